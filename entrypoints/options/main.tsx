@@ -1,0 +1,17 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createOptionsModel } from '@/lib/options/model';
+import { createAccountId, createPresetId } from '@/lib/presets';
+import { loadState, saveAccounts, savePresets, saveSettings } from '@/lib/storage';
+import { App } from './App';
+import '@/components/styles.css';
+
+const model = createOptionsModel({ loadState, saveAccounts, savePresets, saveSettings });
+void model.load();
+// Another page (the popup remembering a preset, a second options tab) may change storage.
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'local') void model.load();
+});
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = browser.i18n.getMessage('options_title');
+render(<App model={model} newAccountId={createAccountId} newPresetId={createPresetId} />, document.getElementById('app')!);

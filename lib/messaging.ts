@@ -1,0 +1,86 @@
+/**
+ * The one protocol between UI pages and the background (STYLE.md 3). Each message is declared
+ * once, with a zod schema for its data; the background parses every incoming payload and
+ * answers only our own extension pages. Replies never carry secrets (DESIGN.md hard rule 4).
+ */
+import { z } from 'zod/mini';
+import { copySurfaceSchema } from './history';
+
+const linkCopiedData = z.object({
+  surface: copySurfaceSchema,
+  sourceUrl: z.string().check(z.maxLength(8192)),
+  presetId: z.nullable(z.string()),
+  link: z.string().check(z.minLength(1), z.maxLength(16384)),
+});
+
+export const messageSchemas = {
+  /** A link was put on the clipboard: record it in the history, remember the preset. */
+  linkCopied: linkCopiedData,
+} as const;
+
+export interface ProtocolMap {
+  linkCopied: { data: z.infer<typeof linkCopiedData>; reply: { recorded: boolean } };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type MessageData<K extends MessageType> = ProtocolMap[K]['data'];
+export type MessageReply<K extends MessageType> = ProtocolMap[K]['reply'];
+
+interface Envelope<K extends MessageType = MessageType> {
+  readonly type: K;
+  readonly data: MessageData<K>;
+}
+
+/** What the UI side needs from the runtime: injected so tests need no browser. */
+export interface MessageTransport {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+export function createMessenger(transport: MessageTransport) {
+  return {
+    send<K extends MessageType>(type: K, data: MessageData<K>): Promise<MessageReply<K>> {
+      const envelope: Envelope<K> = { type, data };
+      return transport.sendMessage(envelope) as Promise<MessageReply<K>>;
+    },
+  };
+}
+
+export type MessageHandlers = {
+  [K in MessageType]: (data: MessageData<K>) => Promise<MessageReply<K>>;
+};
+
+export interface SenderInfo {
+  readonly id?: string;
+  readonly url?: string;
+}
+
+/** Why a message was refused; surfaced to the caller as a rejected promise. */
+export class MessageRejected extends Error {
+  constructor(readonly reason: 'foreign-sender' | 'unknown-type' | 'bad-data', detail = '') {
+    super(`message rejected: ${reason}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+/**
+ * Builds the `runtime.onMessage` listener. Returns undefined for anything that is not one of
+ * our envelopes, so other listeners (none today) keep working.
+ */
+export function createMessageRouter(handlers: MessageHandlers, own: { readonly extensionId: string; readonly extensionOrigin: string }) {
+  return (message: unknown, sender: SenderInfo): Promise<unknown> | undefined => {
+    if (typeof message !== 'object' || message === null || !('type' in message)) return undefined;
+    const { type, data } = message as { type: unknown; data: unknown };
+    if (sender.id !== own.extensionId || !sender.url?.startsWith(own.extensionOrigin)) {
+      return Promise.reject(new MessageRejected('foreign-sender'));
+    }
+    if (typeof type !== 'string' || !Object.hasOwn(messageSchemas, type)) {
+      return Promise.reject(new MessageRejected('unknown-type', String(type)));
+    }
+    const key = type as MessageType;
+    const parsed = messageSchemas[key].safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return Promise.reject(new MessageRejected('bad-data', issue ? `${issue.path.join('.')}: ${issue.message}` : ''));
+    }
+    return handlers[key](parsed.data);
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * The popup's state as one small signals model (STYLE.md 6): read-only signals out, actions in.
+ * Everything the popup shows is derived from three inputs: the tab URL (or a pasted one), the
+ * stored presets/accounts, and the chosen preset. The link is built locally, without waking the
+ * background or touching the network (DESIGN.md, "Data flows one way").
+ */
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { buildDeeplink } from '../networks';
+import type { Account, DeeplinkResult } from '../networks/types';
+import type { Preset } from '../presets/types';
+import type { Settings } from '../settings';
+import type { SaveResult, StoredState } from '../storage';
+import { canonicalProductUrl, parseProductUrl } from '../url';
+import type { ParsedUrl } from '../url/types';
+import type { MessageData } from '../messaging';
+
+export interface PopupDeps {
+  /** The active tab's URL; undefined when the browser does not tell us (no activeTab grant). */
+  getActiveTabUrl(): Promise<string | undefined>;
+  loadState(): Promise<StoredState>;
+  saveSettings(settings: Settings): Promise<SaveResult>;
+  writeClipboard(text: string): Promise<void>;
+  notifyCopied(data: MessageData<'linkCopied'>): Promise<unknown>;
+}
+
+export type CopyState = { readonly kind: 'idle' } | { readonly kind: 'copied' } | { readonly kind: 'failed'; readonly message: string };
+
+/** Used when no preset exists: the plain clean link, so a new user still gets something useful. */
+const PLAIN_PRESET: Preset = {
+  id: '',
+  name: '',
+  accountId: null,
+  program: 'other',
+  audienceCountry: null,
+  subIds: {},
+  keepSku: false,
+};
+
+export interface PopupModel {
+  readonly loaded: ReadonlySignal<boolean>;
+  readonly sourceUrl: ReadonlySignal<string | undefined>;
+  readonly pastedUrl: ReadonlySignal<string>;
+  readonly parsed: ReadonlySignal<ParsedUrl | null>;
+  readonly presets: ReadonlySignal<readonly Preset[]>;
+  readonly selectedPreset: ReadonlySignal<Preset | null>;
+  readonly link: ReadonlySignal<DeeplinkResult | null>;
+  readonly cleanUrl: ReadonlySignal<string | null>;
+  /** True when no preset can build an affiliate link yet: show the way to the options page. */
+  readonly needsSetup: ReadonlySignal<boolean>;
+  readonly copyState: ReadonlySignal<CopyState>;
+  load(initialPastedUrl?: string): Promise<void>;
+  selectPreset(id: string): void;
+  setPastedUrl(value: string): void;
+  copy(): Promise<void>;
+}
+
+function pickInitialPreset(presets: readonly Preset[], settings: Settings): Preset | null {
+  const byId = (id: string | null) => (id ? presets.find((p) => p.id === id) : undefined);
+  return byId(settings.lastUsedPresetId) ?? byId(settings.defaultPresetId) ?? presets[0] ?? null;
+}
+
+export function createPopupModel(deps: PopupDeps): PopupModel {
+  const loaded = signal(false);
+  const tabUrl = signal<string | undefined>(undefined);
+  const pastedUrl = signal('');
+  const stored = signal<StoredState>({ accounts: [], presets: [], settings: { defaultPresetId: null, lastUsedPresetId: null }, problems: [] });
+  const selectedId = signal<string | null>(null);
+  const copyState = signal<CopyState>({ kind: 'idle' });
+
+  const sourceUrl = computed(() => (pastedUrl.value.trim() ? pastedUrl.value : tabUrl.value));
+  const parsed = computed(() => (sourceUrl.value === undefined ? null : parseProductUrl(sourceUrl.value)));
+  const presets = computed(() => stored.value.presets);
+  const selectedPreset = computed(() => presets.value.find((p) => p.id === selectedId.value) ?? null);
+  const account = computed<Account | undefined>(() => {
+    const id = selectedPreset.value?.accountId;
+    return id ? stored.value.accounts.find((a) => a.id === id) : undefined;
+  });
+  const link = computed(() => {
+    const target = parsed.value;
+    if (!target || !sourceUrl.value) return null;
+    const preset = selectedPreset.value ?? PLAIN_PRESET;
+    const input = target.kind === 'product' ? target.product : sourceUrl.value;
+    return buildDeeplink(input, preset, account.value);
+  });
+  const cleanUrl = computed(() => {
+    const target = parsed.value;
+    if (!target) return null;
+    if (target.kind === 'product') return canonicalProductUrl(target.product, { keepSku: selectedPreset.value?.keepSku ?? false });
+    return target.kind === 'store' || target.kind === 'page' ? target.url : null;
+  });
+  const needsSetup = computed(() => !presets.value.some((p) => p.accountId !== null && stored.value.accounts.some((a) => a.id === p.accountId)));
+
+  return {
+    loaded,
+    sourceUrl,
+    pastedUrl,
+    parsed,
+    presets,
+    selectedPreset,
+    link,
+    cleanUrl,
+    needsSetup,
+    copyState,
+
+    async load(initialPastedUrl) {
+      if (initialPastedUrl) pastedUrl.value = initialPastedUrl;
+      const [url, state] = await Promise.all([deps.getActiveTabUrl().catch(() => undefined), deps.loadState()]);
+      tabUrl.value = url;
+      stored.value = state;
+      selectedId.value = pickInitialPreset(state.presets, state.settings)?.id ?? null;
+      loaded.value = true;
+    },
+
+    selectPreset(id) {
+      if (!presets.value.some((p) => p.id === id)) return;
+      selectedId.value = id;
+      copyState.value = { kind: 'idle' };
+      const settings = { ...stored.value.settings, lastUsedPresetId: id };
+      stored.value = { ...stored.value, settings };
+      void deps.saveSettings(settings);
+    },
+
+    setPastedUrl(value) {
+      pastedUrl.value = value;
+      copyState.value = { kind: 'idle' };
+    },
+
+    async copy() {
+      const result = link.value;
+      if (!result?.ok) return;
+      try {
+        await deps.writeClipboard(result.url);
+      } catch (error) {
+        copyState.value = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+        return;
+      }
+      copyState.value = { kind: 'copied' };
+      // History is best effort: the link is already on the clipboard, which is what the user asked for.
+      deps
+        .notifyCopied({ surface: 'popup', sourceUrl: sourceUrl.value ?? '', presetId: selectedPreset.value?.id ?? null, link: result.url })
+        .catch(() => undefined);
+    },
+  };
+}

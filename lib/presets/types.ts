@@ -1,0 +1,17 @@
+import type { SubIds } from '../networks/types';
+
+/** Affiliate programs whose terms the seeds describe (seeds 001-004). */
+export type ProgramId = 'ww' | 'ru-cis-new' | 'portals' | 'other';
+
+export interface Preset {
+  readonly id: string;
+  readonly name: string;
+  /** The network account links are built with; null builds the plain clean link. */
+  readonly accountId: string | null;
+  readonly program: ProgramId;
+  /** ISO 3166-1 alpha-2 country of the audience, or null when unknown/mixed. */
+  readonly audienceCountry: string | null;
+  readonly subIds: SubIds;
+  /** Keep the selected SKU in the product URL. */
+  readonly keepSku: boolean;
+}

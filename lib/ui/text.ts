@@ -1,0 +1,69 @@
+/**
+ * Turns the core's codes into catalog messages. The core never produces user-visible text
+ * (so it stays testable and translatable); this is the only place the mapping lives.
+ */
+import { t, type MessageKey } from '../i18n';
+import type { DeeplinkErrorCode, FieldIssue } from '../networks/types';
+import type { InvalidReason, PageKind, ParsedUrl, Site } from '../url/types';
+
+const SITE_KEYS: Record<Site, MessageKey> = { com: 'site_com', ru: 'site_ru', us: 'site_us' };
+const PAGE_KEYS: Record<PageKind, MessageKey> = {
+  home: 'state_page_home',
+  category: 'state_page_category',
+  campaign: 'state_page_campaign',
+  search: 'state_page_search',
+  other: 'state_page_other',
+};
+const INVALID_KEYS: Record<InvalidReason, MessageKey> = {
+  empty: 'state_invalid_empty',
+  'too-long': 'state_invalid_tooLong',
+  'not-a-url': 'state_invalid_notAUrl',
+  'unsupported-scheme': 'state_invalid_unsupportedScheme',
+};
+const DEEPLINK_ERROR_KEYS: Record<DeeplinkErrorCode, MessageKey> = {
+  'invalid-url': 'deeplinkError_invalidUrl',
+  'not-aliexpress': 'deeplinkError_notAliExpress',
+  'short-link': 'deeplinkError_shortLink',
+  'invalid-account': 'deeplinkError_invalidAccount',
+  'invalid-subids': 'deeplinkError_invalidSubids',
+};
+
+export const siteLabel = (site: Site): string => t(SITE_KEYS[site]);
+
+export interface StateText {
+  readonly title: string;
+  readonly note?: string;
+}
+
+/** Headline and explanation for what the popup found in a URL. */
+export function describeParsedUrl(parsed: ParsedUrl): StateText {
+  switch (parsed.kind) {
+    case 'product':
+      return { title: t('popup_product', parsed.product.id) };
+    case 'store':
+      return { title: t('state_store', parsed.storeId), note: t('state_storeNote') };
+    case 'page':
+      return { title: t(PAGE_KEYS[parsed.page]), note: t('state_pageNote') };
+    case 'short-link':
+      return { title: t('state_shortLink', parsed.host), note: t('state_shortLinkNote') };
+    case 'not-aliexpress':
+      return { title: t('state_notAliExpress', parsed.host), note: t('state_notAliExpressNote') };
+    case 'invalid':
+      return { title: t(INVALID_KEYS[parsed.reason]) };
+  }
+}
+
+export const deeplinkErrorText = (code: DeeplinkErrorCode): string => t(DEEPLINK_ERROR_KEYS[code]);
+
+export function fieldIssueText(issue: FieldIssue): string {
+  switch (issue.code) {
+    case 'tooLong':
+      return t('validation_tooLong', String(issue.max ?? ''));
+    case 'forbiddenChars':
+      return t('validation_forbiddenChars', issue.detail ?? '');
+    case 'unknownPlaceholder':
+      return t('validation_unknownPlaceholder', issue.detail ?? '');
+    default:
+      return t(`validation_${issue.code}`);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Guards the hard rules on the built manifests (DESIGN.md hard rules 1 and 4): nothing is ever
+ * injected into pages, and install-time permissions stay inside a per-browser allowlist.
+ * Reads `.output/`, so `npm test` builds both targets before the unit tests.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const targets = [
+  { dir: 'chrome-mv3', allowed: ['activeTab', 'storage', 'contextMenus', 'clipboardWrite', 'alarms', 'offscreen'] },
+  { dir: 'firefox-mv2', allowed: ['activeTab', 'storage', 'contextMenus', 'menus', 'clipboardWrite', 'alarms'] },
+];
+
+function readManifest(dir: string): Record<string, unknown> {
+  const file = path.join(root, '.output', dir, 'manifest.json');
+  if (!existsSync(file)) throw new Error(`${file} is missing: build first (npx wxt build; npx wxt build -b firefox)`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+const isHostPattern = (p: string) => p.includes('://') || p === '<all_urls>';
+
+describe.each(targets)('$dir manifest', ({ dir, allowed }) => {
+  const manifest = readManifest(dir);
+  const permissions = (manifest.permissions as string[] | undefined) ?? [];
+
+  it('declares no content script', () => {
+    expect(manifest).not.toHaveProperty('content_scripts');
+  });
+
+  it('does not ask for scripting or any page-touching API', () => {
+    for (const forbidden of ['scripting', 'tabs', 'webRequest', 'webRequestBlocking', 'declarativeNetRequest', 'cookies', 'notifications', 'history']) {
+      expect(permissions).not.toContain(forbidden);
+    }
+  });
+
+  it('asks at install only for allowlisted permissions and no host access', () => {
+    const actual = permissions.filter((p) => !allowed.includes(p));
+    expect(actual).toEqual([]);
+    expect(permissions.filter(isHostPattern)).toEqual([]);
+    expect((manifest.host_permissions as string[] | undefined) ?? []).toEqual([]);
+  });
+
+  it('keeps host access optional, if any', () => {
+    const optional = [...((manifest.optional_permissions as string[] | undefined) ?? []), ...((manifest.optional_host_permissions as string[] | undefined) ?? [])];
+    for (const p of optional.filter(isHostPattern)) expect(p).toMatch(/aliexpress|admitad|api-sg/);
+  });
+
+  it('exposes no page to websites and loads no remote code', () => {
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(JSON.stringify(manifest.content_security_policy ?? '')).not.toMatch(/https?:|unsafe-eval/);
+  });
+
+  it('is localised', () => {
+    expect(manifest.default_locale).toBe('en');
+    expect(manifest.name).toBe('__MSG_extName__');
+  });
+});

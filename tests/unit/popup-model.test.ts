@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createPopupModel, type PopupDeps } from '@/lib/popup/model';
+import type { Account } from '@/lib/networks/types';
+import type { Preset } from '@/lib/presets/types';
+import type { StoredState } from '@/lib/storage';
+
+const PRODUCT = 'https://www.aliexpress.com/item/1005006123456789.html?spm=a2g0o.home.0.0&aff_fcid=abc&utm_source=x';
+const CLEAN = 'https://www.aliexpress.com/item/1005006123456789.html';
+const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code: '1e8d114494b7e165239416525dc3e8' };
+const blog: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog', subid1: 'post42' }, keepSku: false };
+const telegram: Preset = { ...blog, id: 'p2', name: 'Telegram', subIds: { subid: 'tg' } };
+
+function setup(state: Partial<StoredState> = {}, tab: { url?: string } = { url: PRODUCT }) {
+  const deps = {
+    getActiveTabUrl: vi.fn(async () => tab.url),
+    loadState: vi.fn(async (): Promise<StoredState> => ({
+      accounts: [], presets: [], settings: { defaultPresetId: null, lastUsedPresetId: null }, problems: [], ...state,
+    })),
+    saveSettings: vi.fn<PopupDeps['saveSettings']>(async () => ({ ok: true })),
+    writeClipboard: vi.fn<PopupDeps['writeClipboard']>(async () => undefined),
+    notifyCopied: vi.fn<PopupDeps['notifyCopied']>(async () => ({ recorded: true })),
+  };
+  return { deps, model: createPopupModel(deps) };
+}
+
+const admitadLink = (subs: string) => `https://ad.admitad.com/g/${admitad.code}/?ulp=${encodeURIComponent(CLEAN)}${subs}`;
+
+describe('popup model', () => {
+  it('with no preset, offers the clean product URL and the way to setup', async () => {
+    const { model } = setup();
+    await model.load();
+    expect(model.parsed.value).toMatchObject({ kind: 'product', product: { id: '1005006123456789', site: 'com' } });
+    expect(model.link.value).toEqual({ ok: true, url: CLEAN, targetUrl: CLEAN, network: 'plain' });
+    expect(model.needsSetup.value).toBe(true);
+  });
+
+  it('builds the default preset\'s deeplink, foreign tracking stripped', async () => {
+    const { model } = setup({ accounts: [admitad], presets: [telegram, blog], settings: { defaultPresetId: 'p1', lastUsedPresetId: null } });
+    await model.load();
+    expect(model.selectedPreset.value?.id).toBe('p1');
+    expect(model.link.value).toMatchObject({ ok: true, url: admitadLink('&subid=blog&subid1=post42') });
+    expect(model.needsSetup.value).toBe(false);
+  });
+
+  it('prefers the last used preset over the default', async () => {
+    const { model } = setup({ accounts: [admitad], presets: [blog, telegram], settings: { defaultPresetId: 'p1', lastUsedPresetId: 'p2' } });
+    await model.load();
+    expect(model.selectedPreset.value?.id).toBe('p2');
+  });
+
+  it('remembers a picked preset and rebuilds the link', async () => {
+    const { model, deps } = setup({ accounts: [admitad], presets: [blog, telegram] });
+    await model.load();
+    model.selectPreset('p2');
+    expect(model.link.value).toMatchObject({ ok: true, url: admitadLink('&subid=tg') });
+    expect(deps.saveSettings).toHaveBeenCalledWith({ defaultPresetId: null, lastUsedPresetId: 'p2' });
+  });
+
+  it('copies exactly the shown link and reports it for the history', async () => {
+    const { model, deps } = setup({ accounts: [admitad], presets: [blog] });
+    await model.load();
+    await model.copy();
+    expect(deps.writeClipboard).toHaveBeenCalledWith(admitadLink('&subid=blog&subid1=post42'));
+    expect(model.copyState.value).toEqual({ kind: 'copied' });
+    expect(deps.notifyCopied).toHaveBeenCalledWith({ surface: 'popup', sourceUrl: PRODUCT, presetId: 'p1', link: admitadLink('&subid=blog&subid1=post42') });
+  });
+
+  it('says why a copy failed and keeps the link', async () => {
+    const { model, deps } = setup({ accounts: [admitad], presets: [blog] });
+    deps.writeClipboard.mockRejectedValue(new Error('Document is not focused.'));
+    await model.load();
+    await model.copy();
+    expect(model.copyState.value).toEqual({ kind: 'failed', message: 'Document is not focused.' });
+    expect(deps.notifyCopied).not.toHaveBeenCalled();
+    expect(model.link.value?.ok).toBe(true);
+  });
+
+  it('a pasted URL takes over from the tab, and clearing it goes back', async () => {
+    const { model } = setup({}, { url: 'https://example.com/' });
+    await model.load();
+    expect(model.parsed.value).toMatchObject({ kind: 'not-aliexpress' });
+    model.setPastedUrl('https://aliexpress.ru/item/1005001234567890.html');
+    expect(model.parsed.value).toMatchObject({ kind: 'product', product: { id: '1005001234567890', site: 'ru' } });
+    model.setPastedUrl('');
+    expect(model.parsed.value).toMatchObject({ kind: 'not-aliexpress' });
+  });
+
+  it('without a readable tab URL shows nothing parsed, and still takes a pasted one', async () => {
+    const { model } = setup({}, {});
+    await model.load();
+    expect(model.parsed.value).toBeNull();
+    expect(model.link.value).toBeNull();
+    model.setPastedUrl('aliexpress.com/item/1005006123456789.html');
+    expect(model.link.value).toMatchObject({ ok: true, url: CLEAN });
+  });
+
+  it('a preset whose account was removed explains instead of building a bad link', async () => {
+    const { model } = setup({ accounts: [], presets: [blog] });
+    await model.load();
+    expect(model.link.value).toMatchObject({ ok: false, code: 'invalid-account' });
+  });
+
+  it('does not copy when there is no link', async () => {
+    const { model, deps } = setup({}, { url: 'https://a.aliexpress.com/_mKZsVq1' });
+    await model.load();
+    expect(model.parsed.value).toMatchObject({ kind: 'short-link' });
+    await model.copy();
+    expect(deps.writeClipboard).not.toHaveBeenCalled();
+  });
+});
