@@ -1,0 +1,35 @@
+import { buildCanonicalProductUrl } from './clean';
+import { parseProductUrl } from './parse';
+import type { CanonicalOptions, ProductRef } from './types';
+
+/**
+ * The clean product URL a deeplink should wrap: https, the product's own storefront, `/item/ID.html`,
+ * and nothing else unless `keepSku` asks for `?sku_id=`.
+ * @throws RangeError when `ref.id` is not a run of digits (a ProductRef that did not come from the parser).
+ */
+export function canonicalProductUrl(ref: ProductRef, options?: CanonicalOptions): string;
+/** Parses `input` first; null when it is not a product URL (store, page, short link, anything else). */
+export function canonicalProductUrl(input: string, options?: CanonicalOptions): string | null;
+export function canonicalProductUrl(refOrInput: ProductRef | string, options?: CanonicalOptions): string | null {
+  if (typeof refOrInput !== 'string') return buildCanonicalProductUrl(refOrInput, options);
+  const parsed = parseProductUrl(refOrInput);
+  return parsed.kind === 'product' ? buildCanonicalProductUrl(parsed.product, options) : null;
+}
+
+/**
+ * The clean URL to deeplink for any AliExpress page: for stores and pages the `url` the parser reports
+ * (https, desktop host, same path, only SearchText/page/CatId-style parameters), for products the
+ * canonical product URL. Null for short links, other sites and invalid input.
+ */
+export function cleanPageUrl(input: string): string | null {
+  const parsed = parseProductUrl(input);
+  switch (parsed.kind) {
+    case 'store':
+    case 'page':
+      return parsed.url;
+    case 'product':
+      return buildCanonicalProductUrl(parsed.product);
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,312 @@
+import { buildCleanPageUrl, protectTrailingPunctuation } from './clean';
+import { classifyAliExpressHost, FOREIGN_SHORT_LINK_HOSTS, shortLinkHostKind, type AliExpressHost } from './hosts';
+import { findSkuId, hasAppShareParams, paramUrlValue, parseQuery, wrapperParamName, type QueryParam } from './params';
+import type { InvalidReason, PageKind, ParsedUrl, ProductRef } from './types';
+
+/** Longer input is not a link anybody pasted; refusing it bounds the work done on hostile text. */
+export const MAX_URL_LENGTH = 8192;
+
+/** Enough for Google -> Admitad -> s.click -> product; deeper chains are not links people share. */
+const MAX_UNWRAP_DEPTH = 4;
+
+const INVALID: Readonly<Record<InvalidReason, ParsedUrl>> = {
+  empty: { kind: 'invalid', reason: 'empty' },
+  'too-long': { kind: 'invalid', reason: 'too-long' },
+  'not-a-url': { kind: 'invalid', reason: 'not-a-url' },
+  'unsupported-scheme': { kind: 'invalid', reason: 'unsupported-scheme' },
+};
+
+/**
+ * Any string -> what it points at on AliExpress. Never throws: input is arbitrary user text (clipboard,
+ * context menu, batch converter) and a parser bug must degrade to "not a URL", not break the popup.
+ */
+export function parseProductUrl(input: string): ParsedUrl {
+  if (typeof input !== 'string') return INVALID['not-a-url'];
+  try {
+    return parseAt(input, 0);
+  } catch {
+    return INVALID['not-a-url'];
+  }
+}
+
+function parseAt(input: string, depth: number): ParsedUrl {
+  const prepared = prepareInput(input);
+  if ('reason' in prepared) return INVALID[prepared.reason];
+  const parts = splitHttpUrl(prepared.href, prepared.plain);
+  if (parts === null) return INVALID['not-a-url'];
+
+  const { host, path, query } = parts;
+  const ae = classifyAliExpressHost(host);
+  if (ae === null) {
+    if (FOREIGN_SHORT_LINK_HOSTS.has(host)) return shortLink(host, path, true);
+    return unwrap(parseQuery(query), depth, false) ?? { kind: 'not-aliexpress', host };
+  }
+
+  const params = parseQuery(query);
+  const shortKind = shortLinkHostKind(ae);
+  if (shortKind !== null) {
+    // deep_link.htm?dl_target_url= names its target, so it is resolvable offline after all.
+    return unwrap(params, depth, false) ?? shortLink(ae.host, path, shortKind === 'app-share');
+  }
+  if (SHORT_PATH.test(path)) return shortLink(ae.host, path, true);
+
+  const appShare = hasAppShareParams(params) || isSharePage(ae, path);
+  const productId = productIdFromPath(path);
+  if (productId !== undefined) return product(ae, productId, params, appShare);
+
+  const unwrapped = unwrap(params, depth, appShare);
+  if (unwrapped !== null) return unwrapped;
+
+  const storeId = storeIdFromPath(path);
+  if (storeId !== undefined) {
+    return withShare({ kind: 'store', site: ae.site, storeId, url: buildCleanPageUrl(ae, path, params) }, appShare);
+  }
+  return withShare({ kind: 'page', site: ae.site, page: pageKind(ae, path), url: buildCleanPageUrl(ae, path, params) }, appShare);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Input clean-up
+
+const LEADING_PUNCTUATION = new Set(['(', '[', '{', '<', '"', "'", '«', '“', '‘', '*']);
+const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', '"', "'", '»', '”', '’', '…', '>', '*']);
+const CLOSER_TO_OPENER: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
+/**
+ * Anything but printable ASCII the URL standard leaves alone: whitespace, non-ASCII, and `"<>\\`{}`,
+ * which it would percent-encode or reinterpret. One negated class, because this runs over every input.
+ */
+const NOT_PLAIN_URL_CHAR = /[^\x21\x23-\x3b\x3d\x3f-\x5b\x5d-\x5f\x61-\x7a\x7c\x7e]/;
+const WHITESPACE = /\s/;
+const LINE_BREAKS_AND_TABS = /[\t\n\r]/g;
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+/** A host name (optionally after userinfo) at the start of scheme-less input: `aliexpress.com/item/1.html`. */
+const BARE_HOST_START =
+  /^(?:[^\s/?#@]*@)?(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]*[a-z0-9\u00a1-\uffff])?\.)+(?:[a-z\u00a1-\uffff]{2,}|xn--[a-z0-9-]+)\.?(?::\d{1,5})?(?:[/?#\\]|$)/i;
+
+interface PreparedInput {
+  /** An absolute http(s) URL string. */
+  readonly href: string;
+  /** No character the URL standard would encode or reinterpret, so the fast splitter may run. */
+  readonly plain: boolean;
+}
+
+function prepareInput(input: string): PreparedInput | { readonly reason: InvalidReason } {
+  let s = input.trim();
+  if (s === '') return { reason: 'empty' };
+  if (s.length > MAX_URL_LENGTH) return { reason: 'too-long' };
+  s = stripProsePunctuation(s);
+  if (s === '') return { reason: 'not-a-url' };
+  let plain = !NOT_PLAIN_URL_CHAR.test(s);
+  if (!plain && WHITESPACE.test(s)) {
+    // Mail clients and chat apps wrap long links; the URL standard drops tabs and newlines likewise.
+    s = s.replace(LINE_BREAKS_AND_TABS, '');
+    if (WHITESPACE.test(s)) return { reason: 'not-a-url' };
+    plain = !NOT_PLAIN_URL_CHAR.test(s);
+  }
+
+  if (s.startsWith('//')) return { href: 'https:' + s, plain };
+  const scheme = SCHEME.exec(s);
+  if (scheme !== null) {
+    const name = scheme[1]!.toLowerCase();
+    if (name === 'http' || name === 'https') return { href: s, plain };
+    // `aliexpress.com:443/item/1.html` and `localhost:3000` only look like schemes.
+    const next = s.charCodeAt(scheme[0].length);
+    const isHostPort = name.includes('.') || (next >= 48 && next <= 57);
+    if (!isHostPort) return { reason: 'unsupported-scheme' };
+  }
+  return BARE_HOST_START.test(s) ? { href: 'https://' + s, plain } : { reason: 'not-a-url' };
+}
+
+/** Users copy links out of prose: "(see https://…/item/1.html)." must still be the link. */
+function stripProsePunctuation(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && LEADING_PUNCTUATION.has(s[start]!)) start++;
+  while (end > start) {
+    const last = s[end - 1]!;
+    if (TRAILING_PUNCTUATION.has(last)) {
+      end--;
+      continue;
+    }
+    const opener = CLOSER_TO_OPENER[last];
+    // A closing bracket belongs to the URL only when the URL itself opened one.
+    if (opener !== undefined && count(s, start, end, last) > count(s, start, end, opener)) {
+      end--;
+      continue;
+    }
+    break;
+  }
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+function count(s: string, start: number, end: number, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch, start); i !== -1 && i < end; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Splitting: a fast path for plain ASCII URLs, WHATWG URL for everything else
+
+interface UrlParts {
+  readonly host: string;
+  readonly path: string;
+  readonly query: string;
+}
+
+const FAST_HOST = /^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\.?$/;
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|%2e/i;
+
+function splitHttpUrl(href: string, plain: boolean): UrlParts | null {
+  const schemeEnd = href.indexOf(':');
+  if (plain && href.charCodeAt(schemeEnd + 1) === 47 && href.charCodeAt(schemeEnd + 2) === 47) {
+    const authorityStart = schemeEnd + 3;
+    let authorityEnd = authorityStart;
+    while (authorityEnd < href.length) {
+      const c = href.charCodeAt(authorityEnd);
+      if (c === 47 || c === 63 || c === 35 || c === 92) break; // / ? # \
+      authorityEnd++;
+    }
+    const authority = href.slice(authorityStart, authorityEnd);
+    const rest = href.slice(authorityEnd);
+    if (authority !== '' && FAST_HOST.test(authority)) {
+      const hashAt = rest.indexOf('#');
+      const beforeHash = hashAt === -1 ? rest : rest.slice(0, hashAt);
+      const queryAt = beforeHash.indexOf('?');
+      const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
+      if (!DOT_SEGMENT.test(path)) {
+        const host = authority.toLowerCase();
+        return {
+          host: host.endsWith('.') ? host.slice(0, -1) : host,
+          path: path === '' ? '/' : path,
+          query: queryAt === -1 ? '' : beforeHash.slice(queryAt + 1),
+        };
+      }
+    }
+  }
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = url.hostname.endsWith('.') ? url.hostname.slice(0, -1) : url.hostname;
+  if (host === '') return null;
+  return { host, path: url.pathname, query: url.search.slice(1) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Classification
+
+/** `/item/ID.html`, `/i/ID.html`, `/item/ID`, `/item/slug/ID.html` (`.htm` too, as some tools write it). */
+const PRODUCT_PATH = /^\/(?:item\/(?:[^/]+\/)?|i\/)(\d+)(?:\.html?)?\/?$/i;
+/** `/store/product/slug/STORE_PRODUCT.html`: the product id is after the underscore. */
+const STORE_PRODUCT_PATH = /^\/store\/product\/[^/]+\/(?:\d+_)?(\d+)\.html?$/i;
+const STORE_PATH = /^\/store\/(\d+)(?:\/|$)/i;
+/** `/store/group/slug/STORE_GROUP.html` (seen on `qntsq.aliexpress.ru` and `beddingoutlet.aliexpress.com`). */
+const STORE_GROUP_PATH = /^\/store\/group\/[^/]+\/(\d+)_\d+\.html?$/i;
+/** AliExpress Russia's share shortener `aliexpress.ru/e/_X` (a Go bot's resolver lists it as the RU share form). */
+const SHORT_PATH = /^\/e\/[^/]+\/?$/i;
+const CATEGORY_PATH = /^\/(?:category|af|premium)\/|^\/w\/wholesale-/i;
+const SEARCH_PATH = /^\/(?:wholesale|glosearch)(?:[/.]|$)/i;
+const CAMPAIGN_PATH = /^\/(?:gcp|ssr|wow|campaign|p|__pc|__mobile)\//i;
+const CAMPAIGN_SUBS: ReadonlySet<string> = new Set(['campaign', 'sale']);
+/** Hosts whose root is the storefront's home page rather than a service's landing page. */
+const HOME_SUBS: ReadonlySet<string> = new Set(['', 'www', 'best']);
+
+function productIdFromPath(path: string): string | undefined {
+  return (PRODUCT_PATH.exec(path) ?? STORE_PRODUCT_PATH.exec(path))?.[1];
+}
+
+function storeIdFromPath(path: string): string | undefined {
+  return (STORE_PATH.exec(path) ?? STORE_GROUP_PATH.exec(path))?.[1];
+}
+
+function pageKind(ae: AliExpressHost, path: string): PageKind {
+  if (CAMPAIGN_SUBS.has(ae.sub)) return 'campaign';
+  if (path === '/' || path === '/index.html' || path === '/index.htm') {
+    return HOME_SUBS.has(ae.sub) || ae.locale !== undefined ? 'home' : 'other';
+  }
+  if (CATEGORY_PATH.test(path)) return 'category';
+  if (SEARCH_PATH.test(path)) return 'search';
+  if (CAMPAIGN_PATH.test(path)) return 'campaign';
+  return 'other';
+}
+
+/** The app's share landing `star.aliexpress.com/share/share.htm?platform=AE&businessType=ProductDetail&redirectUrl=..`. */
+function isSharePage(ae: AliExpressHost, path: string): boolean {
+  return ae.sub === 'star' && path.toLowerCase().startsWith('/share/');
+}
+
+function product(ae: AliExpressHost, id: string, params: readonly QueryParam[], appShare: boolean): ParsedUrl {
+  const skuId = findSkuId(params);
+  const ref: { -readonly [K in keyof ProductRef]: ProductRef[K] } = { id, site: ae.site };
+  if (ae.locale !== undefined) ref.locale = ae.locale;
+  if (skuId !== undefined) ref.skuId = skuId;
+  return appShare ? { kind: 'product', product: ref, appShare } : { kind: 'product', product: ref };
+}
+
+function shortLink(host: string, path: string, appShare: boolean): ParsedUrl {
+  // The query of a short link is its owner's tracking (seed 003 `af`/`cn`/`cv`/`dp`), not part of the target.
+  const url = protectTrailingPunctuation(`https://${host}${path}`);
+  return appShare ? { kind: 'short-link', host, url, appShare } : { kind: 'short-link', host, url };
+}
+
+function withShare<T extends ParsedUrl>(result: T, appShare: boolean): T {
+  return appShare ? { ...result, appShare: true } : result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Unwrapping other parties' redirects
+
+/** The value's first URL delimiter is itself encoded: `https%3A%2F%2F..`, `%2F%2F..`, `aliexpress.com%2Fitem..`. */
+const ENCODED_URL_START = /^(?:[a-z][a-z0-9+.-]*%3a|%2f%2f|[^/?#%]*%2f)/i;
+const MENTIONS_ALIEXPRESS = /aliexpress\.|ali\.click/i;
+
+function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean): ParsedUrl | null {
+  if (depth >= MAX_UNWRAP_DEPTH) return null;
+  for (const param of params) {
+    const name = wrapperParamName(param.key);
+    if (name === undefined || param.raw === '') continue;
+    const target = decodeNested(paramUrlValue(param));
+    if (!MENTIONS_ALIEXPRESS.test(target)) continue;
+    const inner = parseAt(target, depth + 1);
+    switch (inner.kind) {
+      case 'product':
+      case 'store':
+      case 'page':
+        // The innermost wrapper is the one that held the AliExpress URL itself, e.g. `dl_target_url`
+        // inside a Google `url=` redirect: that is the fact attribution warnings care about.
+        return {
+          ...inner,
+          unwrappedFrom: inner.unwrappedFrom ?? name,
+          ...((inner.appShare || appShare) && { appShare: true }),
+        };
+      case 'short-link':
+        return inner;
+      default:
+        continue;
+    }
+  }
+  return null;
+}
+
+/**
+ * Redirect targets are often encoded twice (`ulp=https%253A%252F%252F..` is still encoded after the query
+ * parser decoded it once). Decoding stops as soon as the URL structure is readable, so a target's own
+ * encoded parameters (`?q=a%20b`) are left for the inner parse.
+ */
+function decodeNested(value: string): string {
+  let v = value;
+  for (let i = 0; i < 3 && ENCODED_URL_START.test(v); i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(v);
+    } catch {
+      break;
+    }
+    if (next === v) break;
+    v = next;
+  }
+  return v;
+}
