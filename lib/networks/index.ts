@@ -1,0 +1,103 @@
+import { canonicalProductUrl, parseProductUrl } from '../url';
+import type { ProductRef } from '../url/types';
+import type { Preset } from '../presets/types';
+import { accountSchema, ACCOUNT_ID_MAX, ACCOUNT_NAME_MAX, fieldIssuesFromSchema } from './schema';
+import { networkRegistry, validateNetworkAccount, validateSubIdsFor, wrapWithAccount } from './registry';
+import type { Account, DeeplinkResult, FieldIssue, LinkTarget } from './types';
+
+export type * from './types';
+export { SUBID_KEYS } from './types';
+export { accountSchema, fieldIssuesFromSchema, ACCOUNT_ID_MAX, ACCOUNT_NAME_MAX } from './schema';
+export { networkIds, networkRegistry, validateSubIdsFor } from './registry';
+export { admitadNetwork, ADMITAD_CODE, ADMITAD_SUBID_LIMITS, type AdmitadAccount } from './admitad';
+export { epnNetwork, EPN_CODE, EPN_SUBID_PARAMS, type EpnAccount } from './epn';
+export { customNetwork, validateTemplate, TEMPLATE_MAX, TEMPLATE_PLACEHOLDERS, type CustomAccount } from './custom';
+export { GENERIC_SUBID_MAX, type SubIdLimits } from './subids';
+export { isPlainHostname } from './hostname';
+
+/**
+ * Field-level problems with an account as the options form holds it: id and name, then the
+ * network's own checks (code format, host, template). Empty when the account can be saved.
+ */
+export function validateAccount(account: Account): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (account.id === '') issues.push({ field: 'id', code: 'required' });
+  else if (account.id.length > ACCOUNT_ID_MAX) issues.push({ field: 'id', code: 'tooLong', max: ACCOUNT_ID_MAX });
+  const name = account.name.trim();
+  if (name === '') issues.push({ field: 'name', code: 'required' });
+  else if (name.length > ACCOUNT_NAME_MAX) issues.push({ field: 'name', code: 'tooLong', max: ACCOUNT_NAME_MAX });
+  if (!(account.network in networkRegistry)) return [...issues, { field: 'network', code: 'required' }];
+  return [...issues, ...validateNetworkAccount(account)];
+}
+
+type ResolvedTarget = { readonly ok: true; readonly target: LinkTarget } | Extract<DeeplinkResult, { ok: false }>;
+
+/**
+ * What the link points at, cleaned: a product becomes its canonical URL (SKU kept only when
+ * the preset asks), store and campaign pages keep the parser's cleaned URL (DESIGN.md hard
+ * rule 3: other parties' tracking is gone before we wrap). Short links cannot be resolved
+ * offline, so they are refused rather than wrapped as they are.
+ */
+function resolveTarget(input: string | ProductRef, keepSku: boolean): ResolvedTarget {
+  if (typeof input !== 'string') {
+    return { ok: true, target: { url: canonicalProductUrl(input, { keepSku }), product: input } };
+  }
+  const parsed = parseProductUrl(input);
+  switch (parsed.kind) {
+    case 'product':
+      return { ok: true, target: { url: canonicalProductUrl(parsed.product, { keepSku }), product: parsed.product } };
+    case 'store':
+    case 'page':
+      return { ok: true, target: { url: parsed.url } };
+    case 'short-link':
+      return { ok: false, code: 'short-link' };
+    case 'not-aliexpress':
+      return { ok: false, code: 'not-aliexpress' };
+    case 'invalid':
+      return { ok: false, code: 'invalid-url' };
+  }
+}
+
+/**
+ * The affiliate deeplink for a product or AliExpress page under a preset. Never throws: every
+ * failure is a code (and field issues where the user can fix something), because callers are
+ * a popup render and a context-menu handler that must always answer.
+ *
+ * `account` is the account the preset names; it is looked up by the caller and re-checked
+ * here, since it comes from storage and may be stale, foreign or hand-edited.
+ */
+export function buildDeeplink(target: string | ProductRef, preset: Preset, account: Account | undefined): DeeplinkResult {
+  let resolved: ResolvedTarget;
+  try {
+    resolved = resolveTarget(target, preset.keepSku);
+  } catch {
+    return { ok: false, code: 'invalid-url' };
+  }
+  if (!resolved.ok) return resolved;
+  const targetUrl = resolved.target.url;
+
+  if (preset.accountId === null) return { ok: true, url: targetUrl, targetUrl, network: 'plain' };
+
+  // Typed as Account, but read from storage: a hand-edited or corrupted value may be anything.
+  const stored: unknown = account;
+  if (typeof stored !== 'object' || stored === null || !('id' in stored) || stored.id !== preset.accountId) {
+    return { ok: false, code: 'invalid-account', issues: [{ field: 'accountId', code: 'unknownAccount' }] };
+  }
+  const parsedAccount = accountSchema.safeParse(account);
+  if (!parsedAccount.success) {
+    return { ok: false, code: 'invalid-account', issues: fieldIssuesFromSchema(parsedAccount.error.issues) };
+  }
+  const checkedAccount = parsedAccount.data;
+
+  const subIds = preset.subIds ?? {};
+  const subIdIssues = validateSubIdsFor(checkedAccount.network, subIds);
+  if (subIdIssues.length > 0) return { ok: false, code: 'invalid-subids', issues: subIdIssues };
+
+  try {
+    const url = wrapWithAccount(resolved.target, checkedAccount, subIds);
+    return { ok: true, url, targetUrl, network: checkedAccount.network };
+  } catch {
+    // Unreachable after the checks above; kept so a future network's bug cannot crash a caller.
+    return { ok: false, code: 'invalid-account' };
+  }
+}

@@ -1,0 +1,33 @@
+import { boolean, nullable, object, oneOf, optional, schema, string } from '../validate';
+import type { Preset, ProgramId } from './types';
+
+export const PRESET_ID_MAX = 64;
+export const PRESET_NAME_MAX = 60;
+
+/** Programs whose terms the seeds describe (seeds 001-004), in the order the UI offers them. */
+export const programIds = ['ww', 'ru-cis-new', 'portals', 'other'] as const satisfies readonly ProgramId[];
+
+/** ISO 3166-1 alpha-2 as stored: two upper-case Latin letters. Which codes are assigned is rules/'s concern. */
+export const COUNTRY_CODE = /^[A-Z]{2}$/;
+
+const subIdValue = optional(string());
+
+const readSubIds = object({ subid: subIdValue, subid1: subIdValue, subid2: subIdValue, subid3: subIdValue, subid4: subIdValue });
+export const subIdsSchema = schema(readSubIds);
+
+/**
+ * A stored, synced or imported preset (DESIGN.md hard rule 5). Sub-id lengths and characters
+ * depend on the account's network, so they are checked by `validatePreset`, which knows the
+ * accounts; the schema checks what holds for every preset.
+ */
+export const presetSchema = schema<Preset>(
+  object({
+    id: string({ min: 1, max: PRESET_ID_MAX }),
+    name: string({ trim: true, min: 1, max: PRESET_NAME_MAX }),
+    accountId: nullable(string({ min: 1, max: PRESET_ID_MAX })),
+    program: oneOf(programIds),
+    audienceCountry: nullable(string({ pattern: COUNTRY_CODE })),
+    subIds: readSubIds,
+    keepSku: boolean(),
+  }),
+);
