@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createMessageHandlers } from '@/lib/background';
 import { createMessageRouter } from '@/lib/messaging';
-import { loadHistory, loadState, saveHistory, saveSettings } from '@/lib/storage';
+import { loadHistory, saveHistory } from '@/lib/history';
+import { loadState, saveSettings } from '@/lib/storage';
 
 // Listeners are added synchronously in main(): an MV3 worker woken by an event only sees the
 // listeners registered in its first turn.

@@ -1,27 +1,49 @@
 /**
  * The link history: every link the user copied, from any surface, newest first and bounded.
- * Pure functions; the background owns the single writer (`recordCopy` in lib/background.ts),
- * so two surfaces copying at once cannot overwrite each other's entry.
+ * Pure functions; the background owns the single writer (`createMessageHandlers` in
+ * lib/background.ts), so two surfaces copying at once cannot overwrite each other's entry.
  */
-import { z } from 'zod/mini';
+import { browser } from 'wxt/browser';
+import { parseList, STORAGE_KEYS, write, type SaveResult, type StorageProblem } from './storage';
+import { finiteNumber, nullable, object, oneOf, schema, string } from './validate';
 
 export const HISTORY_LIMIT = 1000;
 
-export const copySurfaceSchema = z.enum(['popup', 'context-menu', 'shortcut', 'batch']);
-export type CopySurface = z.infer<typeof copySurfaceSchema>;
+export const COPY_SURFACES = ['popup', 'context-menu', 'shortcut', 'batch'] as const;
+export type CopySurface = (typeof COPY_SURFACES)[number];
 
-export const historyEntrySchema = z.object({
-  at: z.number(),
-  surface: copySurfaceSchema,
-  sourceUrl: z.string().check(z.maxLength(8192)),
-  presetId: z.nullable(z.string()),
-  presetName: z.nullable(z.string()),
-  link: z.string().check(z.maxLength(16384)),
-  productId: z.nullable(z.string()),
-});
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export interface HistoryEntry {
+  readonly at: number;
+  readonly surface: CopySurface;
+  readonly sourceUrl: string;
+  readonly presetId: string | null;
+  readonly presetName: string | null;
+  readonly link: string;
+  readonly productId: string | null;
+}
+
+export const historyEntrySchema = schema<HistoryEntry>(
+  object({
+    at: finiteNumber(),
+    surface: oneOf(COPY_SURFACES),
+    sourceUrl: string({ max: 8192 }),
+    presetId: nullable(string()),
+    presetName: nullable(string()),
+    link: string({ max: 16384 }),
+    productId: nullable(string()),
+  }),
+);
 
 /** Prepends an entry and drops the oldest past the bound. */
 export function appendHistory(entries: readonly HistoryEntry[], entry: HistoryEntry, limit = HISTORY_LIMIT): HistoryEntry[] {
   return [entry, ...entries].slice(0, limit);
 }
+
+/** Separate from lib/storage.ts's `loadState` so the popup's bundle does not carry the history. */
+export async function loadHistory(): Promise<{ entries: HistoryEntry[]; problems: StorageProblem[] }> {
+  const raw = await browser.storage.local.get(STORAGE_KEYS.history);
+  const { items, problems } = parseList('history', raw[STORAGE_KEYS.history], historyEntrySchema);
+  return { entries: items, problems };
+}
+
+export const saveHistory = (entries: readonly HistoryEntry[]): Promise<SaveResult> => write({ [STORAGE_KEYS.history]: entries });

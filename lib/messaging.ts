@@ -4,10 +4,10 @@
  * answers only our own extension pages. Replies never carry secrets (DESIGN.md hard rule 4).
  */
 import { z } from 'zod/mini';
-import { copySurfaceSchema } from './history';
+import { COPY_SURFACES } from './history';
 
 const linkCopiedData = z.object({
-  surface: copySurfaceSchema,
+  surface: z.enum(COPY_SURFACES),
   sourceUrl: z.string().check(z.maxLength(8192)),
   presetId: z.nullable(z.string()),
   link: z.string().check(z.minLength(1), z.maxLength(16384)),
@@ -25,25 +25,6 @@ export interface ProtocolMap {
 export type MessageType = keyof ProtocolMap;
 export type MessageData<K extends MessageType> = ProtocolMap[K]['data'];
 export type MessageReply<K extends MessageType> = ProtocolMap[K]['reply'];
-
-interface Envelope<K extends MessageType = MessageType> {
-  readonly type: K;
-  readonly data: MessageData<K>;
-}
-
-/** What the UI side needs from the runtime: injected so tests need no browser. */
-export interface MessageTransport {
-  sendMessage(message: unknown): Promise<unknown>;
-}
-
-export function createMessenger(transport: MessageTransport) {
-  return {
-    send<K extends MessageType>(type: K, data: MessageData<K>): Promise<MessageReply<K>> {
-      const envelope: Envelope<K> = { type, data };
-      return transport.sendMessage(envelope) as Promise<MessageReply<K>>;
-    },
-  };
-}
 
 export type MessageHandlers = {
   [K in MessageType]: (data: MessageData<K>) => Promise<MessageReply<K>>;

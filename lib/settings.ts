@@ -1,9 +1,12 @@
-import { z } from 'zod/mini';
+import { nullable, object, schema, string } from './validate';
 
-export const settingsSchema = z.object({
-  defaultPresetId: z.nullable(z.string()),
-  lastUsedPresetId: z.nullable(z.string()),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+export interface Settings {
+  readonly defaultPresetId: string | null;
+  readonly lastUsedPresetId: string | null;
+}
+
+export const settingsSchema = schema<Settings>(
+  object({ defaultPresetId: nullable(string()), lastUsedPresetId: nullable(string()) }),
+);
 
 export const DEFAULT_SETTINGS: Settings = { defaultPresetId: null, lastUsedPresetId: null };

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createMessenger } from '@/lib/messaging';
+import { createMessenger } from '@/lib/messenger';
 import { createPopupModel } from '@/lib/popup/model';
 import { loadState, saveSettings } from '@/lib/storage';
 import { App } from './App';

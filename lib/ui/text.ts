@@ -4,16 +4,8 @@
  */
 import { t, type MessageKey } from '../i18n';
 import type { DeeplinkErrorCode, FieldIssue } from '../networks/types';
-import type { InvalidReason, PageKind, ParsedUrl, Site } from '../url/types';
+import type { InvalidReason, ParsedUrl, Site } from '../url/types';
 
-const SITE_KEYS: Record<Site, MessageKey> = { com: 'site_com', ru: 'site_ru', us: 'site_us' };
-const PAGE_KEYS: Record<PageKind, MessageKey> = {
-  home: 'state_page_home',
-  category: 'state_page_category',
-  campaign: 'state_page_campaign',
-  search: 'state_page_search',
-  other: 'state_page_other',
-};
 const INVALID_KEYS: Record<InvalidReason, MessageKey> = {
   empty: 'state_invalid_empty',
   'too-long': 'state_invalid_tooLong',
@@ -28,7 +20,7 @@ const DEEPLINK_ERROR_KEYS: Record<DeeplinkErrorCode, MessageKey> = {
   'invalid-subids': 'deeplinkError_invalidSubids',
 };
 
-export const siteLabel = (site: Site): string => t(SITE_KEYS[site]);
+export const siteLabel = (site: Site): string => t(`site_${site}`);
 
 export interface StateText {
   readonly title: string;
@@ -43,7 +35,7 @@ export function describeParsedUrl(parsed: ParsedUrl): StateText {
     case 'store':
       return { title: t('state_store', parsed.storeId), note: t('state_storeNote') };
     case 'page':
-      return { title: t(PAGE_KEYS[parsed.page]), note: t('state_pageNote') };
+      return { title: t(`state_page_${parsed.page}`), note: t('state_pageNote') };
     case 'short-link':
       return { title: t('state_shortLink', parsed.host), note: t('state_shortLinkNote') };
     case 'not-aliexpress':

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMessageRouter, createMessenger, MessageRejected, type MessageHandlers } from '@/lib/messaging';
+import { createMessageRouter, MessageRejected, type MessageHandlers } from '@/lib/messaging';
+import { createMessenger } from '@/lib/messenger';
 
 const own = { extensionId: 'sublink-id', extensionOrigin: 'chrome-extension://sublink-id/' };
 const ownPage = { id: 'sublink-id', url: 'chrome-extension://sublink-id/popup.html' };

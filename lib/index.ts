@@ -1,0 +1,10 @@
+/**
+ * The public library API: stable names that tests and outside checks import. Everything here
+ * is pure and runs without a browser.
+ */
+export { parseProductUrl, canonicalProductUrl } from './url';
+export type { ParsedUrl, ProductRef, Site, Locale, PageKind, InvalidReason, CanonicalOptions } from './url/types';
+export { buildDeeplink, validateAccount, accountSchema, networkIds } from './networks';
+export type { Account, DeeplinkResult, DeeplinkErrorCode, FieldIssue, NetworkId, SubIds, ValidationCode } from './networks/types';
+export { presetSchema, validatePreset } from './presets';
+export type { Preset, ProgramId } from './presets/types';
