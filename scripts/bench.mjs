@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// `npm run bench`: prints ONE JSON object on stdout (everything else goes to stderr).
+//   urlParseThroughput     parseProductUrl calls/s over a mixed corpus of URL forms
+//   popupJsGzipBytes       gzip size of every JS file popup.html loads (static import graph)
+//   backgroundJsGzipBytes  same for the background service worker
+//   popupTimeToLinkMs      median, over 20 toolbar-popup opens in real Chromium, of the
+//                          `sublink:link-ready` mark (ms since the popup's navigation start)
+// plus `budgets` and `withinBudget`. New metrics: add a measure function and a line in main().
+// Options: --build (rebuild even if .output exists), --opens=<n> (default 20),
+//          --popup-mode=url-param (time popup.html?url= in a tab instead of the toolbar popup).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { extensionDir, launchWithExtension, openToolbarPopup, repoRoot, snapshotBuild } from './e2e-support/browser.mjs';
+import { DEMO_STORAGE, sampleProductUrl } from './e2e-support/demo-data.mjs';
+import { startSampleServer } from './e2e-support/sample-server.mjs';
+
+const BUDGETS = { popupJsGzipMax: 20480, popupTimeToLinkMsMax: 60, urlParseMin: 200000 };
+
+const args = process.argv.slice(2);
+const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const OPENS = Number(option('opens') ?? 20);
+const log = (line) => process.stderr.write(`[bench] ${line}\n`);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function ensureBuilt() {
+  if (!args.includes('--build') && existsSync(join(extensionDir, 'manifest.json'))) {
+    log(`using the existing build in ${extensionDir} (pass --build to rebuild)`);
+    return;
+  }
+  log('building the extension (wxt build)');
+  const result = spawnSync(join(repoRoot, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error('wxt build failed');
+  }
+}
+
+// --- URL parsing ---------------------------------------------------------------------------
+
+/** One of each URL form DESIGN.md lists, plus non-products, so no single branch dominates. */
+const URL_CORPUS = [
+  'https://www.aliexpress.com/item/1005006789012345.html',
+  'https://www.aliexpress.com/item/1005006789012345.html?spm=a2g0o.home.0.0&aff_fcid=abc&sk=_dX&terminal_id=t1&algo_pvid=x',
+  'https://www.aliexpress.com/item/1005006789012345.html?sku_id=12000038000000001&pdp_ext_f=%7B%22sku_id%22%3A%2212000038000000001%22%7D',
+  'https://aliexpress.com/item/4000123456789.html',
+  'https://www.aliexpress.com/i/33012345678.html',
+  'https://www.aliexpress.com/item/1005006789012345',
+  'https://www.aliexpress.com/item/usb-c-cable/1005006789012345.html',
+  'https://www.aliexpress.com/store/product/cable-shop/1234_32812345678.html',
+  'https://es.aliexpress.com/item/1005006789012345.html?gatewayAdapt=glo2esp',
+  'https://de.aliexpress.com/item/1005006789012345.html',
+  'https://m.aliexpress.com/item/1005006789012345.html',
+  'https://m.ru.aliexpress.com/item/1005006789012345.html',
+  'https://aliexpress.ru/item/1005006789012345.html?sku_id=1',
+  'https://www.aliexpress.us/item/3256806789012345.html',
+  'https://click.aliexpress.com/e/x?redirectUrl=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1005006789012345.html',
+  'https://star.aliexpress.com/share/share.htm?dl_target_url=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1005006789012345.html',
+  'https://ad.admitad.com/g/somebodyelse/?ulp=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1005006789012345.html&subid=x',
+  'https://alipromo.com/redirect/cpa/o/xyz/?to=https%3A%2F%2Faliexpress.ru%2Fitem%2F1005006789012345.html',
+  'https://a.aliexpress.com/_mKabc12',
+  'https://s.click.aliexpress.com/e/_DdNkq3x',
+  'https://www.aliexpress.com/store/1234',
+  'https://www.aliexpress.com/category/100003109/women-clothing.html',
+  'https://www.aliexpress.com/',
+  'https://www.aliexpress.com/w/wholesale-usb-c-cable.html',
+  'https://sale.aliexpress.com/__pc/sale_1111.htm',
+  'https://example.com/item/1005006789012345.html',
+  'not a url',
+  '',
+];
+
+async function measureUrlParseThroughput() {
+  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
+  try {
+    const { build } = await import('esbuild');
+    const outfile = join(outDir, 'url.mjs');
+    await build({
+      entryPoints: [join(repoRoot, 'lib', 'url', 'index.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      outfile,
+      logLevel: 'error',
+    });
+    const { parseProductUrl } = await import(pathToFileURL(outfile).href);
+    if (typeof parseProductUrl !== 'function') throw new Error('lib/url/index.ts does not export parseProductUrl');
+
+    let sink = 0;
+    const runFor = (ms) => {
+      let calls = 0;
+      const started = performance.now();
+      while (performance.now() - started < ms) {
+        for (const url of URL_CORPUS) sink ^= parseProductUrl(url).kind.length;
+        calls += URL_CORPUS.length;
+      }
+      return calls / ((performance.now() - started) / 1000);
+    };
+    runFor(500); // warm-up: let the JIT settle before anything counts
+    const runs = [runFor(700), runFor(700), runFor(700)];
+    log(`urlParse: ${runs.map((r) => Math.round(r)).join(', ')} URLs/s over ${URL_CORPUS.length} URL forms (sink ${sink})`);
+    return Math.round(median(runs));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+// --- bundle sizes --------------------------------------------------------------------------
+
+const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']/g;
+
+/** Every JS file reachable by static imports from `entries` (paths relative to the output dir). */
+function staticJsGraph(buildDir, entries) {
+  const seen = new Set();
+  const queue = [...entries];
+  while (queue.length) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = readFileSync(join(buildDir, file), 'utf8');
+    for (const [, specifier] of source.matchAll(STATIC_IMPORT)) {
+      if (!specifier.startsWith('.') && !specifier.startsWith('/')) continue;
+      const resolved = specifier.startsWith('/') ? specifier.slice(1) : posix.join(posix.dirname(file), specifier);
+      if (resolved.endsWith('.js') && existsSync(join(buildDir, resolved))) queue.push(resolved);
+    }
+  }
+  return [...seen];
+}
+
+function gzipBytes(buildDir, files, label) {
+  let total = 0;
+  for (const file of files) {
+    const size = gzipSync(readFileSync(join(buildDir, file)), { level: 9 }).length;
+    log(`${label}: ${file} ${size} B gzip`);
+    total += size;
+  }
+  return total;
+}
+
+function htmlScriptEntries(buildDir, htmlFile) {
+  const html = readFileSync(join(buildDir, htmlFile), 'utf8');
+  const refs = [
+    ...[...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)].map((m) => m[1]),
+    ...[...html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']/g)].map((m) => m[1]),
+    ...[...html.matchAll(/<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']modulepreload["']/g)].map((m) => m[1]),
+  ];
+  return refs.map((ref) => (ref.startsWith('/') ? ref.slice(1) : posix.join(posix.dirname(htmlFile), ref)));
+}
+
+function measureBundleSizes(buildDir) {
+  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8'));
+  const popupHtml = manifest.action?.default_popup ?? 'popup.html';
+  const popupFiles = staticJsGraph(buildDir, htmlScriptEntries(buildDir, popupHtml));
+  const backgroundEntry = manifest.background?.service_worker;
+  const backgroundFiles = backgroundEntry ? staticJsGraph(buildDir, [backgroundEntry]) : [];
+  return {
+    popupJsGzipBytes: gzipBytes(buildDir, popupFiles, 'popup'),
+    backgroundJsGzipBytes: gzipBytes(buildDir, backgroundFiles, 'background'),
+  };
+}
+
+// --- popup time to link --------------------------------------------------------------------
+
+async function measurePopupTimeToLink(buildDir) {
+  const server = await startSampleServer();
+  const launched = await launchWithExtension({ serverPort: server.port, headless: true, dir: buildDir });
+  try {
+    const { context, extensionId, cdpEndpoint } = launched;
+    const worker = await launched.serviceWorker();
+    await worker.evaluate((items) => chrome.storage.local.set(items), DEMO_STORAGE);
+    const tab = context.pages()[0] ?? (await context.newPage());
+    await tab.goto(sampleProductUrl());
+
+    const readyMark = async (popup) => {
+      await popup.waitForFunction(() => performance.getEntriesByName('sublink:link-ready').length > 0, null, { timeout: 10_000 });
+      return popup.evaluate(() => {
+        const [navigation] = performance.getEntriesByType('navigation');
+        return {
+          ready: performance.getEntriesByName('sublink:link-ready')[0].startTime,
+          // Where the time goes: HTML in, then the module graph parsed and run.
+          responseEnd: navigation?.responseEnd ?? NaN,
+          domContentLoaded: navigation?.domContentLoadedEventStart ?? NaN,
+        };
+      });
+    };
+    const openViaToolbar = async () => {
+      const { popup, disconnect } = await openToolbarPopup({ context, tab, extensionId, cdpEndpoint });
+      try {
+        return await readyMark(popup);
+      } finally {
+        await popup.close().catch(() => undefined);
+        await disconnect();
+      }
+    };
+    const openViaUrlParam = async () => {
+      const popup = await context.newPage();
+      try {
+        await popup.goto(`chrome-extension://${extensionId}/popup.html?url=${encodeURIComponent(sampleProductUrl())}`);
+        return await readyMark(popup);
+      } finally {
+        await popup.close();
+      }
+    };
+
+    let mode = option('popup-mode') === 'url-param' ? 'url-param' : 'toolbar';
+    let open = mode === 'toolbar' ? openViaToolbar : openViaUrlParam;
+    try {
+      await open(); // warm-up, also proves the path works
+    } catch (error) {
+      if (mode !== 'toolbar') throw error;
+      log(`toolbar popup path failed (${error.message}); falling back to popup.html?url=`);
+      mode = 'url-param';
+      open = openViaUrlParam;
+      await open();
+    }
+    await open();
+    const timings = [];
+    for (let i = 0; i < OPENS; i++) timings.push(await open());
+    const samples = timings.map((t) => t.ready);
+    const sorted = [...samples].sort((a, b) => a - b);
+    log(`popupTimeToLink (${mode}): min ${round(sorted[0])} median ${round(median(samples))} max ${round(sorted.at(-1))} ms over ${OPENS} opens`);
+    log(
+      `popupTimeToLink breakdown (medians): html responseEnd ${round(median(timings.map((t) => t.responseEnd)))} ms, ` +
+        `DOMContentLoaded ${round(median(timings.map((t) => t.domContentLoaded)))} ms, link-ready ${round(median(samples))} ms`,
+    );
+    return { popupTimeToLinkMs: round(median(samples)), popupTimeToLinkMode: mode };
+  } finally {
+    await launched.close();
+    await server.close();
+  }
+}
+
+// --- main ----------------------------------------------------------------------------------
+
+async function main() {
+  ensureBuilt();
+  // One copy of the build for every metric: a concurrent `wxt build` cannot mix two builds.
+  const buildDir = await snapshotBuild();
+  let sizes;
+  let timing;
+  try {
+    sizes = measureBundleSizes(buildDir);
+    timing = await measurePopupTimeToLink(buildDir);
+  } finally {
+    rmSync(buildDir, { recursive: true, force: true });
+  }
+  const urlParseThroughput = await measureUrlParseThroughput();
+  const { popupJsGzipBytes, backgroundJsGzipBytes } = sizes;
+  const { popupTimeToLinkMs, popupTimeToLinkMode } = timing;
+  const result = {
+    urlParseThroughput,
+    popupJsGzipBytes,
+    backgroundJsGzipBytes,
+    popupTimeToLinkMs,
+    popupTimeToLinkMode,
+    budgets: BUDGETS,
+    withinBudget: {
+      popupJsGzip: popupJsGzipBytes <= BUDGETS.popupJsGzipMax,
+      popupTimeToLink: popupTimeToLinkMs <= BUDGETS.popupTimeToLinkMsMax,
+      urlParse: urlParseThroughput >= BUDGETS.urlParseMin,
+    },
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+
+export declare const repoRoot: string;
+export declare const extensionDir: string;
+export declare const chromiumPath: string;
+export declare function assertExtensionBuilt(dir?: string): void;
+export declare function snapshotBuild(dir?: string): Promise<string>;
+
+export interface LaunchedExtension {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly debugPort: number;
+  readonly cdpEndpoint: string;
+  readonly extensionPath: string;
+  serviceWorker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+export declare function launchWithExtension(options: {
+  serverPort: number;
+  headless?: boolean;
+  dir?: string;
+  userDataDir?: string;
+  /** Load a temp copy of the build (immune to a concurrent `wxt build`). */
+  snapshot?: boolean;
+}): Promise<LaunchedExtension>;
+
+export declare function openToolbarPopup(options: {
+  context: BrowserContext;
+  tab: Page;
+  extensionId: string;
+  cdpEndpoint: string;
+  /** 'click' (default): as a toolbar click, with the activeTab grant. 'openPopup': chrome.action.openPopup(), no grant. */
+  via?: 'click' | 'openPopup';
+  serviceWorker?: Worker;
+  timeout?: number;
+}): Promise<{ popup: Page; disconnect(): Promise<void> }>;

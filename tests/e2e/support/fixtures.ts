@@ -1,0 +1,173 @@
+/**
+ * Playwright fixtures for the built extension in real Chromium (DESIGN.md: tests/e2e).
+ *
+ * One browser and one sample server per worker (launching takes ~1 s); every test starts from
+ * empty extension storage, no cookies and a fresh tab. Nothing here builds: run
+ * `npx wxt build` first, the suite tests exactly what ships.
+ */
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import type { Browser } from '@wxt-dev/browser';
+import { launchWithExtension, openToolbarPopup, type LaunchedExtension } from '../../../scripts/e2e-support/browser.mjs';
+import { startSampleServer, type SampleServer } from '../../../scripts/e2e-support/sample-server.mjs';
+
+export interface WorkerFixtures {
+  sampleServer: SampleServer;
+  launched: LaunchedExtension;
+}
+
+export interface ExtensionFixtures {
+  extensionId: string;
+  /** The extension's live MV3 service worker, for `evaluate` with `chrome.*` APIs. */
+  serviceWorker: Worker;
+  /**
+   * Navigates the test's tab to `url`, brings it to front and opens the real toolbar popup for
+   * it (with the `activeTab` grant a click gives). Returns the popup page.
+   * `via: 'openPopup'` opens it with chrome.action.openPopup() instead: no grant, no tab URL.
+   */
+  openPopupFor(url: string, options?: { via?: 'click' | 'openPopup' }): Promise<Page>;
+  /** Fallback: popup.html in a tab, `url` prefilled in the paste field via `?url=`. */
+  openPopupPage(url?: string): Promise<Page>;
+  /** Writes items into chrome.storage.local (keys as lib/storage.ts stores them). */
+  seedStorage(items: Record<string, unknown>): Promise<void>;
+  /** Everything in chrome.storage.local. */
+  readStorage(): Promise<Record<string, unknown>>;
+  /** The system clipboard's text, read from a page on the harness's own origin. */
+  readClipboard(): Promise<string>;
+  /** https://127.0.0.1:<port>: the harness origin, no extension or AliExpress involvement. */
+  harnessOrigin: string;
+  resetExtensionState: void;
+}
+
+// `chrome` as seen inside serviceWorker.evaluate(): the extension's own global, not Node's.
+declare const chrome: typeof Browser;
+
+const CLIPBOARD_SENTINEL = '(clipboard reset by the e2e harness)';
+
+export const test = base.extend<ExtensionFixtures & { context: BrowserContext; page: Page }, WorkerFixtures>({
+  sampleServer: [
+    // Playwright reads a fixture's dependencies from this destructuring: `{}` means none.
+    // oxlint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startSampleServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  launched: [
+    async ({ sampleServer, headless }, use) => {
+      const launched = await launchWithExtension({ serverPort: sampleServer.port, headless, snapshot: true });
+      await use(launched);
+      await launched.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+
+  context: async ({ launched }, use) => {
+    await use(launched.context);
+  },
+
+  page: async ({ context }, use) => {
+    const page = await context.newPage();
+    // Tabs left over from an earlier test would make "the active tab" ambiguous. The new tab
+    // is opened first: closing a window's last tab would close the window.
+    for (const stale of context.pages()) if (stale !== page) await stale.close();
+    await use(page);
+    await page.close().catch(() => undefined);
+  },
+
+  extensionId: async ({ launched }, use) => {
+    await use(launched.extensionId);
+  },
+
+  serviceWorker: async ({ launched }, use) => {
+    await use(await launched.serviceWorker());
+  },
+
+  harnessOrigin: async ({ sampleServer }, use) => {
+    await use(`https://127.0.0.1:${sampleServer.port}`);
+  },
+
+  resetExtensionState: [
+    async ({ launched, context }, use) => {
+      const worker = await launched.serviceWorker();
+      await worker.evaluate(async () => {
+        await chrome.storage.local.clear();
+        await chrome.storage.session.clear();
+      });
+      await context.clearCookies();
+      await use();
+    },
+    { auto: true },
+  ],
+
+  seedStorage: async ({ serviceWorker }, use) => {
+    await use(async (items) => {
+      await serviceWorker.evaluate((values) => chrome.storage.local.set(values), items);
+    });
+  },
+
+  readStorage: async ({ serviceWorker }, use) => {
+    await use(() => serviceWorker.evaluate(() => chrome.storage.local.get(null)));
+  },
+
+  openPopupFor: async ({ launched, context, page, serviceWorker }, use, testInfo) => {
+    const opened: { popup: Page; disconnect(): Promise<void> }[] = [];
+    await use(async (url, { via = 'click' } = {}) => {
+      await page.goto(url);
+      const result = await openToolbarPopup({
+        context,
+        tab: page,
+        extensionId: launched.extensionId,
+        cdpEndpoint: launched.cdpEndpoint,
+        via,
+        serviceWorker,
+      });
+      opened.push(result);
+      await result.popup.waitForLoadState('domcontentloaded');
+      return result.popup;
+    });
+    for (const [index, { popup, disconnect }] of opened.entries()) {
+      if (testInfo.status !== testInfo.expectedStatus && !popup.isClosed()) {
+        const screenshot = await popup.screenshot().catch(() => null);
+        if (screenshot) await testInfo.attach(`popup-${index}.png`, { body: screenshot, contentType: 'image/png' });
+        const html = await popup.content().catch(() => null);
+        if (html) await testInfo.attach(`popup-${index}.html`, { body: html, contentType: 'text/html' });
+      }
+      await disconnect().catch(() => undefined);
+    }
+  },
+
+  openPopupPage: async ({ context, extensionId }, use) => {
+    const pages: Page[] = [];
+    await use(async (url) => {
+      const popup = await context.newPage();
+      pages.push(popup);
+      const query = url === undefined ? '' : `?url=${encodeURIComponent(url)}`;
+      await popup.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+      return popup;
+    });
+    for (const popup of pages) await popup.close().catch(() => undefined);
+  },
+
+  readClipboard: async ({ context, harnessOrigin }, use) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harnessOrigin });
+    const clipboardPage = async <T>(action: (page: Page) => Promise<T>): Promise<T> => {
+      const page = await context.newPage();
+      try {
+        await page.goto(`${harnessOrigin}/`);
+        // The async clipboard API wants a focused document.
+        await page.bringToFront();
+        return await action(page);
+      } finally {
+        await page.close();
+      }
+    };
+    // Start from a known value so a link copied by an earlier test cannot pass this one.
+    await clipboardPage((page) => page.evaluate((text) => navigator.clipboard.writeText(text), CLIPBOARD_SENTINEL));
+    await use(() => clipboardPage((page) => page.evaluate(() => navigator.clipboard.readText())));
+  },
+});
+
+export { expect };
