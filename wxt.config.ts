@@ -8,7 +8,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where `browser` or `storage` comes from.
   imports: false,
   // Extension pages support modulepreload natively; Vite's polyfill would only add bytes to the popup.
-  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false }, minify: 'terser', terserOptions: { module: true, compress: { passes: 3 } } } }),
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false }, minify: 'terser', terserOptions: { module: true, ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } } } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

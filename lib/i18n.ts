@@ -1,8 +1,19 @@
-import { browser } from 'wxt/browser';
 import type catalog from '../public/_locales/en/messages.json';
 
 /** Every key of the English catalog; the catalog test keeps the other locales in step. */
 export type MessageKey = keyof typeof catalog;
+
+/**
+ * `i18n.getMessage` is synchronous and the same in Chrome and Firefox, so this reads it from the
+ * native namespace: the popup renders its first screen without loading webextension-polyfill,
+ * which it needs only for the asynchronous calls that follow a click.
+ */
+type ExtensionApi = (typeof import('wxt/browser'))['browser'];
+
+const nativeI18n = (): ExtensionApi['i18n'] => {
+  const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  return (scope.browser ?? scope.chrome)!.i18n;
+};
 
 /**
  * The one way UI code gets a user-visible string. Falls back to the key so a missing
@@ -10,5 +21,7 @@ export type MessageKey = keyof typeof catalog;
  */
 export function t(key: MessageKey, substitutions?: string | readonly string[]): string {
   const subs = substitutions === undefined ? undefined : typeof substitutions === 'string' ? substitutions : [...substitutions];
-  return browser.i18n.getMessage(key, subs) || key;
+  return nativeI18n().getMessage(key, subs) || key;
 }
+
+export const uiLanguage = (): string => nativeI18n().getUILanguage();

@@ -1,6 +1,5 @@
 /**
- * Every stored item, typed and validated on read (DESIGN.md hard rule 5: stored data may come
- * from an older version or a hand edit, and is checked at this boundary, once).
+ * Reading and writing every stored item; the validation itself is in lib/stored-state.ts.
  *
  * Plain `storage.local` rather than WXT's storage wrapper: the popup reads everything in one
  * `get` on every open, and the wrapper (with its lock) costs 4 KB of the popup's 20 KB budget.
@@ -14,72 +13,18 @@ import type { Account } from './networks/types';
 import type { Preset } from './presets/types';
 import { accountSchema } from './networks/schema';
 import { presetSchema } from './presets/schema';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './settings';
-import type { Issue, Schema } from './validate';
+import type { Settings } from './settings';
+import { parseState, type StoredState } from './stored-state';
+import { POPUP_STORAGE_KEYS, STORAGE_KEYS } from './storage-keys';
+import type { Schema } from './validate';
 
+export { STORAGE_KEYS } from './storage-keys';
+export { parseList, parseSettings, parseState, type StorageProblem, type StoredState } from './stored-state';
 export const STORAGE_VERSION = 1;
-export const STORAGE_KEYS = {
-  version: 'storageVersion',
-  accounts: 'accounts',
-  presets: 'presets',
-  settings: 'settings',
-  history: 'history',
-} as const;
-
-type ItemKey = 'accounts' | 'presets' | 'settings' | 'history';
-
-/** One stored value that failed validation: where it is and why, for the options page. */
-export interface StorageProblem {
-  readonly key: ItemKey;
-  readonly index?: number;
-  readonly path: string;
-  readonly message: string;
-}
-
-export interface StoredState {
-  readonly accounts: readonly Account[];
-  readonly presets: readonly Preset[];
-  readonly settings: Settings;
-  readonly problems: readonly StorageProblem[];
-}
-
-function describeIssue(issues: readonly Issue[]): { path: string; message: string } {
-  const first = issues[0];
-  return { path: first ? first.path.map(String).join('.') : '', message: first?.message ?? 'invalid' };
-}
-
-export function parseList<T>(key: ItemKey, raw: unknown, schema: Schema<T>): { items: T[]; problems: StorageProblem[] } {
-  const items: T[] = [];
-  const problems: StorageProblem[] = [];
-  if (raw === undefined || raw === null) return { items, problems };
-  if (!Array.isArray(raw)) return { items, problems: [{ key, path: '', message: 'expected a list' }] };
-  raw.forEach((entry, index) => {
-    const parsed = schema.safeParse(entry);
-    if (parsed.success) items.push(parsed.data);
-    else problems.push({ key, index, ...describeIssue(parsed.error.issues) });
-  });
-  return { items, problems };
-}
-
-export function parseSettings(raw: unknown): { settings: Settings; problems: StorageProblem[] } {
-  if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, problems: [] };
-  const parsed = settingsSchema.safeParse(raw);
-  if (parsed.success) return { settings: parsed.data, problems: [] };
-  return { settings: DEFAULT_SETTINGS, problems: [{ key: 'settings', ...describeIssue(parsed.error.issues) }] };
-}
 
 /** Everything the popup needs, in one storage read. */
 export async function loadState(): Promise<StoredState> {
-  const raw = await browser.storage.local.get([STORAGE_KEYS.accounts, STORAGE_KEYS.presets, STORAGE_KEYS.settings]);
-  const accounts = parseList('accounts', raw[STORAGE_KEYS.accounts], accountSchema);
-  const presets = parseList('presets', raw[STORAGE_KEYS.presets], presetSchema);
-  const settings = parseSettings(raw[STORAGE_KEYS.settings]);
-  return {
-    accounts: accounts.items,
-    presets: presets.items,
-    settings: settings.settings,
-    problems: [...accounts.problems, ...presets.problems, ...settings.problems],
-  };
+  return parseState(await browser.storage.local.get(POPUP_STORAGE_KEYS));
 }
 
 /** Why a write failed, in terms the UI can explain. */

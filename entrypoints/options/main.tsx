@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { t, uiLanguage } from '@/lib/i18n';
 import { createOptionsModel } from '@/lib/options/model';
 import { createAccountId, createPresetId } from '@/lib/presets';
 import { loadState, saveAccounts, savePresets, saveSettings } from '@/lib/storage';
@@ -12,6 +13,6 @@ void model.load();
 browser.storage.onChanged.addListener((_changes, area) => {
   if (area === 'local') void model.load();
 });
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = browser.i18n.getMessage('options_title');
+document.documentElement.lang = uiLanguage();
+document.title = t('options_title');
 render(<App model={model} newAccountId={createAccountId} newPresetId={createPresetId} />, document.getElementById('app')!);

