@@ -1,0 +1,87 @@
+/**
+ * The options page, built, in real Chromium: a new user adds an account and a preset there,
+ * and the toolbar popup then builds links with them.
+ */
+import type { Page } from '@playwright/test';
+import { SAMPLE_PRODUCT_ID, sampleProductUrl } from '../../scripts/e2e-support/demo-data.mjs';
+import { expect, test } from './support/fixtures';
+
+const ADMITAD_CODE = '1e8d114494b7e165239416525dc3e8';
+const productUrl = sampleProductUrl(SAMPLE_PRODUCT_ID);
+
+async function openOptions(context: import('@playwright/test').BrowserContext, extensionId: string): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByRole('heading', { name: 'Network accounts' })).toBeVisible();
+  return options;
+}
+
+test('a preset created in the options page is the one the popup uses', async ({ context, extensionId, openPopupFor, readStorage }) => {
+  const options = await openOptions(context, extensionId);
+
+  await options.getByRole('button', { name: 'Add account' }).click();
+  await options.getByLabel('Name', { exact: true }).fill('My Admitad');
+  await options.getByLabel('Admitad ad space code').fill(ADMITAD_CODE);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('account-list')).toContainText('My Admitad');
+
+  await options.getByRole('button', { name: 'Add preset' }).click();
+  await options.getByLabel('Preset name').fill('Telegram channel');
+  await options.getByLabel('Audience country').fill('de');
+  await options.getByLabel('subid', { exact: true }).fill('tg');
+  await options.getByLabel('subid1', { exact: true }).fill('post-17');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('preset-list')).toContainText('Telegram channel');
+  await expect(options.getByTestId('preset-list')).toContainText('DE');
+
+  const stored = (await readStorage())['presets'] as { name: string; audienceCountry: string }[];
+  expect(stored).toEqual([expect.objectContaining({ name: 'Telegram channel', audienceCountry: 'DE' })]);
+
+  const popup = await openPopupFor(productUrl);
+  await expect(popup.getByTestId('preset-picker')).toHaveText('Telegram channel');
+  await expect(popup.getByTestId('deeplink')).toHaveText(
+    `https://ad.admitad.com/g/${ADMITAD_CODE}/?ulp=${encodeURIComponent(productUrl)}&subid=tg&subid1=post-17`,
+  );
+  await expect(popup.getByTestId('setup-hint')).toHaveCount(0);
+});
+
+test('field-level messages explain what to fix, and nothing is saved until it is fixed', async ({ context, extensionId, readStorage }) => {
+  const options = await openOptions(context, extensionId);
+
+  await options.getByRole('button', { name: 'Add account' }).click();
+  await options.getByLabel('Admitad ad space code').fill('not a code');
+  await options.getByRole('button', { name: 'Save' }).click();
+
+  await expect(options.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(options.getByText('Required.')).toBeVisible();
+  await expect(options.getByText("This is not a code of this network: copy it whole from your network's link.")).toBeVisible();
+  expect((await readStorage())['accounts']).toBeUndefined();
+
+  await options.getByLabel('Name', { exact: true }).fill('Main');
+  await options.getByLabel('Admitad ad space code').fill(ADMITAD_CODE);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('account-list')).toContainText('Main');
+
+  await options.getByRole('button', { name: 'Add preset' }).click();
+  await options.getByLabel('Preset name').fill('Too long');
+  await options.getByLabel('subid4', { exact: true }).fill('x'.repeat(121));
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText('At most 120 characters.')).toBeVisible();
+  expect((await readStorage())['presets']).toBeUndefined();
+});
+
+test('stored data it cannot read is reported and kept', async ({ context, extensionId, seedStorage, readStorage }) => {
+  const broken = { id: 'p9', name: 'From a newer version', accountId: null, program: 'future', audienceCountry: null, subIds: {}, keepSku: false };
+  await seedStorage({ presets: [broken] });
+  const options = await openOptions(context, extensionId);
+
+  await expect(options.getByRole('alert')).toContainText('presets[0].program');
+  await options.getByRole('button', { name: 'Add preset' }).click();
+  await options.getByLabel('Preset name').fill('Blog');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('preset-list')).toContainText('Blog');
+
+  const stored = (await readStorage())['presets'] as unknown[];
+  expect(stored).toHaveLength(2);
+  expect(stored).toContainEqual(broken);
+});
