@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const reports = path.join(root, 'test-results', 'reports');
+// Outside test-results/: Playwright empties that folder when it starts.
+const reports = path.join(root, 'reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const env = { ...process.env, npm_config_loglevel: 'error' };
@@ -18,7 +19,7 @@ const steps = [
   ['build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']],
   ['unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`]],
   ['firefox lint (addons-linter)', 'npm', ['run', '-s', 'lint:firefox']],
-  ['e2e tests', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'playwright.json') }],
+  ['e2e tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'playwright.json') }],
 ];
 
 let failedStep = null;
