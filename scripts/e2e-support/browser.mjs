@@ -154,9 +154,9 @@ async function liveServiceWorker(context, extensionId) {
  * Returns the popup as a Playwright Page on a fresh CDP connection (a connection made before
  * the popup existed does not see it), plus `disconnect()` to drop that connection.
  */
-export async function openToolbarPopup({ context, tab, extensionId, cdpEndpoint, via = 'click', serviceWorker, timeout = 10_000 }) {
+export async function openToolbarPopup({ context, tab, extensionId, cdpEndpoint, via = 'click', serviceWorker, timeout = 10_000, popupPath = 'popup.html' }) {
   await tab.bringToFront();
-  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+  const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
   const control = await chromium.connectOverCDP(cdpEndpoint);
   try {
     const cdp = await control.newBrowserCDPSession();
