@@ -1,0 +1,149 @@
+/**
+ * AliExpress Portals links: the official promotion link from the Open Platform
+ * (`aliexpress.affiliate.link.generate` with the publisher's `tracking_id`), then the preset's
+ * custom tracking strings `af`, `cn`, `cv`, `dp` appended (seed 003, "How to add custom tracking
+ * strings to your affiliate links": "add a question mark '?' to the end of any affiliate link,
+ * followed by the extra parameters", e.g. `https://s.click.aliexpress.com/e/abcD12345?af=001&cn=002&cv=003&dp=abc`).
+ *
+ * This is the asynchronous seam beside lib/networks: a `Network.wrap` is synchronous and cannot
+ * fail after validation, but a Portals link needs an API call that can. The background calls
+ * `buildPortalsLink`; the popup keeps showing its local result until the answer arrives.
+ */
+import { canonicalProductUrl, parseProductUrl } from '../url';
+import type { ProductRef } from '../url/types';
+import { findForbiddenSubIdText, GENERIC_SUBID_MAX, characterCount } from '../networks/subids';
+import type { DeeplinkErrorCode, FieldIssue } from '../networks/types';
+import { aliExpressAudience, type AliExpressClient, type AliExpressProduct, type PromotionLinkType } from './aliexpress';
+import type { ApiError } from './result';
+
+/** Seed 003: "The custom tracking strings (af, cn, cv, dp) cannot be changed to different names". */
+export const PORTALS_TRACKING_KEYS = ['af', 'cn', 'cv', 'dp'] as const;
+export type PortalsTrackingKey = (typeof PORTALS_TRACKING_KEYS)[number];
+
+/**
+ * Seed 003's meanings: `af` sub-affiliate tracking id ("Without af, the report will be a cluster
+ * of data"), `cn` campaign id, `cv` creative id, `dp` a dynamic parameter. All optional.
+ */
+export type PortalsTracking = { readonly [K in PortalsTrackingKey]?: string };
+
+/**
+ * Seed 003 states no length or alphabet ("You can customize your tracking characters"), so
+ * Sublink applies the same rules as to sub-ids of networks without published limits: no
+ * control characters, unpaired surrogates or `%00`, at most GENERIC_SUBID_MAX characters.
+ */
+export function validatePortalsTracking(tracking: PortalsTracking): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const key of PORTALS_TRACKING_KEYS) {
+    const value = tracking[key];
+    if (value === undefined || value === '') continue;
+    const field = `portals.${key}`;
+    const forbidden = findForbiddenSubIdText(value);
+    if (forbidden !== undefined) issues.push({ field, code: 'forbiddenChars', detail: forbidden });
+    if (characterCount(value) > GENERIC_SUBID_MAX) issues.push({ field, code: 'tooLong', max: GENERIC_SUBID_MAX });
+  }
+  return issues;
+}
+
+/**
+ * Appends the set tracking strings, in seed 003's order, after `?` (or `&` when the link already
+ * has a query), before any `#fragment`. Strings already on the link under these names are
+ * replaced, so the preset's values are the ones AliExpress records. Values are percent-encoded.
+ */
+export function appendPortalsTracking(link: string, tracking: PortalsTracking): string {
+  const pairs = PORTALS_TRACKING_KEYS.flatMap((key) => {
+    const value = tracking[key];
+    return value === undefined || value === '' ? [] : [`${key}=${encodeURIComponent(value)}`];
+  });
+  if (pairs.length === 0) return link;
+
+  const hashAt = link.indexOf('#');
+  const fragment = hashAt < 0 ? '' : link.slice(hashAt);
+  const beforeFragment = hashAt < 0 ? link : link.slice(0, hashAt);
+  const queryAt = beforeFragment.indexOf('?');
+  const base = queryAt < 0 ? beforeFragment : beforeFragment.slice(0, queryAt);
+  const ours = new Set<string>(pairs.map((pair) => pair.slice(0, pair.indexOf('='))));
+  const kept = queryAt < 0 ? [] : beforeFragment.slice(queryAt + 1).split('&').filter((part) => part !== '' && !ours.has(part.split('=', 1)[0] ?? ''));
+  return `${base}?${[...kept, ...pairs].join('&')}${fragment}`;
+}
+
+export interface PortalsLinkRequest {
+  /** A tab URL or a parsed product. */
+  readonly target: string | ProductRef;
+  readonly keepSku: boolean;
+  /** The publisher's Portals tracking id (never another party's: DESIGN.md hard rule 2). */
+  readonly trackingId: string;
+  readonly tracking?: PortalsTracking;
+  /** The preset's audience country, for the product's rates and price. */
+  readonly audienceCountry: string | null;
+}
+
+export type PortalsLinkResult =
+  | {
+      readonly ok: true;
+      /** The promotion link with the tracking strings. */
+      readonly url: string;
+      readonly targetUrl: string;
+      readonly network: 'portals';
+      /** `hot` when the product is a hot-sale item: the hot link earns the hot rate. */
+      readonly linkType: PromotionLinkType;
+      /** The API's product facts, or null (not a product page, or not an affiliate product). */
+      readonly product: AliExpressProduct | null;
+      /** Why the product facts are missing although the link was built, if they failed. */
+      readonly productError?: ApiError;
+    }
+  | { readonly ok: false; readonly code: DeeplinkErrorCode; readonly issues?: readonly FieldIssue[] }
+  | { readonly ok: false; readonly code: 'api'; readonly error: ApiError };
+
+/**
+ * The Portals link for a product or AliExpress page. For a product, its details come first
+ * (one cached request), so a hot product gets the hot link (`promotion_link_type` 2); when the
+ * details fail, the normal link is still built and the failure travels in `productError`.
+ */
+export async function buildPortalsLink(client: Pick<AliExpressClient, 'generateLink' | 'getProductDetail'>, request: PortalsLinkRequest): Promise<PortalsLinkResult> {
+  const issues = validatePortalsTracking(request.tracking ?? {});
+  if (issues.length > 0) return { ok: false, code: 'invalid-subids', issues };
+
+  let targetUrl: string;
+  let productId: string | undefined;
+  if (typeof request.target === 'string') {
+    const parsed = parseProductUrl(request.target);
+    switch (parsed.kind) {
+      case 'product':
+        targetUrl = canonicalProductUrl(parsed.product, { keepSku: request.keepSku });
+        productId = parsed.product.id;
+        break;
+      case 'store':
+      case 'page':
+        targetUrl = parsed.url;
+        break;
+      case 'short-link':
+        return { ok: false, code: 'short-link' };
+      case 'not-aliexpress':
+        return { ok: false, code: 'not-aliexpress' };
+      case 'invalid':
+        return { ok: false, code: 'invalid-url' };
+    }
+  } else {
+    targetUrl = canonicalProductUrl(request.target, { keepSku: request.keepSku });
+    productId = request.target.id;
+  }
+
+  let product: AliExpressProduct | null = null;
+  let productError: ApiError | undefined;
+  if (productId !== undefined) {
+    const detail = await client.getProductDetail({ productId, trackingId: request.trackingId, audience: aliExpressAudience(request.audienceCountry) });
+    if (detail.ok) product = detail.value;
+    else productError = detail.error;
+    // Credentials or registration trouble will fail the link too: answer it once, now.
+    if (!detail.ok && (detail.error.kind === 'auth' || detail.error.kind === 'not-registered')) return { ok: false, code: 'api', error: detail.error };
+  }
+
+  const linkType: PromotionLinkType = product?.isHot ? 'hot' : 'normal';
+  const link = await client.generateLink({ sourceUrl: targetUrl, trackingId: request.trackingId, linkType });
+  if (!link.ok) return { ok: false, code: 'api', error: link.error };
+
+  const url = appendPortalsTracking(link.value.link, request.tracking ?? {});
+  return productError === undefined
+    ? { ok: true, url, targetUrl, network: 'portals', linkType, product }
+    : { ok: true, url, targetUrl, network: 'portals', linkType, product, productError };
+}
