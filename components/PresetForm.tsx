@@ -18,6 +18,7 @@ export const PROGRAM_LABELS = {
   ww: 'program_ww',
   'ru-cis-new': 'program_ruCisNew',
   portals: 'program_portals',
+  'eu-benelux': 'program_euBenelux',
   other: 'program_other',
 } as const satisfies Record<ProgramId, string>;
 

@@ -5,7 +5,7 @@ export const PRESET_ID_MAX = 64;
 export const PRESET_NAME_MAX = 60;
 
 /** Programs whose terms the seeds describe (seeds 001-004), in the order the UI offers them. */
-export const programIds = ['ww', 'ru-cis-new', 'portals', 'other'] as const satisfies readonly ProgramId[];
+export const programIds = ['ww', 'ru-cis-new', 'portals', 'eu-benelux', 'other'] as const satisfies readonly ProgramId[];
 
 /** ISO 3166-1 alpha-2 as stored: two upper-case Latin letters. Which codes are assigned is rules/'s concern. */
 export const COUNTRY_CODE = /^[A-Z]{2}$/;

@@ -1,7 +1,10 @@
 import type { SubIds } from '../networks/types';
 
-/** Affiliate programs whose terms the seeds describe (seeds 001-004). */
-export type ProgramId = 'ww' | 'ru-cis-new' | 'portals' | 'other';
+/**
+ * Affiliate programs whose terms the seeds describe: WW (seed 001), RU&CIS NEW (seed 002),
+ * Portals (seed 003), the EU/Benelux program (seed 004); `other` is a network's own program.
+ */
+export type ProgramId = 'ww' | 'ru-cis-new' | 'portals' | 'eu-benelux' | 'other';
 
 export interface Preset {
   readonly id: string;

@@ -1,0 +1,70 @@
+/**
+ * Warnings about what could make a link earn less or nothing, ranked for the popup. Pure: the
+ * context is built from local data (parsed URL, preset, ship-to, product facts, the clock).
+ * No zod here or in anything imported: the popup loads this.
+ */
+import { messageArgs, type MessageFormatters } from '../rates/format';
+import { DEFAULT_RATE_TABLES } from '../rates/tables';
+import {
+  audienceUnknownWarnings,
+  brazilComputerOfficeWarnings,
+  countryMatchWarnings,
+  hotSaleLinkWarnings,
+  linkFormWarnings,
+  nonAffiliateWarnings,
+  pagePriorityWarnings,
+  paymentCurrencyWarnings,
+  programRegionWarnings,
+  russianSellerWarnings,
+  saleWindowWarnings,
+  serviceFeeWarnings,
+  storeWarnings,
+  virtualGoodsWarnings,
+} from './rules';
+import { RANKS, RULE_PARAMS, type Rule, type RuleCode, type RuleContext, type Warning } from './types';
+
+export * from './rules';
+export * from './types';
+export { activeOccurrence, occurrenceInYearOf, type SaleWindowOccurrence } from './sale-windows';
+export { RULE_SOURCES } from './sources';
+export { SHIP_TO_COOKIE, resolveShipTo, shipToFromCookie, shipToFromSite, type ShipToSource } from './ship-to';
+
+/** Every rule, in the order their warnings are listed within a rank. */
+export const RULES: readonly Rule[] = [
+  countryMatchWarnings,
+  programRegionWarnings,
+  nonAffiliateWarnings,
+  brazilComputerOfficeWarnings,
+  virtualGoodsWarnings,
+  storeWarnings,
+  russianSellerWarnings,
+  hotSaleLinkWarnings,
+  pagePriorityWarnings,
+  linkFormWarnings,
+  paymentCurrencyWarnings,
+  saleWindowWarnings,
+  serviceFeeWarnings,
+  audienceUnknownWarnings,
+];
+
+/**
+ * Runs every rule and returns the warnings blocking first, then costly, then info. Never throws:
+ * a rule that fails on odd input is skipped rather than taking the popup down with it.
+ */
+export function evaluateRules(context: RuleContext): Warning[] {
+  const tables = context.tables ?? DEFAULT_RATE_TABLES;
+  const found: Warning[] = [];
+  for (const rule of RULES) {
+    try {
+      found.push(...rule(context, tables));
+    } catch {
+      // Skipped: see above.
+    }
+  }
+  // Array.prototype.sort is stable, so rule order holds within a rank.
+  return found.sort((a, b) => RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
+}
+
+export function warningMessage(item: Warning, formatters?: MessageFormatters): { key: `rule_${RuleCode}`; substitutions: string[] } {
+  return { key: `rule_${item.code}`, substitutions: messageArgs(item.params, RULE_PARAMS[item.code], formatters) };
+}
