@@ -7,5 +7,11 @@ export const STORAGE_KEYS = {
   history: 'history',
 } as const;
 
+/** The user's category pick per product id, for the estimate (issue 3). */
+export const CATEGORY_PICKS_KEY = 'categoryPicks';
+/** Written by the background (lib/rates/cache.ts, lib/hotlist); named here so the popup preload can read them. */
+export const RATE_CACHE_KEY = 'rateCache';
+export const HOT_LIST_KEY = 'hotList';
+
 /** What the popup reads on open, in one `get`. */
-export const POPUP_STORAGE_KEYS = [STORAGE_KEYS.accounts, STORAGE_KEYS.presets, STORAGE_KEYS.settings];
+export const POPUP_STORAGE_KEYS = [STORAGE_KEYS.accounts, STORAGE_KEYS.presets, STORAGE_KEYS.settings, RATE_CACHE_KEY, HOT_LIST_KEY, CATEGORY_PICKS_KEY];

@@ -1,5 +1,6 @@
-import { useLayoutEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { PopupModel } from '@/lib/popup/model';
+import type { ShipToApi } from '@/lib/popup/ship-to';
 import { t } from '@/lib/i18n';
 import { deeplinkErrorText } from '@/lib/ui/text';
 import { LinkBox } from '@/components/LinkBox';
@@ -11,9 +12,13 @@ import { StateSummary } from '@/components/StateSummary';
 export interface AppProps {
   model: PopupModel;
   openOptions: () => void;
+  extensionApi: () => Promise<ShipToApi>;
 }
 
-export function App({ model, openOptions }: AppProps) {
+type InsightsView = (typeof import('./Insights'))['Insights'];
+
+export function App({ model, openOptions, extensionApi }: AppProps) {
+  const [InsightsView, setInsightsView] = useState<InsightsView | null>(null);
   const loaded = model.loaded.value;
   const link = model.link.value;
   const linkUrl = loaded && link?.ok ? link.url : null;
@@ -23,6 +28,12 @@ export function App({ model, openOptions }: AppProps) {
     // effect runs right after the DOM update; a plain effect waits for the next frame).
     if (linkUrl && performance.getEntriesByName('sublink:link-ready').length === 0) performance.mark('sublink:link-ready');
   }, [linkUrl]);
+
+  const wantsInsights = linkUrl !== null && model.selectedPreset.value !== null;
+  useEffect(() => {
+    // After the link is on screen: the estimate's tables and rules are a separate chunk.
+    if (wantsInsights && !InsightsView) void import('./Insights').then((m) => setInsightsView(() => m.Insights));
+  }, [wantsInsights, InsightsView]);
 
   if (!loaded) return <p class="loading">{t('popup_loading')}</p>;
 
@@ -60,6 +71,7 @@ export function App({ model, openOptions }: AppProps) {
           <span data-testid="clean-url">{model.cleanUrl.value}</span>
         </p>
       )}
+      {wantsInsights && InsightsView && <InsightsView model={model} extensionApi={extensionApi} />}
       {model.needsSetup.value && <SetupHint onOpenOptions={openOptions} />}
       <PasteUrlField value={model.pastedUrl.value} onInput={model.setPastedUrl} />
     </main>

@@ -3,8 +3,8 @@ import { uiLanguage } from '@/lib/i18n';
 import { createMessenger } from '@/lib/messenger';
 import { createPopupModel } from '@/lib/popup/model';
 import { takePopupPreload } from '@/lib/popup/preload';
+import type { ShipToApi } from '@/lib/popup/ship-to';
 import { POPUP_STORAGE_KEYS } from '@/lib/storage-keys';
-import { parseState } from '@/lib/stored-state';
 import { App } from './App';
 import '@/components/styles.css';
 
@@ -21,8 +21,9 @@ const preload = takePopupPreload();
 const model = createPopupModel({
   getActiveTabUrl: async () =>
     (await (preload?.tabs ?? (await polyfilledBrowser()).tabs.query({ active: true, currentWindow: true })))[0]?.url,
-  loadState: async () => parseState(await (preload?.storage ?? (await polyfilledBrowser()).storage.local.get(POPUP_STORAGE_KEYS))),
+  loadStorage: async () => preload?.storage ?? (await polyfilledBrowser()).storage.local.get(POPUP_STORAGE_KEYS),
   saveSettings: async (settings) => (await storageIo()).saveSettings(settings),
+  saveRaw: async (key, value) => (await storageIo()).write({ [key]: value }),
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   notifyCopied: async (data) => createMessenger((await polyfilledBrowser()).runtime).send('linkCopied', data),
 });
@@ -31,4 +32,6 @@ const openOptions = async () => void (await polyfilledBrowser()).runtime.openOpt
 // `?url=` prefills the paste field: lets other surfaces and tests open the popup for any URL.
 void model.load(new URLSearchParams(location.search).get('url') ?? undefined);
 document.documentElement.lang = uiLanguage();
-render(<App model={model} openOptions={() => void openOptions()} />, document.getElementById('app')!);
+// The polyfilled API has wider types than the two calls the ship-to reader makes.
+const extensionApi = () => polyfilledBrowser() as unknown as Promise<ShipToApi>;
+render(<App model={model} openOptions={() => void openOptions()} extensionApi={extensionApi} />, document.getElementById('app')!);

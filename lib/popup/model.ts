@@ -9,7 +9,8 @@ import { buildDeeplink } from '../networks';
 import type { Account, DeeplinkResult } from '../networks/types';
 import type { Preset } from '../presets/types';
 import type { Settings } from '../settings';
-import type { SaveResult, StoredState } from '../storage';
+import type { SaveResult } from '../storage';
+import { parseState, type StoredState } from '../stored-state';
 import { canonicalProductUrl, parseProductUrl } from '../url';
 import type { ParsedUrl } from '../url/types';
 import type { MessageData } from '../messaging';
@@ -17,8 +18,11 @@ import type { MessageData } from '../messaging';
 export interface PopupDeps {
   /** The active tab's URL; undefined when the browser does not tell us (no activeTab grant). */
   getActiveTabUrl(): Promise<string | undefined>;
-  loadState(): Promise<StoredState>;
+  /** What `storage.local.get(POPUP_STORAGE_KEYS)` returned; parsed and validated here. */
+  loadStorage(): Promise<Record<string, unknown>>;
   saveSettings(settings: Settings): Promise<SaveResult>;
+  /** Writes one raw storage value the popup owns (the category picks). */
+  saveRaw(key: string, value: unknown): Promise<SaveResult>;
   writeClipboard(text: string): Promise<void>;
   notifyCopied(data: MessageData<'linkCopied'>): Promise<unknown>;
 }
@@ -48,7 +52,11 @@ export interface PopupModel {
   /** True when no preset can build an affiliate link yet: show the way to the options page. */
   readonly needsSetup: ReadonlySignal<boolean>;
   readonly copyState: ReadonlySignal<CopyState>;
+  /** Everything read from storage, for the lazily loaded estimate (rate cache, hot list, picks). */
+  readonly storageSnapshot: ReadonlySignal<Readonly<Record<string, unknown>>>;
   load(initialPastedUrl?: string): Promise<void>;
+  /** Stores a raw value and updates the snapshot, so what depends on it recomputes at once. */
+  putRaw(key: string, value: unknown): Promise<SaveResult>;
   selectPreset(id: string): void;
   setPastedUrl(value: string): void;
   copy(): Promise<void>;
@@ -66,6 +74,7 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
   const stored = signal<StoredState>({ accounts: [], presets: [], settings: { defaultPresetId: null, lastUsedPresetId: null }, problems: [] });
   const selectedId = signal<string | null>(null);
   const copyState = signal<CopyState>({ kind: 'idle' });
+  const storageSnapshot = signal<Readonly<Record<string, unknown>>>({});
 
   const sourceUrl = computed(() => (pastedUrl.value.trim() ? pastedUrl.value : tabUrl.value));
   const parsed = computed(() => (sourceUrl.value === undefined ? null : parseProductUrl(sourceUrl.value)));
@@ -101,15 +110,23 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     cleanUrl,
     needsSetup,
     copyState,
+    storageSnapshot,
 
     async load(initialPastedUrl) {
       if (initialPastedUrl) pastedUrl.value = initialPastedUrl;
-      const [url, state] = await Promise.all([deps.getActiveTabUrl().catch(() => undefined), deps.loadState()]);
+      const [url, raw] = await Promise.all([deps.getActiveTabUrl().catch(() => undefined), deps.loadStorage().catch(() => ({}))]);
       performance.mark('sublink:data-ready');
+      const state = parseState(raw);
       tabUrl.value = url;
+      storageSnapshot.value = raw;
       stored.value = state;
       selectedId.value = pickInitialPreset(state.presets, state.settings)?.id ?? null;
       loaded.value = true;
+    },
+
+    async putRaw(key, value) {
+      storageSnapshot.value = { ...storageSnapshot.value, [key]: value };
+      return deps.saveRaw(key, value);
     },
 
     selectPreset(id) {

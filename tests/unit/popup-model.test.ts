@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createPopupModel, type PopupDeps } from '@/lib/popup/model';
 import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
-import type { StoredState } from '@/lib/storage';
+type StoredInput = { accounts?: unknown[]; presets?: unknown[]; settings?: unknown };
 
 const PRODUCT = 'https://www.aliexpress.com/item/1005006123456789.html?spm=a2g0o.home.0.0&aff_fcid=abc&utm_source=x';
 const CLEAN = 'https://www.aliexpress.com/item/1005006123456789.html';
@@ -10,13 +10,13 @@ const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code
 const blog: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog', subid1: 'post42' }, keepSku: false };
 const telegram: Preset = { ...blog, id: 'p2', name: 'Telegram', subIds: { subid: 'tg' } };
 
-function setup(state: Partial<StoredState> = {}, tab: { url?: string } = { url: PRODUCT }) {
+function setup(state: StoredInput = {}, tab: { url?: string } = { url: PRODUCT }) {
   const deps = {
     getActiveTabUrl: vi.fn(async () => tab.url),
-    loadState: vi.fn(async (): Promise<StoredState> => ({
-      accounts: [], presets: [], settings: { defaultPresetId: null, lastUsedPresetId: null }, problems: [], ...state,
-    })),
+    // Raw, as storage.local returns it: the model parses it.
+    loadStorage: vi.fn(async (): Promise<Record<string, unknown>> => ({ ...state })),
     saveSettings: vi.fn<PopupDeps['saveSettings']>(async () => ({ ok: true })),
+    saveRaw: vi.fn<PopupDeps['saveRaw']>(async () => ({ ok: true })),
     writeClipboard: vi.fn<PopupDeps['writeClipboard']>(async () => undefined),
     notifyCopied: vi.fn<PopupDeps['notifyCopied']>(async () => ({ recorded: true })),
   };
@@ -53,7 +53,7 @@ describe('popup model', () => {
     await model.load();
     model.selectPreset('p2');
     expect(model.link.value).toMatchObject({ ok: true, url: admitadLink('&subid=tg') });
-    expect(deps.saveSettings).toHaveBeenCalledWith({ defaultPresetId: null, lastUsedPresetId: 'p2' });
+    expect(deps.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ defaultPresetId: null, lastUsedPresetId: 'p2' }));
   });
 
   it('copies exactly the shown link and reports it for the history', async () => {
