@@ -1,0 +1,121 @@
+/**
+ * The options page's rate-source, hot-list and ship-to settings (issue 3). The work is done in
+ * the background (lib/sources.ts); this model sends the requests, asks for the optional
+ * permissions from the click that needs them, and keeps what the page shows.
+ */
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { RateCacheStatus } from '../rates/cache';
+import type { HotImportResult, RateSource, SetRateSourceResult } from '../sources';
+import { parseHotListStore, type HotListStore } from '../hotlist';
+import { SHIP_TO_PERMISSIONS } from '../popup/ship-to';
+
+export interface SourcesDeps {
+  rateStatus(): Promise<{ status: RateCacheStatus; source: RateSource }>;
+  setRateSource(source: RateSource): Promise<SetRateSourceResult>;
+  refreshRates(): Promise<{ status: RateCacheStatus; source: RateSource }>;
+  importHotList(text: string, label: string): Promise<HotImportResult>;
+  removeHotSource(id: string): Promise<void>;
+  readHotList(): Promise<unknown>;
+  permissions: {
+    contains(request: { permissions?: string[]; origins?: string[] }): Promise<boolean>;
+    request(request: { permissions?: string[]; origins?: string[] }): Promise<boolean>;
+    remove(request: { permissions?: string[]; origins?: string[] }): Promise<boolean>;
+  };
+}
+
+export type RateSourceProblem = 'notHttps' | 'badUrl' | 'denied' | 'failed';
+
+export function createSourcesModel(deps: SourcesDeps) {
+  const rate = signal<{ status: RateCacheStatus; source: RateSource } | null>(null);
+  const rateProblem = signal<RateSourceProblem | null>(null);
+  const busy = signal(false);
+  const hotList = signal<HotListStore>({ v: 1, sources: [] });
+  const hotImport = signal<HotImportResult | null>(null);
+  const shipToAllowed = signal(false);
+
+  const refreshHotList = async () => {
+    hotList.value = parseHotListStore(await deps.readHotList()).store;
+  };
+
+  async function run(task: () => Promise<void>) {
+    busy.value = true;
+    try {
+      await task();
+    } catch {
+      rateProblem.value = 'failed';
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return {
+    rate: rate as ReadonlySignal<{ status: RateCacheStatus; source: RateSource } | null>,
+    rateProblem: rateProblem as ReadonlySignal<RateSourceProblem | null>,
+    busy: busy as ReadonlySignal<boolean>,
+    hotList: hotList as ReadonlySignal<HotListStore>,
+    hotImport: hotImport as ReadonlySignal<HotImportResult | null>,
+    shipToAllowed: shipToAllowed as ReadonlySignal<boolean>,
+
+    async load() {
+      const [status, allowed] = await Promise.all([deps.rateStatus().catch(() => null), deps.permissions.contains(SHIP_TO_PERMISSIONS).catch(() => false)]);
+      rate.value = status;
+      shipToAllowed.value = allowed;
+      await refreshHotList();
+    },
+
+    /** Asks for access to the table's origin first, in the click; the background then fetches it. */
+    async setRateSource(url: string, intervalMinutes: number) {
+      rateProblem.value = null;
+      const trimmed = url.trim();
+      if (trimmed) {
+        let origin: string;
+        try {
+          origin = new URL(trimmed).origin;
+        } catch {
+          rateProblem.value = 'badUrl';
+          return;
+        }
+        if (!trimmed.startsWith('https://')) {
+          rateProblem.value = 'notHttps';
+          return;
+        }
+        if (!(await deps.permissions.request({ origins: [`${origin}/*`] }).catch(() => false))) {
+          rateProblem.value = 'denied';
+          return;
+        }
+      }
+      await run(async () => {
+        const result = await deps.setRateSource({ url: trimmed || null, intervalMinutes });
+        if (result.ok) rate.value = { status: result.status, source: result.source };
+        else rateProblem.value = result.error;
+      });
+    },
+
+    async refreshRates() {
+      rateProblem.value = null;
+      await run(async () => {
+        rate.value = await deps.refreshRates();
+      });
+    },
+
+    async importHotList(text: string, label: string) {
+      hotImport.value = await deps.importHotList(text, label).catch(() => ({ ok: false as const, reason: { code: 'unreadable' as const } }));
+      await refreshHotList();
+    },
+
+    async removeHotSource(id: string) {
+      await deps.removeHotSource(id);
+      hotImport.value = null;
+      await refreshHotList();
+    },
+
+    async setShipToAllowed(allowed: boolean) {
+      const changed = allowed
+        ? await deps.permissions.request(SHIP_TO_PERMISSIONS).catch(() => false)
+        : await deps.permissions.remove(SHIP_TO_PERMISSIONS).catch(() => false);
+      if (changed) shipToAllowed.value = allowed;
+    },
+  };
+}
+
+export type SourcesModel = ReturnType<typeof createSourcesModel>;
