@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { BADGE_HOST_PERMISSIONS } from './lib/badge/hosts';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -13,10 +14,23 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Minimal at install (DESIGN.md hard rule 4): activeTab lets the popup read the tab it was
-    // opened on; storage keeps presets. Anything else is optional and asked for when needed.
-    permissions: ['storage', 'activeTab'],
+    // Minimal at install (DESIGN.md hard rule 4): activeTab lets the popup and the shortcut read
+    // the tab they act on; storage keeps presets; contextMenus for "Copy affiliate link";
+    // clipboardWrite lets the background copy without a click in a page (Firefox's background
+    // page; Chrome's offscreen document, where execCommand('copy') fails without it), at the cost
+    // of one install line ("Modify data you copy and paste"). Host access for the opt-in badge is
+    // optional and asked for in the options page.
+    permissions: ['storage', 'activeTab', 'contextMenus', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    ...(browser === 'firefox' ? { optional_permissions: BADGE_HOST_PERMISSIONS } : { optional_host_permissions: BADGE_HOST_PERMISSIONS }),
     action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'copy-affiliate-link': {
+        // Not among Chrome's or Firefox's own shortcuts on Windows, Linux and macOS; users change
+        // it at chrome://extensions/shortcuts or in about:addons (Manage Extension Shortcuts).
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_command_copyAffiliateLink__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

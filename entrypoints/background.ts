@@ -1,22 +1,86 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createMessageHandlers } from '@/lib/background';
-import { createMessageRouter } from '@/lib/messaging';
+import { createCopyLinkAction, createMenuClickHandler, createShortcutHandler } from '@/lib/actions';
+import { createCopyRecorder, createMessageHandlers, type BackgroundDeps } from '@/lib/background';
+import { createCopyFlash, createProductBadge } from '@/lib/badge';
+import { browserActionApi, browserBadgeEstimator, touchesBadgeHosts } from '@/lib/badge/browser';
+import { badgeText } from '@/lib/badge/text';
+import { createBrowserClipboard } from '@/lib/clipboard/browser';
 import { loadHistory, saveHistory } from '@/lib/history';
+import { createMenuRegistry, buildMenuSpec } from '@/lib/menus';
+import { browserMenusApi, createBuiltMenuMarker } from '@/lib/menus/browser';
+import { menuText } from '@/lib/menus/text';
+import { createMessageRouter } from '@/lib/messaging';
 import { loadState, saveSettings } from '@/lib/storage';
 
-// Listeners are added synchronously in main(): an MV3 worker woken by an event only sees the
-// listeners registered in its first turn.
+/** Storage keys whose change can change the menu (preset names, the default). */
+const MENU_KEYS = ['presets', 'settings'];
+
+// Every listener is added synchronously in main(), before anything is awaited: an MV3 worker
+// woken by an event only sees the listeners registered in its first turn. Nothing lives only
+// in these closures: presets, settings, history and the built-menu marker are all in storage.
 export default defineBackground(() => {
-  const handlers = createMessageHandlers({
+  // Created first so the click listener below can be the very first one registered.
+  const deps: BackgroundDeps = {
     loadPresets: async () => (await loadState()).presets,
     loadSettings: async () => (await loadState()).settings,
     saveSettings,
     loadHistory: async () => (await loadHistory()).entries,
     saveHistory,
     now: Date.now,
+  };
+  const recorder = createCopyRecorder(deps);
+  const action = browserActionApi();
+  const productBadge = createProductBadge({
+    action,
+    tabs: { query: (filter) => browser.tabs.query(filter), get: (tabId) => browser.tabs.get(tabId) },
+    loadState,
+    estimate: browserBadgeEstimator(),
+    text: badgeText,
   });
+  const copyAffiliateLink = createCopyLinkAction({
+    loadState,
+    clipboard: createBrowserClipboard(),
+    record: recorder.record,
+    flash: createCopyFlash({ action, text: badgeText, restore: productBadge.restoreTab, setTimer: (callback, ms) => setTimeout(callback, ms) }),
+    now: () => performance.now(),
+    // For `npm run bench`: handler start to clipboard written, read from the worker's timeline.
+    onTiming: ({ surface, startedAt, clipboardWrittenAt }) =>
+      performance.measure('sublink:copy-to-clipboard', { start: startedAt, end: clipboardWrittenAt, detail: { surface } }),
+  });
+  const handleMenuClick = createMenuClickHandler(copyAffiliateLink);
+  const handleCommand = createShortcutHandler({
+    copy: copyAffiliateLink,
+    activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+  });
+  const menus = createMenuRegistry({
+    menus: browserMenusApi(),
+    loadSpec: async () => {
+      const { presets, settings } = await loadState();
+      return buildMenuSpec(presets, settings, menuText);
+    },
+    built: createBuiltMenuMarker(),
+  });
+  const logFailure = (what: string) => (error: unknown) => console.error(`[sublink] ${what} failed`, error);
+
+  browser.contextMenus.onClicked.addListener((info, tab) => void handleMenuClick(info, tab).catch(logFailure('context menu copy')));
+  browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab).catch(logFailure('shortcut copy')));
   browser.runtime.onMessage.addListener(
-    createMessageRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') }),
+    createMessageRouter(createMessageHandlers(deps, recorder), { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') }),
   );
+  browser.runtime.onInstalled.addListener(() => void menus.rebuild().catch(logFailure('menu build')));
+  browser.runtime.onStartup.addListener(() => void menus.rebuild().catch(logFailure('menu build')));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && MENU_KEYS.some((key) => key in changes)) void menus.ensure().catch(logFailure('menu update'));
+    void productBadge.onStorageChanged(changes, area).catch(logFailure('badge update'));
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => void productBadge.onTabUpdated(tabId, change, tab).catch(logFailure('badge update')));
+  const onPermissions = (permissions: { origins?: string[] }) => {
+    if (touchesBadgeHosts(permissions)) void productBadge.onPermissionsChanged().catch(logFailure('badge update'));
+  };
+  browser.permissions.onAdded.addListener(onPermissions);
+  browser.permissions.onRemoved.addListener(onPermissions);
+
+  // A worker stopped halfway through a menu build left the marker unset: finish it now.
+  void menus.ensure().catch(logFailure('menu check'));
 });

@@ -2,7 +2,7 @@
  * What the background does, as factories over injected dependencies (STYLE.md 2). The
  * entrypoint only wires these to browser events.
  */
-import { appendHistory, type HistoryEntry } from './history';
+import { appendHistory, type CopyFailure, type CopySurface, type HistoryEntry } from './history';
 import type { MessageHandlers } from './messaging';
 import type { Preset } from './presets/types';
 import type { SaveResult } from './storage';
@@ -18,8 +18,30 @@ export interface BackgroundDeps {
   now(): number;
 }
 
-export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
-  // Serialise history writes: two copies in quick succession must both be recorded.
+/** One copy attempt as a surface reports it; the recorder adds the time, preset name and product id. */
+export interface CopyRecord {
+  readonly surface: CopySurface;
+  readonly sourceUrl: string;
+  readonly presetId: string | null;
+  readonly link: string;
+  readonly failure?: CopyFailure;
+}
+
+export interface CopyRecorder {
+  /** Appends the copy to the history, after every write queued before it. */
+  record(copy: CopyRecord): Promise<{ recorded: boolean }>;
+  /** Runs `task` in the history's write queue (for follow-up writes that must not interleave). */
+  serial<T>(task: () => Promise<T>): Promise<T>;
+  /** `record` without queueing, for use inside `serial`. */
+  recordNow(copy: CopyRecord): Promise<{ recorded: boolean; preset: Preset | null }>;
+}
+
+/**
+ * The history's single writer. Every surface (popup via `linkCopied`, context menu and shortcut
+ * directly in the background) goes through one instance, so copies in quick succession from
+ * different surfaces are all kept: each write reads the list its predecessor wrote.
+ */
+export function createCopyRecorder(deps: Pick<BackgroundDeps, 'loadPresets' | 'loadHistory' | 'saveHistory' | 'now'>): CopyRecorder {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
@@ -27,27 +49,41 @@ export function createMessageHandlers(deps: BackgroundDeps): MessageHandlers {
     return run;
   };
 
+  const recordNow = async (copy: CopyRecord): Promise<{ recorded: boolean; preset: Preset | null }> => {
+    const presets = await deps.loadPresets();
+    const preset = presets.find((p) => p.id === copy.presetId) ?? null;
+    const parsed = parseProductUrl(copy.sourceUrl);
+    const entry: HistoryEntry = {
+      at: deps.now(),
+      surface: copy.surface,
+      sourceUrl: copy.sourceUrl,
+      presetId: preset?.id ?? null,
+      presetName: preset?.name ?? null,
+      link: copy.link,
+      productId: parsed.kind === 'product' ? parsed.product.id : null,
+      ...(copy.failure ? { failure: copy.failure } : {}),
+    };
+    const saved = await deps.saveHistory(appendHistory(await deps.loadHistory(), entry));
+    return { recorded: saved.ok, preset };
+  };
+
+  return {
+    serial,
+    recordNow,
+    record: (copy) => serial(async () => ({ recorded: (await recordNow(copy)).recorded })),
+  };
+}
+
+export function createMessageHandlers(deps: BackgroundDeps, recorder: CopyRecorder = createCopyRecorder(deps)): MessageHandlers {
   return {
     linkCopied: (data) =>
-      serial(async () => {
-        const presets = await deps.loadPresets();
-        const preset = presets.find((p) => p.id === data.presetId) ?? null;
-        const parsed = parseProductUrl(data.sourceUrl);
-        const entry: HistoryEntry = {
-          at: deps.now(),
-          surface: data.surface,
-          sourceUrl: data.sourceUrl,
-          presetId: preset?.id ?? null,
-          presetName: preset?.name ?? null,
-          link: data.link,
-          productId: parsed.kind === 'product' ? parsed.product.id : null,
-        };
-        const saved = await deps.saveHistory(appendHistory(await deps.loadHistory(), entry));
+      recorder.serial(async () => {
+        const { recorded, preset } = await recorder.recordNow(data);
         if (preset && data.surface === 'popup') {
           const settings = await deps.loadSettings();
           if (settings.lastUsedPresetId !== preset.id) await deps.saveSettings({ ...settings, lastUsedPresetId: preset.id });
         }
-        return { recorded: saved.ok };
+        return { recorded };
       }),
   };
 }

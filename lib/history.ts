@@ -5,12 +5,30 @@
  */
 import { browser } from 'wxt/browser';
 import { parseList, STORAGE_KEYS, write, type SaveResult, type StorageProblem } from './storage';
-import { finiteNumber, nullable, object, oneOf, schema, string } from './validate';
+import { finiteNumber, nullable, object, oneOf, optional, schema, string } from './validate';
 
 export const HISTORY_LIMIT = 1000;
 
 export const COPY_SURFACES = ['popup', 'context-menu', 'shortcut', 'batch'] as const;
 export type CopySurface = (typeof COPY_SURFACES)[number];
+
+/**
+ * Why a copy from the context menu or the shortcut put nothing on the clipboard. Those surfaces
+ * have no page to show an error on, so the attempt is kept in the history with its reason
+ * (and flagged on the toolbar badge): never a silent failure. The deeplink codes are
+ * lib/networks' `DeeplinkErrorCode`s.
+ */
+export const COPY_FAILURES = [
+  'no-url',
+  'unknown-preset',
+  'invalid-url',
+  'not-aliexpress',
+  'short-link',
+  'invalid-account',
+  'invalid-subids',
+  'clipboard',
+] as const;
+export type CopyFailure = (typeof COPY_FAILURES)[number];
 
 export interface HistoryEntry {
   readonly at: number;
@@ -20,6 +38,8 @@ export interface HistoryEntry {
   readonly presetName: string | null;
   readonly link: string;
   readonly productId: string | null;
+  /** Set when nothing was copied; `link` is then the link that could not be written, or empty. */
+  readonly failure?: CopyFailure;
 }
 
 export const historyEntrySchema = schema<HistoryEntry>(
@@ -31,6 +51,7 @@ export const historyEntrySchema = schema<HistoryEntry>(
     presetName: nullable(string()),
     link: string({ max: 16384 }),
     productId: nullable(string()),
+    failure: optional(oneOf(COPY_FAILURES)),
   }),
 );
 

@@ -14,7 +14,7 @@ import type { Preset } from './presets/types';
 import { accountSchema } from './networks/schema';
 import { presetSchema } from './presets/schema';
 import type { Settings } from './settings';
-import { parseState, type StoredState } from './stored-state';
+import { parseSettings, parseState, type StoredState } from './stored-state';
 import { POPUP_STORAGE_KEYS, STORAGE_KEYS } from './storage-keys';
 import type { Schema } from './validate';
 
@@ -64,4 +64,24 @@ async function saveList<T>(key: 'accounts' | 'presets', next: readonly T[], sche
 
 export const saveAccounts = (accounts: readonly Account[]): Promise<SaveResult> => saveList('accounts', accounts, accountSchema);
 export const savePresets = (presets: readonly Preset[]): Promise<SaveResult> => saveList('presets', presets, presetSchema);
-export const saveSettings = (settings: Settings): Promise<SaveResult> => write({ [STORAGE_KEYS.settings]: settings });
+/** Reads the stored settings afresh, applies `change` and writes the result. */
+async function updateSettings(change: (current: Settings) => Settings): Promise<SaveResult> {
+  let current: Settings;
+  try {
+    current = parseSettings((await browser.storage.local.get(STORAGE_KEYS.settings))[STORAGE_KEYS.settings]).settings;
+  } catch (error) {
+    return { ok: false, error: toSaveError(error) };
+  }
+  return write({ [STORAGE_KEYS.settings]: change(current) });
+}
+
+/**
+ * Writes the preset choice. The badge opt-in keeps its stored value: only `saveBadgeOptIn`
+ * changes it, because the pages calling this hold a copy of the settings read earlier (or
+ * none of it), and writing that back must not undo a toggle made since in the options page.
+ */
+export const saveSettings = (settings: Settings): Promise<SaveResult> =>
+  updateSettings((current) => ({ ...settings, badgeOptIn: current.badgeOptIn ?? false }));
+
+/** The options page's badge toggle; everything else in the settings stays as stored. */
+export const saveBadgeOptIn = (badgeOptIn: boolean): Promise<SaveResult> => updateSettings((current) => ({ ...current, badgeOptIn }));

@@ -7,6 +7,10 @@
 //   popupTimeToLinkMs      median, over 20 toolbar-popup opens in real Chromium, of the
 //                          `sublink:link-ready` mark (ms since the popup's navigation start)
 //   emptyPopupTimeMs       the same for an empty popup in the bench's copy of the build: this machine's floor
+//   menuCopyWarmMs, menuCopyColdMs  median, over 20 context-menu copies in real Chromium, of the
+//                          time from the menu handler's start to the clipboard write (the worker's
+//                          `sublink:copy-to-clipboard` measure); cold: worker stopped through CDP and
+//                          offscreen document closed before each copy
 // plus `budgets` and `withinBudget`. New metrics: add a measure function and a line in main().
 // Options: --build (rebuild even if .output exists), --opens=<n> (default 20),
 //          --popup-mode=url-param (time popup.html?url= in a tab instead of the toolbar popup).
@@ -19,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { extensionDir, launchWithExtension, openToolbarPopup, repoRoot, snapshotBuild } from './e2e-support/browser.mjs';
 import { DEMO_STORAGE, sampleProductUrl } from './e2e-support/demo-data.mjs';
 import { startSampleServer } from './e2e-support/sample-server.mjs';
+import { stopServiceWorker, wakeServiceWorker } from './e2e-support/service-worker.mjs';
 
 const BUDGETS = { popupJsGzipMax: 20480, popupTimeToLinkMsMax: 60, urlParseMin: 200000 };
 
@@ -282,6 +287,58 @@ async function measurePopupTimeToLink(buildDir) {
   }
 }
 
+// --- context menu: handler start to clipboard write ----------------------------------------
+
+async function measureMenuCopyToClipboard(buildDir) {
+  const server = await startSampleServer();
+  const launched = await launchWithExtension({ serverPort: server.port, headless: true, dir: buildDir });
+  try {
+    const { context, extensionId } = launched;
+    const worker = await launched.serviceWorker();
+    await worker.evaluate((items) => chrome.storage.local.set(items), DEMO_STORAGE);
+    // Fires the worker's real onClicked listener (see tests/e2e/menus.spec.ts) and waits for the
+    // handler's measure; a failed copy is an error, not a fast sample.
+    const copyOnce = (n) =>
+      worker.evaluate(async (n) => {
+        const name = 'sublink:copy-to-clipboard';
+        const before = performance.getEntriesByName(name).length;
+        const linkUrl = `https://aliexpress.ru/item/10050067890${String(n).padStart(5, '0')}.html`;
+        chrome.contextMenus.onClicked.dispatch({ menuItemId: 'copy:link', linkUrl, pageUrl: 'https://shop.example.test/', editable: false });
+        for (const deadline = Date.now() + 10_000; performance.getEntriesByName(name).length === before; ) {
+          if (Date.now() > deadline) throw new Error('no copy within 10 s');
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        for (let tries = 0; tries < 100; tries++) {
+          const [latest] = (await chrome.storage.local.get('history')).history ?? [];
+          if (latest?.link.includes(encodeURIComponent(linkUrl))) {
+            if (latest.failure) throw new Error(`copy failed: ${latest.failure}`);
+            return performance.getEntriesByName(name).at(-1).duration;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        throw new Error('the copy was not recorded');
+      }, n);
+    await copyOnce(0); // warm-up, also proves the path works
+    const warm = [];
+    for (let i = 1; i <= OPENS; i++) warm.push(await copyOnce(i));
+    const cold = [];
+    for (let i = 1; i <= OPENS; i++) {
+      await worker.evaluate(async () => {
+        if (await chrome.offscreen.hasDocument()) await chrome.offscreen.closeDocument();
+      });
+      await stopServiceWorker({ context, extensionId });
+      await wakeServiceWorker({ context, extensionId });
+      cold.push(await copyOnce(OPENS + i));
+    }
+    const spread = (samples) => `min ${round(Math.min(...samples))} median ${round(median(samples))} max ${round(Math.max(...samples))} ms`;
+    log(`menuCopy to clipboard, warm: ${spread(warm)}; cold worker: ${spread(cold)} (${OPENS} copies each)`);
+    return { menuCopyWarmMs: round(median(warm)), menuCopyColdMs: round(median(cold)) };
+  } finally {
+    await launched.close();
+    await server.close();
+  }
+}
+
 // --- main ----------------------------------------------------------------------------------
 
 async function main() {
@@ -290,9 +347,11 @@ async function main() {
   const buildDir = await snapshotBuild();
   let sizes;
   let timing;
+  let menuCopy;
   try {
     sizes = measureBundleSizes(buildDir);
     timing = await measurePopupTimeToLink(buildDir);
+    menuCopy = await measureMenuCopyToClipboard(buildDir);
   } finally {
     rmSync(buildDir, { recursive: true, force: true });
   }
@@ -307,6 +366,7 @@ async function main() {
     popupTimeToLinkMs,
     popupTimeToLinkMode,
     emptyPopupTimeMs,
+    ...menuCopy,
     budgets: BUDGETS,
     withinBudget: {
       popupJsGzip: popupJsGzipBytes <= BUDGETS.popupJsGzipMax,

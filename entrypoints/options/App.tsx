@@ -1,6 +1,7 @@
 import type { OptionsModel } from '@/lib/options/model';
 import { t } from '@/lib/i18n';
 import { AccountsSection } from '@/components/AccountsSection';
+import { BadgeOptIn } from '@/components/BadgeOptIn';
 import { NoticeBar } from '@/components/NoticeBar';
 import { PresetsSection } from '@/components/PresetsSection';
 
@@ -17,6 +18,7 @@ export function App({ model, newAccountId, newPresetId }: AppProps) {
       <NoticeBar notice={model.notice.value} problems={model.problems.value} />
       <AccountsSection model={model} newId={newAccountId} />
       <PresetsSection model={model} newId={newPresetId} />
+      <BadgeOptIn />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadState, saveAccounts, savePresets, toSaveError } from '@/lib/storage';
 import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const admitad: Account = { id: 'acc1', network: 'admitad', name: 'My Admitad', code: '1e8d114494b7e165239416525dc3e8' };
 const preset: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog' }, keepSku: false };
@@ -10,7 +11,7 @@ const preset: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww
 describe('stored state', () => {
   it('starts empty on a fresh install', async () => {
     const actual = await loadState();
-    expect(actual).toEqual({ accounts: [], presets: [], settings: { defaultPresetId: null, lastUsedPresetId: null }, problems: [] });
+    expect(actual).toEqual({ accounts: [], presets: [], settings: DEFAULT_SETTINGS, problems: [] });
   });
 
   it('round-trips accounts and presets', async () => {
@@ -34,7 +35,7 @@ describe('stored state', () => {
   it('falls back to defaults on unreadable settings and reports them', async () => {
     await fakeBrowser.storage.local.set({ settings: { defaultPresetId: 42 } });
     const actual = await loadState();
-    expect(actual.settings).toEqual({ defaultPresetId: null, lastUsedPresetId: null });
+    expect(actual.settings).toEqual(DEFAULT_SETTINGS);
     expect(actual.problems).toEqual([expect.objectContaining({ key: 'settings' })]);
   });
 

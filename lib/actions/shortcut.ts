@@ -1,0 +1,26 @@
+/**
+ * The keyboard shortcut (manifest `commands`): copy the current tab's affiliate link with the
+ * default preset. The command grants activeTab, so the tab's URL is visible.
+ */
+import type { CopyAffiliateLink, CopyOutcome } from './copy-link';
+
+export const COPY_COMMAND = 'copy-affiliate-link';
+
+export interface ShortcutTab {
+  readonly id?: number;
+  readonly url?: string;
+}
+
+export interface ShortcutDeps {
+  readonly copy: CopyAffiliateLink;
+  /** The focused window's active tab, for browsers that do not pass it with the command. */
+  activeTab(): Promise<ShortcutTab | undefined>;
+}
+
+export function createShortcutHandler(deps: ShortcutDeps) {
+  return async function handleCommand(command: string, tab: ShortcutTab | undefined): Promise<CopyOutcome | null> {
+    if (command !== COPY_COMMAND) return null;
+    const target = tab ?? (await deps.activeTab());
+    return deps.copy({ surface: 'shortcut', sourceUrl: target?.url, presetId: null, tabId: target?.id });
+  };
+}

@@ -1,0 +1,49 @@
+// Stopping and waking the extension's MV3 service worker in real Chromium, for the e2e suite
+// and `npm run bench`: the background must survive being stopped at any moment (issue 5).
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function withExtensionPage(context, extensionId, action) {
+  const page = await context.newPage();
+  try {
+    // Any page of the extension's origin: its CDP session sees the extension's worker, and its
+    // `chrome.runtime` can message the worker.
+    await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+    return await action(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Stops the worker through the DevTools protocol (ServiceWorker.stopAllWorkers on a session of
+ * one of the extension's pages), as Chrome stops an idle worker, and waits until it reports
+ * `stopped`. Playwright's Worker handle stays valid: Chrome restarts the worker on the same
+ * target, so the same handle evaluates in the new instance once it runs again.
+ */
+export async function stopServiceWorker({ context, extensionId, timeout = 10_000 }) {
+  const prefix = `chrome-extension://${extensionId}/`;
+  await withExtensionPage(context, extensionId, async (page) => {
+    const cdp = await context.newCDPSession(page);
+    let stopped = false;
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.startsWith(prefix) && v.runningStatus === 'stopped')) stopped = true;
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const deadline = Date.now() + timeout;
+    while (!stopped) {
+      if (Date.now() > deadline) throw new Error(`The service worker did not stop within ${timeout} ms`);
+      await sleep(10);
+    }
+    await cdp.detach();
+  });
+}
+
+/** Starts a stopped worker with an event, as a menu click or a shortcut would: a runtime message. */
+export async function wakeServiceWorker({ context, extensionId }) {
+  await withExtensionPage(context, extensionId, (page) =>
+    // Not one of lib/messaging's envelopes: the worker's router ignores it, so no reply comes.
+    page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined)),
+  );
+}
