@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { BADGE_HOST_PERMISSIONS } from './lib/badge/hosts';
 
+/** The badge's AliExpress hosts (also the ship-to cookie's), and any https origin for a rate table. */
+const OPTIONAL_HOSTS = [...BADGE_HOST_PERMISSIONS, 'https://*/*'];
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // Brings webextension-polyfill in, so one promise-based `browser` behaves alike in Chrome and Firefox.
@@ -18,10 +21,14 @@ export default defineConfig({
     // the tab they act on; storage keeps presets; contextMenus for "Copy affiliate link";
     // clipboardWrite lets the background copy without a click in a page (Firefox's background
     // page; Chrome's offscreen document, where execCommand('copy') fails without it), at the cost
-    // of one install line ("Modify data you copy and paste"). Host access for the opt-in badge is
-    // optional and asked for in the options page.
-    permissions: ['storage', 'activeTab', 'contextMenus', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
-    ...(browser === 'firefox' ? { optional_permissions: BADGE_HOST_PERMISSIONS } : { optional_host_permissions: BADGE_HOST_PERMISSIONS }),
+    // of one install line ("Modify data you copy and paste"); alarms refreshes the optional remote
+    // rate table. Optional, asked for from the click that needs it, with the reason on screen:
+    // AliExpress tab addresses (the badge), the cookies API on AliExpress (the ship-to country),
+    // and https origins (only the one of the rate-table URL the user enters).
+    permissions: ['storage', 'activeTab', 'contextMenus', 'clipboardWrite', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['cookies', ...OPTIONAL_HOSTS] }
+      : { optional_permissions: ['cookies'], optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'copy-affiliate-link': {
@@ -36,10 +43,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'sublink@sublink.dev',
-              strict_min_version: '115.0',
+              // 140: the first release that reads data_collection_permissions.
+              strict_min_version: '140.0',
               // Nothing leaves the browser: https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createCopyLinkAction, createMenuClickHandler, createShortcutHandler } from '@/lib/actions';
-import { createCopyRecorder, createMessageHandlers, type BackgroundDeps } from '@/lib/background';
+import { createCopyRecorder, createMessageHandlers, createSourceMessageHandlers, type BackgroundDeps } from '@/lib/background';
 import { createCopyFlash, createProductBadge } from '@/lib/badge';
 import { browserActionApi, browserBadgeEstimator, touchesBadgeHosts } from '@/lib/badge/browser';
 import { badgeText } from '@/lib/badge/text';
@@ -11,7 +11,10 @@ import { createMenuRegistry, buildMenuSpec } from '@/lib/menus';
 import { browserMenusApi, createBuiltMenuMarker } from '@/lib/menus/browser';
 import { menuText } from '@/lib/menus/text';
 import { createMessageRouter } from '@/lib/messaging';
+import { createRateCache, sleep } from '@/lib/rates/cache';
+import { createSourcesService } from '@/lib/sources';
 import { loadState, saveSettings } from '@/lib/storage';
+import { RATE_CACHE_KEY } from '@/lib/storage-keys';
 
 /** Storage keys whose change can change the menu (preset names, the default). */
 const MENU_KEYS = ['presets', 'settings'];
@@ -61,15 +64,38 @@ export default defineBackground(() => {
     },
     built: createBuiltMenuMarker(),
   });
+  const storageLocal = {
+    get: async (key: string) => (await browser.storage.local.get(key))[key],
+    set: (values: Record<string, unknown>) => browser.storage.local.set(values),
+  };
+  const sources = createSourcesService({
+    cache: createRateCache({
+      fetch: (url, init) => fetch(url, init),
+      storage: { get: () => storageLocal.get(RATE_CACHE_KEY), set: (value) => storageLocal.set({ [RATE_CACHE_KEY]: value }) },
+      now: () => new Date(),
+      sleep,
+    }),
+    storage: storageLocal,
+    alarms: browser.alarms,
+    now: () => new Date(),
+  });
   const logFailure = (what: string) => (error: unknown) => console.error(`[sublink] ${what} failed`, error);
 
   browser.contextMenus.onClicked.addListener((info, tab) => void handleMenuClick(info, tab).catch(logFailure('context menu copy')));
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab).catch(logFailure('shortcut copy')));
   browser.runtime.onMessage.addListener(
-    createMessageRouter(createMessageHandlers(deps, recorder), { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') }),
+    createMessageRouter(
+      { ...createMessageHandlers(deps, recorder), ...createSourceMessageHandlers(sources) },
+      { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+    ),
   );
-  browser.runtime.onInstalled.addListener(() => void menus.rebuild().catch(logFailure('menu build')));
-  browser.runtime.onStartup.addListener(() => void menus.rebuild().catch(logFailure('menu build')));
+  browser.alarms.onAlarm.addListener((alarm) => void sources.onAlarm(alarm.name).catch(logFailure('rate-table refresh')));
+  const onStart = () => {
+    void menus.rebuild().catch(logFailure('menu build'));
+    void sources.ensureSchedule().catch(logFailure('rate-table schedule'));
+  };
+  browser.runtime.onInstalled.addListener(onStart);
+  browser.runtime.onStartup.addListener(onStart);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && MENU_KEYS.some((key) => key in changes)) void menus.ensure().catch(logFailure('menu update'));
     void productBadge.onStorageChanged(changes, area).catch(logFailure('badge update'));

@@ -7,6 +7,7 @@ import type { MessageHandlers } from './messaging';
 import type { Preset } from './presets/types';
 import type { SaveResult } from './storage';
 import type { Settings } from './settings';
+import type { SourcesService } from './sources';
 import { parseProductUrl } from './url';
 
 export interface BackgroundDeps {
@@ -74,7 +75,7 @@ export function createCopyRecorder(deps: Pick<BackgroundDeps, 'loadPresets' | 'l
   };
 }
 
-export function createMessageHandlers(deps: BackgroundDeps, recorder: CopyRecorder = createCopyRecorder(deps)): MessageHandlers {
+export function createMessageHandlers(deps: BackgroundDeps, recorder: CopyRecorder = createCopyRecorder(deps)): Pick<MessageHandlers, 'linkCopied'> {
   return {
     linkCopied: (data) =>
       recorder.serial(async () => {
@@ -85,5 +86,19 @@ export function createMessageHandlers(deps: BackgroundDeps, recorder: CopyRecord
         }
         return { recorded };
       }),
+  };
+}
+
+/** The options page's rate-source and hot-list requests, answered by lib/sources.ts. */
+export function createSourceMessageHandlers(sources: SourcesService): Omit<MessageHandlers, 'linkCopied'> {
+  return {
+    getRateStatus: () => sources.rateStatus(),
+    setRateSource: (data) => sources.setRateSource(data),
+    refreshRates: () => sources.refreshRates(),
+    importHotList: (data) => sources.importHotList(data.text, data.label),
+    removeHotSource: async (data) => {
+      await sources.removeHotSource(data.id);
+      return { removed: true };
+    },
   };
 }

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod/mini';
 import { COPY_SURFACES } from './history';
+import { HOT_LIST_LIMITS } from './hotlist/parse';
+import type { HotImportResult, RateSource, SetRateSourceResult } from './sources';
+import type { RateCacheStatus } from './rates/cache';
 
 const linkCopiedData = z.object({
   surface: z.enum(COPY_SURFACES),
@@ -13,13 +16,40 @@ const linkCopiedData = z.object({
   link: z.string().check(z.minLength(1), z.maxLength(16384)),
 });
 
+const empty = z.object({});
+const setRateSourceData = z.object({
+  url: z.nullable(z.string().check(z.maxLength(2048))),
+  intervalMinutes: z.number(),
+});
+const importHotListData = z.object({
+  // A hot-products export of the largest size lib/hotlist accepts, as text.
+  text: z.string().check(z.maxLength(HOT_LIST_LIMITS.maxChars)),
+  label: z.string().check(z.maxLength(200)),
+});
+const removeHotSourceData = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
+
 export const messageSchemas = {
   /** A link was put on the clipboard: record it in the history, remember the preset. */
   linkCopied: linkCopiedData,
+  /** Options page: the rate tables in use and the last fetch of the remote one. */
+  getRateStatus: empty,
+  /** Options page: set (or clear, with null) the remote rate-table URL and its interval; fetches at once. */
+  setRateSource: setRateSourceData,
+  refreshRates: empty,
+  /** Options page: a hot-products export the user picked, as text. */
+  importHotList: importHotListData,
+  removeHotSource: removeHotSourceData,
 } as const;
+
+type RateState = { status: RateCacheStatus; source: RateSource };
 
 export interface ProtocolMap {
   linkCopied: { data: z.infer<typeof linkCopiedData>; reply: { recorded: boolean } };
+  getRateStatus: { data: z.infer<typeof empty>; reply: RateState };
+  setRateSource: { data: z.infer<typeof setRateSourceData>; reply: SetRateSourceResult };
+  refreshRates: { data: z.infer<typeof empty>; reply: RateState };
+  importHotList: { data: z.infer<typeof importHotListData>; reply: HotImportResult };
+  removeHotSource: { data: z.infer<typeof removeHotSourceData>; reply: { removed: true } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -62,6 +92,8 @@ export function createMessageRouter(handlers: MessageHandlers, own: { readonly e
       const issue = parsed.error.issues[0];
       return Promise.reject(new MessageRejected('bad-data', issue ? `${issue.path.join('.')}: ${issue.message}` : ''));
     }
-    return handlers[key](parsed.data);
+    // `parsed.data` was parsed with `messageSchemas[key]`, so it is the handler's data type;
+    // TypeScript cannot follow that correlation through the union of keys.
+    return (handlers[key] as (data: unknown) => Promise<unknown>)(parsed.data);
   };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: prints ONE JSON object on stdout (everything else goes to stderr).
 //   urlParseThroughput     parseProductUrl calls/s over a mixed corpus of URL forms
+//   estimateCommissionPerSecond  estimateCommission calls/s over a mix of programs, countries and products
 //   popupJsGzipBytes       gzip size of every JS file popup.html loads at startup (static import graph)
 //   popupJsGzipBytesWithLazy  the same plus chunks it imports on use (dynamic import())
 //   backgroundJsGzipBytes  same for the background service worker
@@ -84,6 +85,23 @@ const URL_CORPUS = [
   'not a url',
   '',
 ];
+
+/** lib/rates' own probe (lib/rates/bench.ts), bundled like the URL parser: calls/s, median of 3. */
+async function measureEstimateThroughput() {
+  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
+  try {
+    const { build } = await import('esbuild');
+    const outfile = join(outDir, 'rates.mjs');
+    await build({ entryPoints: [join(repoRoot, 'lib', 'rates', 'bench.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
+    const { measureEstimateThroughput: probe } = await import(pathToFileURL(outfile).href);
+    probe({ durationMs: 500 }); // warm-up
+    const runs = [probe({ durationMs: 700 }), probe({ durationMs: 700 }), probe({ durationMs: 700 })].map((r) => r.callsPerSecond);
+    log(`estimateCommission: ${runs.join(', ')} calls/s`);
+    return Math.round(median(runs));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
 
 async function measureUrlParseThroughput() {
   const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
@@ -356,10 +374,12 @@ async function main() {
     rmSync(buildDir, { recursive: true, force: true });
   }
   const urlParseThroughput = await measureUrlParseThroughput();
+  const estimateCommissionPerSecond = await measureEstimateThroughput();
   const { popupJsGzipBytes, popupJsGzipBytesWithLazy, backgroundJsGzipBytes } = sizes;
   const { popupTimeToLinkMs, popupTimeToLinkMode, emptyPopupTimeMs } = timing;
   const result = {
     urlParseThroughput,
+    estimateCommissionPerSecond,
     popupJsGzipBytes,
     popupJsGzipBytesWithLazy,
     backgroundJsGzipBytes,

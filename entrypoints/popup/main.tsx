@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { uiLanguage } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 import { createMessenger } from '@/lib/messenger';
 import { createPopupModel } from '@/lib/popup/model';
 import { takePopupPreload } from '@/lib/popup/preload';
@@ -32,6 +32,7 @@ const openOptions = async () => void (await polyfilledBrowser()).runtime.openOpt
 // `?url=` prefills the paste field: lets other surfaces and tests open the popup for any URL.
 void model.load(new URLSearchParams(location.search).get('url') ?? undefined);
 document.documentElement.lang = uiLanguage();
+document.title = t('actionTitle');
 // The polyfilled API has wider types than the two calls the ship-to reader makes.
 const extensionApi = () => polyfilledBrowser() as unknown as Promise<ShipToApi>;
 render(<App model={model} openOptions={() => void openOptions()} extensionApi={extensionApi} />, document.getElementById('app')!);

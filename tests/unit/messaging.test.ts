@@ -8,7 +8,16 @@ const validData = { surface: 'popup', sourceUrl: 'https://www.aliexpress.com/ite
 
 function setup() {
   const linkCopied = vi.fn<MessageHandlers['linkCopied']>(async () => ({ recorded: true }));
-  return { linkCopied, route: createMessageRouter({ linkCopied }, own) };
+  const notUsed = () => Promise.reject(new Error('not used in this test'));
+  const handlers: MessageHandlers = {
+    linkCopied,
+    getRateStatus: notUsed,
+    setRateSource: notUsed,
+    refreshRates: notUsed,
+    importHotList: notUsed,
+    removeHotSource: notUsed,
+  };
+  return { linkCopied, route: createMessageRouter(handlers, own) };
 }
 
 describe('message router', () => {

@@ -7,12 +7,21 @@
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { Browser } from '@wxt-dev/browser';
-import { launchWithExtension, openToolbarPopup, type LaunchedExtension } from '../../../scripts/e2e-support/browser.mjs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchWithExtension, openToolbarPopup, snapshotBuild, type LaunchedExtension } from '../../../scripts/e2e-support/browser.mjs';
 import { startSampleServer, type SampleServer } from '../../../scripts/e2e-support/sample-server.mjs';
 
 export interface WorkerFixtures {
   sampleServer: SampleServer;
   launched: LaunchedExtension;
+  /**
+   * Optional permissions to hold from install, in this worker's copy of the build. Chrome grants
+   * optional permissions only through a dialog a headless browser cannot answer, and has no
+   * switch to pre-answer it; a suite that tests what happens after the grant lists the same
+   * permissions here. The shipped manifest keeps them optional (tests/unit/manifest-guard.test.ts).
+   */
+  grantAtInstall: string[];
 }
 
 export interface ExtensionFixtures {
@@ -55,11 +64,28 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext; p
     { scope: 'worker' },
   ],
 
+  grantAtInstall: [[], { scope: 'worker', option: true }],
+
   launched: [
-    async ({ sampleServer, headless }, use) => {
-      const launched = await launchWithExtension({ serverPort: sampleServer.port, headless, snapshot: true });
+    async ({ sampleServer, headless, grantAtInstall }, use) => {
+      if (grantAtInstall.length === 0) {
+        const launched = await launchWithExtension({ serverPort: sampleServer.port, headless, snapshot: true });
+        await use(launched);
+        await launched.close();
+        return;
+      }
+      const dir = await snapshotBuild();
+      const manifestPath = join(dir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      const hosts = grantAtInstall.filter((p) => p.includes('://'));
+      const apis = grantAtInstall.filter((p) => !p.includes('://'));
+      manifest.permissions = [...(manifest.permissions ?? []), ...apis];
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+      const launched = await launchWithExtension({ serverPort: sampleServer.port, headless, dir });
       await use(launched);
       await launched.close();
+      rmSync(dir, { recursive: true, force: true });
     },
     { scope: 'worker', timeout: 60_000 },
   ],
@@ -115,7 +141,8 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext; p
   openPopupFor: async ({ launched, context, page, serviceWorker }, use, testInfo) => {
     const opened: { popup: Page; disconnect(): Promise<void> }[] = [];
     await use(async (url, { via = 'click' } = {}) => {
-      await page.goto(url);
+      // Already there (a test that went offline after loading the page): no new navigation.
+      if (page.url() !== url) await page.goto(url);
       const result = await openToolbarPopup({
         context,
         tab: page,
