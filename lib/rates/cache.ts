@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { describeZodError, rateBundleSchema } from './schema';
 import {
   EMPTY_RATE_CACHE,
+  RATE_CACHE_ERROR_CODES,
   mergeRateTables,
   type RateCacheError,
   type RateCacheErrorCode,
@@ -93,18 +94,7 @@ const storedRateCacheSchema = z.strictObject({
   checkedAt: z.string().max(40).nullable(),
   lastError: z
     .strictObject({
-      code: z.enum([
-        'badUrl',
-        'timeout',
-        'network',
-        'http',
-        'tooLarge',
-        'notJson',
-        'invalid',
-        'unexpected304',
-        'storage',
-        'storedInvalid',
-      ] satisfies RateCacheErrorCode[]),
+      code: z.enum(RATE_CACHE_ERROR_CODES),
       message: z.string().max(2000),
       path: z.string().max(2000).nullable(),
       httpStatus: z.number().int().optional(),
