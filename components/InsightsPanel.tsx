@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Fact } from '@/lib/rates';
 import { CATEGORY_KEYS, categoryLabelKey, factMessage, type CategoryKey, type MessageFormatters } from '@/lib/rates';
 import type { SourceRef } from '@/lib/rates/types';
@@ -14,6 +15,10 @@ export interface InsightsPanelProps {
   formatters: MessageFormatters;
   onPickCategory: (key: CategoryKey | null) => void;
   onReadShipTo: () => void;
+  /** What a network API said (issue 4), shown first: it refines the estimate below. */
+  api?: ComponentChildren;
+  /** The API gave the exact rate: the estimate below it is labelled as an estimate. */
+  exactRateShown?: boolean;
 }
 
 const tr = (message: { key: string; substitutions: string[] }) => t(message.key as MessageKey, message.substitutions);
@@ -32,14 +37,16 @@ function FactItem({ fact, formatters }: { fact: Fact; formatters: MessageFormatt
 }
 
 /** The estimate, the HOT flag and the warnings under the link; every number can say where it is from. */
-export function InsightsPanel({ insights, productId, shipToAccess, formatters, onPickCategory, onReadShipTo }: InsightsPanelProps) {
+export function InsightsPanel({ insights, productId, shipToAccess, formatters, onPickCategory, onReadShipTo, api, exactRateShown = false }: InsightsPanelProps) {
   const { estimate, warnings, hot, shipTo } = insights;
   const num = formatters.number;
   const range =
     estimate.rate.max === null ? t('rate_rangeOpen', num(estimate.rate.min)) : t('rate_range', [num(estimate.rate.min), num(estimate.rate.max)]);
   return (
     <section class="insights" data-testid="insights" aria-label={t('insights_title')}>
-      <p class="rate" data-testid="rate">
+      {api}
+      <p class={exactRateShown ? 'rate note' : 'rate'} data-testid="rate">
+        {exactRateShown && <span>{t('api_tableEstimate')}: </span>}
         {estimate.best !== null && <strong>{t('rate_best', num(estimate.best))}</strong>}
         {estimate.best !== null && ', '}
         <span>{range}</span>

@@ -8,6 +8,8 @@ import type { Preset } from './presets/types';
 import type { SaveResult } from './storage';
 import type { Settings } from './settings';
 import type { SourcesService } from './sources';
+import type { ApiServiceApi } from './api-service';
+import type { CredentialsStore } from './credentials';
 import { parseProductUrl } from './url';
 
 export interface BackgroundDeps {
@@ -90,7 +92,7 @@ export function createMessageHandlers(deps: BackgroundDeps, recorder: CopyRecord
 }
 
 /** The options page's rate-source and hot-list requests, answered by lib/sources.ts. */
-export function createSourceMessageHandlers(sources: SourcesService): Omit<MessageHandlers, 'linkCopied'> {
+export function createSourceMessageHandlers(sources: SourcesService): Pick<MessageHandlers, 'getRateStatus' | 'setRateSource' | 'refreshRates' | 'importHotList' | 'removeHotSource'> {
   return {
     getRateStatus: () => sources.rateStatus(),
     setRateSource: (data) => sources.setRateSource(data),
@@ -100,5 +102,22 @@ export function createSourceMessageHandlers(sources: SourcesService): Omit<Messa
       await sources.removeHotSource(data.id);
       return { removed: true };
     },
+  };
+}
+
+/**
+ * The API messages (issue 4). Every reply is a masked view or a result built from API answers:
+ * the secrets stay in `credentials` and the clients (DESIGN.md hard rule 4).
+ */
+export function createApiMessageHandlers(
+  api: ApiServiceApi,
+  credentials: CredentialsStore,
+): Pick<MessageHandlers, 'productInsights' | 'getApiCredentials' | 'saveApiCredentials' | 'removeApiCredentials' | 'checkApiCredentials'> {
+  return {
+    productInsights: (data) => api.productInsights(data),
+    getApiCredentials: () => credentials.view(),
+    saveApiCredentials: (data) => credentials.save(data),
+    removeApiCredentials: (data) => credentials.remove(data.service),
+    checkApiCredentials: (data) => api.checkCredentials(data.service),
   };
 }

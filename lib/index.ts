@@ -8,3 +8,5 @@ export { buildDeeplink, validateAccount, accountSchema, networkIds } from './net
 export type { Account, DeeplinkResult, DeeplinkErrorCode, FieldIssue, NetworkId, SubIds, ValidationCode } from './networks/types';
 export { presetSchema, validatePreset } from './presets';
 export type { Preset, ProgramId } from './presets/types';
+export { signAliExpressRequest, type AliExpressSignMethod } from './api/sign';
+export { buildPortalsLink, appendPortalsTracking, type PortalsLinkRequest, type PortalsLinkResult } from './api/portals-link';

@@ -8,6 +8,8 @@ import { COPY_SURFACES } from './history';
 import { HOT_LIST_LIMITS } from './hotlist/parse';
 import type { HotImportResult, RateSource, SetRateSourceResult } from './sources';
 import type { RateCacheStatus } from './rates/cache';
+import type { CredentialsCheck, ProductInsightsReply } from './api-service';
+import type { CredentialsView, SaveCredentialsResult } from './credentials';
 
 const linkCopiedData = z.object({
   surface: z.enum(COPY_SURFACES),
@@ -28,6 +30,18 @@ const importHotListData = z.object({
 });
 const removeHotSourceData = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
+const productInsightsData = z.object({
+  url: z.string().check(z.minLength(1), z.maxLength(8192)),
+  presetId: z.nullable(z.string().check(z.maxLength(64))),
+});
+const apiServiceData = z.object({ service: z.enum(['aliexpress', 'admitad']) });
+/** Bounds only: lib/credentials.ts checks each field's format and answers the form with issues. */
+const credentialText = z.string().check(z.maxLength(256));
+const saveApiCredentialsData = z.discriminatedUnion('service', [
+  z.object({ service: z.literal('aliexpress'), appKey: credentialText, appSecret: credentialText, trackingId: credentialText }),
+  z.object({ service: z.literal('admitad'), clientId: credentialText, clientSecret: credentialText, websiteId: credentialText, campaignId: credentialText }),
+]);
+
 export const messageSchemas = {
   /** A link was put on the clipboard: record it in the history, remember the preset. */
   linkCopied: linkCopiedData,
@@ -39,6 +53,15 @@ export const messageSchemas = {
   /** Options page: a hot-products export the user picked, as text. */
   importHotList: importHotListData,
   removeHotSource: removeHotSourceData,
+  /** Popup: the API's link, exact rate and affiliation for the product under a preset (issue 4). */
+  productInsights: productInsightsData,
+  /** Options page: the saved API credentials, secrets masked. The only way a UI page sees them. */
+  getApiCredentials: empty,
+  /** Options page: new credentials for one API (secrets flow in, never out). */
+  saveApiCredentials: saveApiCredentialsData,
+  removeApiCredentials: apiServiceData,
+  /** Options page: one cheap call with the saved credentials, to say whether they work. */
+  checkApiCredentials: apiServiceData,
 } as const;
 
 type RateState = { status: RateCacheStatus; source: RateSource };
@@ -50,6 +73,11 @@ export interface ProtocolMap {
   refreshRates: { data: z.infer<typeof empty>; reply: RateState };
   importHotList: { data: z.infer<typeof importHotListData>; reply: HotImportResult };
   removeHotSource: { data: z.infer<typeof removeHotSourceData>; reply: { removed: true } };
+  productInsights: { data: z.infer<typeof productInsightsData>; reply: ProductInsightsReply };
+  getApiCredentials: { data: z.infer<typeof empty>; reply: CredentialsView };
+  saveApiCredentials: { data: z.infer<typeof saveApiCredentialsData>; reply: SaveCredentialsResult };
+  removeApiCredentials: { data: z.infer<typeof apiServiceData>; reply: CredentialsView };
+  checkApiCredentials: { data: z.infer<typeof apiServiceData>; reply: CredentialsCheck };
 }
 
 export type MessageType = keyof ProtocolMap;

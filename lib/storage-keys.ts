@@ -13,5 +13,12 @@ export const CATEGORY_PICKS_KEY = 'categoryPicks';
 export const RATE_CACHE_KEY = 'rateCache';
 export const HOT_LIST_KEY = 'hotList';
 
+/**
+ * API credentials (issue 4), written and read by the background only (lib/credentials.ts). Never
+ * in storage.sync, never in POPUP_STORAGE_KEYS, never in a settings export: UI pages get masked
+ * views through messages (DESIGN.md hard rule 4).
+ */
+export const API_CREDENTIALS_KEY = 'apiCredentials';
+
 /** What the popup reads on open, in one `get`. */
 export const POPUP_STORAGE_KEYS = [STORAGE_KEYS.accounts, STORAGE_KEYS.presets, STORAGE_KEYS.settings, RATE_CACHE_KEY, HOT_LIST_KEY, CATEGORY_PICKS_KEY];

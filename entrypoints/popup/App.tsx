@@ -21,7 +21,8 @@ export function App({ model, openOptions, extensionApi }: AppProps) {
   const [InsightsView, setInsightsView] = useState<InsightsView | null>(null);
   const loaded = model.loaded.value;
   const link = model.link.value;
-  const linkUrl = loaded && link?.ok ? link.url : null;
+  const shown = loaded ? model.shownLink.value : null;
+  const linkUrl = shown?.url ?? null;
 
   useLayoutEffect(() => {
     // The bench reads this mark: time from navigation start to the final link in the DOM (a layout
@@ -38,7 +39,7 @@ export function App({ model, openOptions, extensionApi }: AppProps) {
   if (!loaded) return <p class="loading">{t('popup_loading')}</p>;
 
   const preset = model.selectedPreset.value;
-  const isAffiliate = link?.ok === true && link.network !== 'plain';
+  const isAffiliate = shown !== null && shown.from !== 'clean';
   return (
     <main>
       <header class="bar">
@@ -53,7 +54,7 @@ export function App({ model, openOptions, extensionApi }: AppProps) {
       )}
       {linkUrl && (
         <LinkBox
-          label={isAffiliate ? t('popup_deeplink') : t('popup_cleanUrl')}
+          label={shown?.from === 'api' ? t(shown.hot ? 'popup_apiLinkHot' : 'popup_apiLink') : isAffiliate ? t('popup_deeplink') : t('popup_cleanUrl')}
           link={linkUrl}
           copyState={model.copyState.value}
           onCopy={() => void model.copy()}

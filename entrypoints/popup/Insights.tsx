@@ -1,11 +1,16 @@
 /**
- * The lazily loaded part of the popup: estimate, HOT flag and warnings. Imported after the link
- * is on screen, so the link never waits for the rate tables and rules.
+ * The lazily loaded part of the popup: estimate, HOT flag and warnings, then what the network's
+ * API says (exact rate, affiliation, the Portals link). Imported after the link is on screen, so
+ * the link never waits for the rate tables, the rules or the API.
  */
 import { computed } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ApiFacts } from '@/components/ApiFacts';
 import { InsightsPanel } from '@/components/InsightsPanel';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n';
+import { createMessenger } from '@/lib/messenger';
+import { apiServiceOf, createApiInsights } from '@/lib/popup/api-insights';
 import { computeInsights, withCategoryPick } from '@/lib/popup/insights';
 import type { PopupModel } from '@/lib/popup/model';
 import { createShipToReader, type ShipToApi } from '@/lib/popup/ship-to';
@@ -19,6 +24,13 @@ export interface InsightsProps {
 }
 
 const formatters = catalogFormatters((key) => t(key as MessageKey), uiLanguage());
+const formatPrice = (amount: number, currency: string): string => {
+  try {
+    return new Intl.NumberFormat(uiLanguage(), { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${formatters.number(amount)} ${currency}`;
+  }
+};
 
 function siteOf(model: PopupModel): Site | null {
   const parsed = model.parsed.value;
@@ -28,6 +40,8 @@ function siteOf(model: PopupModel): Site | null {
 
 export function Insights({ model, extensionApi }: InsightsProps) {
   const state = useMemo(() => {
+    const messenger = createMessenger(browser.runtime);
+    const api = createApiInsights({ ask: (request) => messenger.send('productInsights', request) });
     const shipTo = createShipToReader(extensionApi);
     const site = siteOf(model);
     if (site) void shipTo.check(site);
@@ -35,13 +49,31 @@ export function Insights({ model, extensionApi }: InsightsProps) {
       const parsed = model.parsed.value;
       const preset = model.selectedPreset.value;
       if (!parsed || !preset || (parsed.kind !== 'product' && parsed.kind !== 'store' && parsed.kind !== 'page')) return null;
-      return computeInsights({ parsed, preset, stored: model.storageSnapshot.value, shipToCookie: shipTo.cookieValue.value, now: new Date() });
+      const answer = api.state.value;
+      const reply = answer.status === 'done' && answer.key === model.requestKey.value && answer.reply.source !== null ? answer.reply : null;
+      const apiFacts = reply ? { ...(reply.affiliate === undefined ? {} : { affiliate: reply.affiliate }), ...(reply.rate ? { hot: reply.rate.isHot, hotRate: reply.rate.hotCommissionRate } : {}) } : undefined;
+      return computeInsights({ parsed, preset, stored: model.storageSnapshot.value, shipToCookie: shipTo.cookieValue.value, now: new Date(), ...(apiFacts ? { api: apiFacts } : {}) });
     });
-    return { shipTo, insights };
+    return { shipTo, insights, api };
   }, [model, extensionApi]);
+
+  // One request per preset and URL shown; the answer's link replaces the local one in the link box.
+  const requestKey = model.requestKey.value;
+  const service = apiServiceOf(model.account.value);
+  const sourceUrl = model.sourceUrl.value;
+  const presetId = model.selectedPreset.value?.id ?? null;
+  useEffect(() => {
+    if (!service || !sourceUrl) return;
+    void state.api.load(requestKey, { url: sourceUrl, presetId }, service).then((reply) => {
+      if (reply?.source && reply.link) model.setApiLink(requestKey, reply.link.url, reply.link.kind === 'hot');
+    });
+  }, [state, model, requestKey, service, sourceUrl, presetId]);
 
   const insights = state.insights.value;
   if (!insights) return null;
+  const apiState = state.api.state.value;
+  const apiShown = apiState.status !== 'idle' && apiState.key === requestKey && service !== null ? apiState : null;
+  const exactRateShown = apiShown?.status === 'done' && apiShown.reply.source !== null && apiShown.reply.rate !== undefined;
   const parsed = model.parsed.value;
   const productId = parsed?.kind === 'product' ? parsed.product.id : null;
   return (
@@ -57,6 +89,8 @@ export function Insights({ model, extensionApi }: InsightsProps) {
         const site = siteOf(model);
         if (site) void state.shipTo.request(site);
       }}
+      exactRateShown={exactRateShown}
+      api={apiShown && <ApiFacts state={apiShown} linkFromApi={model.account.value?.network === 'portals'} formatNumber={formatters.number} formatPrice={formatPrice} />}
     />
   );
 }

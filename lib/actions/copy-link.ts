@@ -7,11 +7,13 @@
  * their reason) and flags the outcome on the tab's toolbar icon. It never opens the link
  * (DESIGN.md hard rule 2) and never touches the page.
  */
+import type { PortalsCopyLink } from '../api-service';
 import type { CopyRecord } from '../background';
 import type { ClipboardWriter } from '../clipboard/types';
 import type { CopyFailure, CopySurface } from '../history';
 import { defaultPresetOf } from '../menus/items';
 import { buildDeeplink } from '../networks';
+import type { PortalsAccount } from '../networks/portals';
 import type { Preset } from '../presets/types';
 import type { StoredState } from '../stored-state';
 import { parseProductUrl } from '../url';
@@ -44,13 +46,19 @@ export interface CopyLinkDeps {
   flash(tabId: number | undefined, outcome: { readonly ok: true } | { readonly ok: false; readonly failure: CopyFailure }): Promise<void>;
   now(): number;
   onTiming?(timing: CopyTiming): void;
+  /**
+   * A Portals preset's link, from the AliExpress API (lib/api-service.ts). Without it such a
+   * preset fails with `needs-api`: a Portals link has no local form, and a plain URL copied in
+   * its place would earn nothing while looking like the affiliate link.
+   */
+  portalsLink?(preset: Preset, account: PortalsAccount, sourceUrl: string): Promise<PortalsCopyLink>;
 }
 
 /** Used when no preset exists: the plain clean link, as in the popup. */
 const PLAIN_PRESET: Preset = { id: '', name: '', accountId: null, program: 'other', audienceCountry: null, subIds: {}, keepSku: false };
 
 export function createCopyLinkAction(deps: CopyLinkDeps) {
-  const build = (request: CopyRequest, state: StoredState): { preset: Preset | null } & ({ link: string } | { failure: CopyFailure }) => {
+  const build = async (request: CopyRequest, state: StoredState): Promise<{ preset: Preset | null } & ({ link: string } | { failure: CopyFailure; reason?: string })> => {
     const preset = request.presetId === null ? defaultPresetOf(state.presets, state.settings) : (state.presets.find((p) => p.id === request.presetId) ?? null);
     // A menu item for a preset deleted since the menu was built: say so rather than use another.
     if (request.presetId !== null && preset === null) return { preset, failure: 'unknown-preset' };
@@ -58,18 +66,22 @@ export function createCopyLinkAction(deps: CopyLinkDeps) {
     const parsed = parseProductUrl(request.sourceUrl);
     const account = preset?.accountId ? state.accounts.find((a) => a.id === preset.accountId) : undefined;
     const result = buildDeeplink(parsed.kind === 'product' ? parsed.product : request.sourceUrl, preset ?? PLAIN_PRESET, account);
+    if (!result.ok && result.code === 'needs-api' && preset && account?.network === 'portals' && deps.portalsLink) {
+      const fromApi = await deps.portalsLink(preset, account, request.sourceUrl);
+      return fromApi.ok ? { preset, link: fromApi.link } : { preset, failure: fromApi.failure, ...(fromApi.reason ? { reason: fromApi.reason } : {}) };
+    }
     return result.ok ? { preset, link: result.url } : { preset, failure: result.code };
   };
 
   return async function copyAffiliateLink(request: CopyRequest): Promise<CopyOutcome> {
     const startedAt = deps.now();
-    const built = build(request, await deps.loadState());
+    const built = await build(request, await deps.loadState());
     const presetId = built.preset?.id ?? null;
     const sourceUrl = request.sourceUrl ?? '';
 
     let outcome: CopyOutcome;
     if ('failure' in built) {
-      outcome = { ok: false, failure: built.failure };
+      outcome = built.reason === undefined ? { ok: false, failure: built.failure } : { ok: false, failure: built.failure, reason: built.reason };
     } else {
       const written = await deps.clipboard.writeText(built.link);
       deps.onTiming?.({ surface: request.surface, startedAt, clipboardWrittenAt: deps.now() });

@@ -11,38 +11,12 @@
  */
 import { canonicalProductUrl, parseProductUrl } from '../url';
 import type { ProductRef } from '../url/types';
-import { findForbiddenSubIdText, GENERIC_SUBID_MAX, characterCount } from '../networks/subids';
+import { PORTALS_TRACKING_KEYS, validatePortalsTracking, type PortalsTracking } from '../networks/portals-tracking';
 import type { DeeplinkErrorCode, FieldIssue } from '../networks/types';
 import { aliExpressAudience, type AliExpressClient, type AliExpressProduct, type PromotionLinkType } from './aliexpress';
 import type { ApiError } from './result';
 
-/** Seed 003: "The custom tracking strings (af, cn, cv, dp) cannot be changed to different names". */
-export const PORTALS_TRACKING_KEYS = ['af', 'cn', 'cv', 'dp'] as const;
-export type PortalsTrackingKey = (typeof PORTALS_TRACKING_KEYS)[number];
-
-/**
- * Seed 003's meanings: `af` sub-affiliate tracking id ("Without af, the report will be a cluster
- * of data"), `cn` campaign id, `cv` creative id, `dp` a dynamic parameter. All optional.
- */
-export type PortalsTracking = { readonly [K in PortalsTrackingKey]?: string };
-
-/**
- * Seed 003 states no length or alphabet ("You can customize your tracking characters"), so
- * Sublink applies the same rules as to sub-ids of networks without published limits: no
- * control characters, unpaired surrogates or `%00`, at most GENERIC_SUBID_MAX characters.
- */
-export function validatePortalsTracking(tracking: PortalsTracking): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  for (const key of PORTALS_TRACKING_KEYS) {
-    const value = tracking[key];
-    if (value === undefined || value === '') continue;
-    const field = `portals.${key}`;
-    const forbidden = findForbiddenSubIdText(value);
-    if (forbidden !== undefined) issues.push({ field, code: 'forbiddenChars', detail: forbidden });
-    if (characterCount(value) > GENERIC_SUBID_MAX) issues.push({ field, code: 'tooLong', max: GENERIC_SUBID_MAX });
-  }
-  return issues;
-}
+export { PORTALS_TRACKING_KEYS, validatePortalsTracking, type PortalsTracking, type PortalsTrackingKey } from '../networks/portals-tracking';
 
 /**
  * Appends the set tracking strings, in seed 003's order, after `?` (or `&` when the link already

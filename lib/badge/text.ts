@@ -11,6 +11,8 @@ const FAILURE_KEYS: Readonly<Record<CopyFailure, MessageKey>> = {
   'short-link': 'badge_failure_shortLink',
   'invalid-account': 'badge_failure_invalidAccount',
   'invalid-subids': 'badge_failure_invalidSubids',
+  'needs-api': 'badge_failure_needsApi',
+  'api-error': 'badge_failure_apiError',
   clipboard: 'badge_failure_clipboard',
 };
 

@@ -2,13 +2,15 @@ import { canonicalProductUrl, parseProductUrl } from '../url';
 import type { ProductRef } from '../url/types';
 import type { Preset } from '../presets/types';
 import { accountSchema, ACCOUNT_ID_MAX, ACCOUNT_NAME_MAX, fieldIssuesFromSchema } from './schema';
-import { networkRegistry, validateNetworkAccount, validateSubIdsFor, wrapWithAccount } from './registry';
+import { isLocalAccount, networkRegistry, validateNetworkAccount, validateSubIdsFor, wrapWithAccount } from './registry';
 import type { Account, DeeplinkResult, FieldIssue, LinkTarget } from './types';
 
 export type * from './types';
 export { SUBID_KEYS } from './types';
 export { accountSchema, fieldIssuesFromSchema, ACCOUNT_ID_MAX, ACCOUNT_NAME_MAX } from './schema';
-export { networkIds, networkRegistry, validateSubIdsFor } from './registry';
+export { networkIds, networkRegistry, validateSubIdsFor, isLocalAccount } from './registry';
+export { portalsRules, PORTALS_APP_KEY, PORTALS_TRACKING_ID, type PortalsAccount } from './portals';
+export type { PortalsTracking, PortalsTrackingKey, PresetPortals } from './portals-tracking';
 export { admitadNetwork, ADMITAD_CODE, ADMITAD_SUBID_LIMITS, type AdmitadAccount } from './admitad';
 export { epnNetwork, EPN_CODE, EPN_SUBID_PARAMS, type EpnAccount } from './epn';
 export { customNetwork, validateTemplate, TEMPLATE_MAX, TEMPLATE_PLACEHOLDERS, type CustomAccount } from './custom';
@@ -26,7 +28,7 @@ export function validateAccount(account: Account): FieldIssue[] {
   const name = account.name.trim();
   if (name === '') issues.push({ field: 'name', code: 'required' });
   else if (name.length > ACCOUNT_NAME_MAX) issues.push({ field: 'name', code: 'tooLong', max: ACCOUNT_NAME_MAX });
-  if (!(account.network in networkRegistry)) return [...issues, { field: 'network', code: 'required' }];
+  if (!(account.network in networkRegistry) && account.network !== 'portals') return [...issues, { field: 'network', code: 'required' }];
   return [...issues, ...validateNetworkAccount(account)];
 }
 
@@ -92,6 +94,8 @@ export function buildDeeplink(target: string | ProductRef, preset: Preset, accou
   const subIds = preset.subIds ?? {};
   const subIdIssues = validateSubIdsFor(checkedAccount.network, subIds);
   if (subIdIssues.length > 0) return { ok: false, code: 'invalid-subids', issues: subIdIssues };
+  // Portals links exist only as the API makes them: the caller asks the background (lib/api-service.ts).
+  if (!isLocalAccount(checkedAccount)) return { ok: false, code: 'needs-api' };
 
   try {
     const url = wrapWithAccount(resolved.target, checkedAccount, subIds);

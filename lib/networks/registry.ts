@@ -1,7 +1,8 @@
 import { admitadNetwork } from './admitad';
 import { customNetwork } from './custom';
 import { epnNetwork } from './epn';
-import type { Account, AccountOf, FieldIssue, LinkTarget, Network, NetworkId, SubIds } from './types';
+import { portalsRules } from './portals';
+import type { Account, AccountNetwork, AccountOf, FieldIssue, LinkTarget, Network, NetworkId, SubIds } from './types';
 
 /** Every network Sublink can build links for, by id. Adding a NetworkId fails to compile here. */
 export const networkRegistry: { readonly [N in NetworkId]: Network<AccountOf<N>> } = {
@@ -13,8 +14,13 @@ export const networkRegistry: { readonly [N in NetworkId]: Network<AccountOf<N>>
 export const networkIds: readonly NetworkId[] = Object.freeze(['admitad', 'epn', 'custom']);
 
 /** Sub-id issues under the limits of one network. */
-export function validateSubIdsFor(network: NetworkId, subIds: SubIds): FieldIssue[] {
-  return networkRegistry[network].validateSubIds(subIds);
+export function validateSubIdsFor(network: AccountNetwork, subIds: SubIds): FieldIssue[] {
+  return network === 'portals' ? portalsRules.validateSubIds(subIds) : networkRegistry[network].validateSubIds(subIds);
+}
+
+/** Whether links of this account are built locally (false: they come from the network's API). */
+export function isLocalAccount(account: Account): account is AccountOf<NetworkId> {
+  return account.network !== 'portals';
 }
 
 /**
@@ -29,10 +35,12 @@ export function validateNetworkAccount(account: Account): FieldIssue[] {
       return networkRegistry.epn.validateAccount(account);
     case 'custom':
       return networkRegistry.custom.validateAccount(account);
+    case 'portals':
+      return portalsRules.validateAccount(account);
   }
 }
 
-export function wrapWithAccount(target: LinkTarget, account: Account, subIds: SubIds): string {
+export function wrapWithAccount(target: LinkTarget, account: AccountOf<NetworkId>, subIds: SubIds): string {
   switch (account.network) {
     case 'admitad':
       return networkRegistry.admitad.wrap(target, account, subIds);

@@ -18,6 +18,8 @@ const readAccount = tagged('network', {
   admitad: object({ id: accountId, network: oneOf(['admitad']), name: accountName, code: nonEmpty(CODE_MAX) }),
   epn: object({ id: accountId, network: oneOf(['epn']), name: accountName, host: nonEmpty(HOST_MAX), code: nonEmpty(CODE_MAX) }),
   custom: object({ id: accountId, network: oneOf(['custom']), name: accountName, template: nonEmpty(TEMPLATE_MAX) }),
+  // The tracking id may be empty: the one saved with the API credentials is used then.
+  portals: object({ id: accountId, network: oneOf(['portals']), name: accountName, appKey: nonEmpty(CODE_MAX), trackingId: string({ trim: true, max: CODE_MAX }) }),
 });
 
 /**

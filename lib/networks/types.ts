@@ -1,15 +1,28 @@
 import type { ProductRef } from '../url/types';
 
+/** Networks whose links are built locally from a template (lib/networks' registry). */
 export type NetworkId = 'admitad' | 'epn' | 'custom';
+
+/**
+ * Every kind of account. `portals` (AliExpress Portals, seed 003) has no local link form: its
+ * links come from the Open Platform API (`aliexpress.affiliate.link.generate`), so it is not a
+ * `Network` of the registry; lib/api/portals-link.ts builds them in the background.
+ */
+export type AccountNetwork = NetworkId | 'portals';
 
 /** A publisher's account on one affiliate network: what their links are built from. */
 export type Account =
   | { readonly id: string; readonly network: 'admitad'; readonly name: string; readonly code: string }
   | { readonly id: string; readonly network: 'epn'; readonly name: string; readonly host: string; readonly code: string }
-  | { readonly id: string; readonly network: 'custom'; readonly name: string; readonly template: string };
+  | { readonly id: string; readonly network: 'custom'; readonly name: string; readonly template: string }
+  /**
+   * `appKey`: the Open Platform app whose secret (kept apart, lib/credentials.ts) signs the calls;
+   * `trackingId`: the Portals tracking id links are made for ('' = the one saved with the credentials).
+   */
+  | { readonly id: string; readonly network: 'portals'; readonly name: string; readonly appKey: string; readonly trackingId: string };
 
 /** The account variant of one network. */
-export type AccountOf<N extends NetworkId> = Extract<Account, { readonly network: N }>;
+export type AccountOf<N extends AccountNetwork> = Extract<Account, { readonly network: N }>;
 
 /** Sub-id slots, named as Admitad names them; each network maps them to its own parameters. */
 export interface SubIds {
@@ -47,7 +60,8 @@ export interface FieldIssue {
   readonly detail?: string;
 }
 
-export type DeeplinkErrorCode = 'invalid-url' | 'not-aliexpress' | 'short-link' | 'invalid-account' | 'invalid-subids';
+/** `needs-api`: the account's links come only from a network API (Portals); the background asks it. */
+export type DeeplinkErrorCode = 'invalid-url' | 'not-aliexpress' | 'short-link' | 'invalid-account' | 'invalid-subids' | 'needs-api';
 
 export type DeeplinkResult =
   | { readonly ok: true; readonly url: string; readonly targetUrl: string; readonly network: NetworkId | 'plain' }

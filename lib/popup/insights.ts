@@ -18,6 +18,15 @@ export interface InsightsInput {
   /** The raw `aep_usuc_f` cookie, when the user allowed reading it. */
   readonly shipToCookie: string | null;
   readonly now: Date;
+  /** What a network API said about the product (issue 4), once it has answered. */
+  readonly api?: ApiProductFacts;
+}
+
+/** The API's facts the estimate and the rules use: affiliation, hotness and the hot rate. */
+export interface ApiProductFacts {
+  readonly affiliate?: boolean;
+  readonly hot?: boolean;
+  readonly hotRate?: number | null;
 }
 
 export interface Insights {
@@ -39,18 +48,20 @@ export function pickedCategory(stored: Readonly<Record<string, unknown>>, produc
   return isCategoryKey(value) ? value : null;
 }
 
-export function computeInsights({ parsed, preset, stored, shipToCookie, now }: InsightsInput): Insights {
+export function computeInsights({ parsed, preset, stored, shipToCookie, now, api }: InsightsInput): Insights {
   const tables = tablesFromStoredCache(stored[RATE_CACHE_STORAGE_KEY]);
   const productId = parsed.kind === 'product' ? parsed.product.id : null;
   const hot = productId ? hotStatus(productId, parseHotListStore(stored[HOT_LIST_STORAGE_KEY]).store) : { hot: false as const };
   const site = parsed.kind === 'product' ? parsed.product.site : parsed.kind === 'store' || parsed.kind === 'page' ? parsed.site : null;
   const shipTo = resolveShipTo({ cookieValue: shipToCookie, site });
   const categoryKey = productId ? pickedCategory(stored, productId) : null;
+  // The API knows better than the user's hot list: its answer wins where it gave one.
+  const apiHot = api?.hot === true;
   const product = {
     categoryKey,
-    hot: hot.hot,
-    hotRate: hot.hot ? hot.ratePct : null,
-    affiliate: null,
+    hot: hot.hot || apiHot,
+    hotRate: apiHot ? (api?.hotRate ?? null) : hot.hot ? hot.ratePct : null,
+    affiliate: api?.affiliate ?? null,
     price: null,
     storeKind: null,
     sellerCountry: null,

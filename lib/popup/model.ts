@@ -29,6 +29,17 @@ export interface PopupDeps {
 
 export type CopyState = { readonly kind: 'idle' } | { readonly kind: 'copied' } | { readonly kind: 'failed'; readonly message: string };
 
+/**
+ * The link on screen: built here (`local`), the clean URL (`clean`: no preset account, or a
+ * Portals preset before its API link arrives), or the API's promotion link (`api`, `hot` for a
+ * hot link). Copying copies exactly this.
+ */
+export interface ShownLink {
+  readonly url: string;
+  readonly from: 'local' | 'clean' | 'api';
+  readonly hot?: boolean;
+}
+
 /** Used when no preset exists: the plain clean link, so a new user still gets something useful. */
 const PLAIN_PRESET: Preset = {
   id: '',
@@ -48,6 +59,11 @@ export interface PopupModel {
   readonly presets: ReadonlySignal<readonly Preset[]>;
   readonly selectedPreset: ReadonlySignal<Preset | null>;
   readonly link: ReadonlySignal<DeeplinkResult | null>;
+  readonly shownLink: ReadonlySignal<ShownLink | null>;
+  /** The selected preset's account (the lazily loaded part asks its network's API). */
+  readonly account: ReadonlySignal<Account | undefined>;
+  /** Names what the popup shows (preset and URL): an API answer applies only while it is unchanged. */
+  readonly requestKey: ReadonlySignal<string>;
   readonly cleanUrl: ReadonlySignal<string | null>;
   /** True when no preset can build an affiliate link yet: show the way to the options page. */
   readonly needsSetup: ReadonlySignal<boolean>;
@@ -59,6 +75,8 @@ export interface PopupModel {
   putRaw(key: string, value: unknown): Promise<SaveResult>;
   selectPreset(id: string): void;
   setPastedUrl(value: string): void;
+  /** Shows the API's link in place of the local one, if `key` still names what is on screen. */
+  setApiLink(key: string, url: string, hot: boolean): void;
   copy(): Promise<void>;
 }
 
@@ -75,6 +93,7 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
   const selectedId = signal<string | null>(null);
   const copyState = signal<CopyState>({ kind: 'idle' });
   const storageSnapshot = signal<Readonly<Record<string, unknown>>>({});
+  const apiLink = signal<{ key: string; url: string; hot: boolean } | null>(null);
 
   const sourceUrl = computed(() => (pastedUrl.value.trim() ? pastedUrl.value : tabUrl.value));
   const parsed = computed(() => (sourceUrl.value === undefined ? null : parseProductUrl(sourceUrl.value)));
@@ -97,6 +116,14 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     if (target.kind === 'product') return canonicalProductUrl(target.product, { keepSku: selectedPreset.value?.keepSku ?? false });
     return target.kind === 'store' || target.kind === 'page' ? target.url : null;
   });
+  const requestKey = computed(() => `${selectedId.value}\n${sourceUrl.value}`);
+  const shownLink = computed<ShownLink | null>(() => {
+    const api = apiLink.value;
+    if (api?.key === requestKey.value) return { url: api.url, from: 'api', hot: api.hot };
+    const result = link.value;
+    if (result?.ok) return { url: result.url, from: result.network === 'plain' ? 'clean' : 'local' };
+    return result?.code === 'needs-api' && cleanUrl.value ? { url: cleanUrl.value, from: 'clean' } : null;
+  });
   const needsSetup = computed(() => !presets.value.some((p) => p.accountId !== null && stored.value.accounts.some((a) => a.id === p.accountId)));
 
   return {
@@ -107,6 +134,9 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     presets,
     selectedPreset,
     link,
+    shownLink,
+    account,
+    requestKey,
     cleanUrl,
     needsSetup,
     copyState,
@@ -143,9 +173,15 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
       copyState.value = { kind: 'idle' };
     },
 
+    setApiLink(key, url, hot) {
+      if (key !== requestKey.value) return;
+      apiLink.value = { key, url, hot };
+      copyState.value = { kind: 'idle' };
+    },
+
     async copy() {
-      const result = link.value;
-      if (!result?.ok) return;
+      const result = shownLink.value;
+      if (!result) return;
       try {
         await deps.writeClipboard(result.url);
       } catch (error) {

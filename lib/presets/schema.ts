@@ -15,6 +15,10 @@ const subIdValue = optional(string());
 const readSubIds = object({ subid: subIdValue, subid1: subIdValue, subid2: subIdValue, subid3: subIdValue, subid4: subIdValue });
 export const subIdsSchema = schema(readSubIds);
 
+/** Lengths and characters are checked by `validatePreset` (lib/networks/portals.ts); this bounds what is read. */
+const portalsValue = optional(string({ max: 1024 }));
+const readPortals = object({ trackingId: portalsValue, af: portalsValue, cn: portalsValue, cv: portalsValue, dp: portalsValue });
+
 /**
  * A stored, synced or imported preset (DESIGN.md hard rule 5). Sub-id lengths and characters
  * depend on the account's network, so they are checked by `validatePreset`, which knows the
@@ -29,5 +33,7 @@ export const presetSchema = schema<Preset>(
     audienceCountry: nullable(string({ pattern: COUNTRY_CODE })),
     subIds: readSubIds,
     keepSku: boolean(),
+    // Absent in presets saved before Portals support (issue 4): still read as they are.
+    portals: optional(readPortals),
   }),
 );

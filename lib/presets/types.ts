@@ -1,3 +1,4 @@
+import type { PresetPortals } from '../networks/portals-tracking';
 import type { SubIds } from '../networks/types';
 
 /**
@@ -17,4 +18,6 @@ export interface Preset {
   readonly subIds: SubIds;
   /** Keep the selected SKU in the product URL. */
   readonly keepSku: boolean;
+  /** Portals accounts only: a tracking id for this preset and the custom tracking strings (seed 003). */
+  readonly portals?: PresetPortals;
 }

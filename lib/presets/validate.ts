@@ -1,3 +1,4 @@
+import { validatePresetPortals } from '../networks/portals-tracking';
 import { validateSubIdsFor } from '../networks/registry';
 import { findForbiddenSubIdText, presentSubIds } from '../networks/subids';
 import type { Account, FieldIssue, SubIds } from '../networks/types';
@@ -11,7 +12,8 @@ import type { Preset } from './types';
  * - name: required, at most 60 characters, unique among the other presets ignoring case and
  *   surrounding spaces (two "Telegram" presets would be indistinguishable in the menu);
  * - accountId: null (plain link) or the id of a saved account;
- * - subIds: under the limits of that account's network (Admitad: 50/50/50/50/120).
+ * - subIds: under the limits of that account's network (Admitad: 50/50/50/50/120);
+ * - portals: a Portals account's tracking id override and custom tracking strings (seed 003).
  */
 export function validatePreset(preset: Preset, accounts: readonly Account[], otherPresets: readonly Preset[]): FieldIssue[] {
   return [...validateName(preset, otherPresets), ...validateAccountAndSubIds(preset, accounts)];
@@ -32,7 +34,8 @@ function validateAccountAndSubIds(preset: Preset, accounts: readonly Account[]):
   if (account === undefined) {
     return [{ field: 'accountId', code: 'unknownAccount' }, ...unencodableSubIds(preset.subIds)];
   }
-  return validateSubIdsFor(account.network, preset.subIds);
+  const portals = account.network === 'portals' ? validatePresetPortals(preset.portals) : [];
+  return [...validateSubIdsFor(account.network, preset.subIds), ...portals];
 }
 
 /**

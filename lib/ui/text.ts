@@ -18,6 +18,7 @@ const DEEPLINK_ERROR_KEYS: Record<DeeplinkErrorCode, MessageKey> = {
   'short-link': 'deeplinkError_shortLink',
   'invalid-account': 'deeplinkError_invalidAccount',
   'invalid-subids': 'deeplinkError_invalidSubids',
+  'needs-api': 'deeplinkError_needsApi',
 };
 
 export const siteLabel = (site: Site): string => t(`site_${site}`);

@@ -16,6 +16,11 @@ function setup() {
     refreshRates: notUsed,
     importHotList: notUsed,
     removeHotSource: notUsed,
+    productInsights: notUsed,
+    getApiCredentials: notUsed,
+    saveApiCredentials: notUsed,
+    removeApiCredentials: notUsed,
+    checkApiCredentials: notUsed,
   };
   return { linkCopied, route: createMessageRouter(handlers, own) };
 }
