@@ -4,6 +4,7 @@ import type { SubmitResult } from '@/lib/options/model';
 import { t } from '@/lib/i18n';
 import { fieldIssueText } from '@/lib/ui/text';
 import { Field, describedBy } from './Field';
+import { useFocusFirstControl } from './useFocusFirstControl';
 
 export interface AccountFormProps {
   initial: Account;
@@ -25,6 +26,7 @@ function withNetwork(account: Account, network: NetworkId): Account {
 export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormProps) {
   const [draft, setDraft] = useState<Account>(initial);
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const formRef = useFocusFirstControl<HTMLFormElement>();
   const errorFor = (field: string) => {
     const issue = issues.find((i) => i.field === field);
     return issue ? fieldIssueText(issue) : undefined;
@@ -57,7 +59,7 @@ export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormP
   };
 
   return (
-    <form class="form" onSubmit={submit} aria-label={isNew ? t('options_addAccount') : t('options_editAccount')} noValidate>
+    <form ref={formRef} class="form" onSubmit={submit} aria-label={isNew ? t('options_addAccount') : t('options_editAccount')} noValidate>
       <div class="row">
         <Field id="account-network" label={t('options_accountNetwork')}>
           <select id="account-network" name="account-network" value={draft.network} onChange={(e) => setDraft(withNetwork(draft, e.currentTarget.value as NetworkId))}>

@@ -24,4 +24,14 @@ export function t(key: MessageKey, substitutions?: string | readonly string[]): 
   return nativeI18n().getMessage(key, subs) || key;
 }
 
-export const uiLanguage = (): string => nativeI18n().getUILanguage();
+/**
+ * The language of the text on screen, for `<html lang>` and number formats. Chrome falls back to
+ * the default catalog (en) for a browser language we do not ship, and with `--lang` reports
+ * getUILanguage() as the OS language while showing the flag's catalog; either way the browser's
+ * language can differ from the text's. Its regional form (en-GB, es-MX) is kept when it agrees.
+ */
+export const uiLanguage = (): string => {
+  const browserLanguage = nativeI18n().getUILanguage();
+  const shown = nativeI18n().getMessage('catalogLanguage');
+  return !shown || browserLanguage.split('-')[0]!.toLowerCase() === shown ? browserLanguage : shown;
+};
