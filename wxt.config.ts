@@ -1,9 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { API_HOST_PERMISSIONS } from './lib/api/hosts';
 import { BADGE_HOST_PERMISSIONS } from './lib/badge/hosts';
 
-/** The badge's AliExpress hosts (also the ship-to cookie's), and any https origin for a rate table. */
-const OPTIONAL_HOSTS = [...BADGE_HOST_PERMISSIONS, 'https://*/*'];
+/**
+ * The badge's AliExpress hosts (also the ship-to cookie's), the two API hosts (asked for when
+ * the user saves API credentials), and any https origin for a rate table.
+ */
+const OPTIONAL_HOSTS = [...BADGE_HOST_PERMISSIONS, ...API_HOST_PERMISSIONS.aliexpress, ...API_HOST_PERMISSIONS.admitad, 'https://*/*'];
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -11,6 +15,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where `browser` or `storage` comes from.
   imports: false,
+  // The Firefox sources zip: what .gitignore keeps out of git stays out of it too (artifacts/ holds
+  // a Chromium profile and the store screenshots). WXT already leaves out dotfiles and node_modules.
+  zip: { excludeSources: ['artifacts/**', 'test-results/**', 'playwright-report/**', 'reports/**', 'stats.html', '**/*.log'] },
   // Extension pages support modulepreload natively; Vite's polyfill would only add bytes to the popup.
   vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false }, minify: 'terser', terserOptions: { module: true, ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } } } }),
   manifest: ({ browser }) => ({
@@ -24,7 +31,8 @@ export default defineConfig({
     // of one install line ("Modify data you copy and paste"); alarms refreshes the optional remote
     // rate table. Optional, asked for from the click that needs it, with the reason on screen:
     // AliExpress tab addresses (the badge), the cookies API on AliExpress (the ship-to country),
-    // and https origins (only the one of the rate-table URL the user enters).
+    // the AliExpress and Admitad API hosts (when API credentials are saved), and https origins
+    // (only the one of the rate-table URL the user enters).
     permissions: ['storage', 'activeTab', 'contextMenus', 'clipboardWrite', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
     ...(browser === 'firefox'
       ? { optional_permissions: ['cookies', ...OPTIONAL_HOSTS] }

@@ -9,7 +9,7 @@ export interface AccountsSectionProps {
   newId: () => string;
 }
 
-const NETWORK_LABELS = { admitad: 'network_admitad', epn: 'network_epn', custom: 'network_custom' } as const;
+const NETWORK_LABELS = { admitad: 'network_admitad', epn: 'network_epn', custom: 'network_custom', portals: 'network_portals' } as const;
 
 export function AccountsSection({ model, newId }: AccountsSectionProps) {
   const [editing, setEditing] = useState<{ account: Account; isNew: boolean } | null>(null);

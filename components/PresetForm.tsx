@@ -4,7 +4,9 @@ import type { SubmitResult } from '@/lib/options/model';
 import type { Preset, ProgramId } from '@/lib/presets/types';
 import { t } from '@/lib/i18n';
 import { fieldIssueText } from '@/lib/ui/text';
+import { AudienceCountryField } from './AudienceCountryField';
 import { Field, describedBy } from './Field';
+import { useFocusFirstControl } from './useFocusFirstControl';
 
 export interface PresetFormProps {
   initial: Preset;
@@ -36,6 +38,7 @@ function normalise(draft: Preset): Preset {
 export function PresetForm({ initial, isNew, accounts, onSubmit, onCancel }: PresetFormProps) {
   const [draft, setDraft] = useState<Preset>(initial);
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const formRef = useFocusFirstControl<HTMLFormElement>();
   const errorFor = (field: string) => {
     const found = issues.filter((i) => i.field === field);
     return found.length ? found.map(fieldIssueText).join(' ') : undefined;
@@ -51,7 +54,7 @@ export function PresetForm({ initial, isNew, accounts, onSubmit, onCancel }: Pre
   const accountError = errorFor('accountId');
   const audienceError = errorFor('audienceCountry');
   return (
-    <form class="form" onSubmit={submit} aria-label={isNew ? t('options_addPreset') : t('options_editPreset')} noValidate>
+    <form ref={formRef} class="form" onSubmit={submit} aria-label={isNew ? t('options_addPreset') : t('options_editPreset')} noValidate>
       <div class="row">
         <Field id="preset-name" label={t('options_presetName')} error={nameError}>
           <input {...describedBy('preset-name', false, nameError)} name="preset-name" value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
@@ -82,16 +85,13 @@ export function PresetForm({ initial, isNew, accounts, onSubmit, onCancel }: Pre
             ))}
           </select>
         </Field>
-        <Field id="preset-audience" label={t('options_presetAudience')} help={t('options_presetAudienceHelp')} error={audienceError}>
-          <input
-            {...describedBy('preset-audience', true, audienceError)}
-            name="preset-audience"
-            value={draft.audienceCountry ?? ''}
-            maxLength={2}
-            autoComplete="off"
-            onInput={(e) => setDraft({ ...draft, audienceCountry: e.currentTarget.value.toUpperCase() })}
-          />
-        </Field>
+        <AudienceCountryField
+          id="preset-audience"
+          value={draft.audienceCountry}
+          program={draft.program}
+          error={audienceError}
+          onChange={(audienceCountry) => setDraft({ ...draft, audienceCountry })}
+        />
       </div>
       <fieldset class="row">
         <legend>{t('options_subIds')}</legend>

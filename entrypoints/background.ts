@@ -1,17 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createCopyLinkAction, createMenuClickHandler, createShortcutHandler } from '@/lib/actions';
-import { createCopyRecorder, createMessageHandlers, createSourceMessageHandlers, type BackgroundDeps } from '@/lib/background';
+import { createApiService, createAreaCacheStore } from '@/lib/api-service';
+import { createApiMessageHandlers, createCopyRecorder, createMessageHandlers, createSourceMessageHandlers, type BackgroundDeps } from '@/lib/background';
 import { createCopyFlash, createProductBadge } from '@/lib/badge';
 import { browserActionApi, browserBadgeEstimator, touchesBadgeHosts } from '@/lib/badge/browser';
 import { badgeText } from '@/lib/badge/text';
 import { createBrowserClipboard } from '@/lib/clipboard/browser';
+import { createCredentialsStore } from '@/lib/credentials';
 import { loadHistory, saveHistory } from '@/lib/history';
 import { createMenuRegistry, buildMenuSpec } from '@/lib/menus';
 import { browserMenusApi, createBuiltMenuMarker } from '@/lib/menus/browser';
 import { menuText } from '@/lib/menus/text';
 import { createMessageRouter } from '@/lib/messaging';
 import { createRateCache, sleep } from '@/lib/rates/cache';
+import { createFirstInstallHandler } from '@/lib/first-install';
 import { createSourcesService } from '@/lib/sources';
 import { loadState, saveSettings } from '@/lib/storage';
 import { RATE_CACHE_KEY } from '@/lib/storage-keys';
@@ -41,12 +44,29 @@ export default defineBackground(() => {
     estimate: browserBadgeEstimator(),
     text: badgeText,
   });
+  const credentials = createCredentialsStore({
+    get: (key) => browser.storage.local.get(key),
+    set: (items) => browser.storage.local.set(items),
+    remove: (key) => browser.storage.local.remove(key),
+  });
+  // Per-product API answers for an hour: storage.session outlives the worker's short lives but not
+  // the browser session; without it (older Firefox), the service keeps them in memory.
+  const session = browser.storage.session;
+  const apiService = createApiService({
+    fetch: (url, init) => fetch(url, init),
+    now: Date.now,
+    loadState,
+    loadCredentials: credentials.load,
+    hasAccess: (origins) => browser.permissions.contains({ origins: [...origins] }),
+    ...(session ? { cache: createAreaCacheStore(session, { now: Date.now }) } : {}),
+  });
   const copyAffiliateLink = createCopyLinkAction({
     loadState,
     clipboard: createBrowserClipboard(),
     record: recorder.record,
     flash: createCopyFlash({ action, text: badgeText, restore: productBadge.restoreTab, setTimer: (callback, ms) => setTimeout(callback, ms) }),
     now: () => performance.now(),
+    portalsLink: apiService.portalsCopyLink,
     // For `npm run bench`: handler start to clipboard written, read from the worker's timeline.
     onTiming: ({ surface, startedAt, clipboardWrittenAt }) =>
       performance.measure('sublink:copy-to-clipboard', { start: startedAt, end: clipboardWrittenAt, detail: { surface } }),
@@ -85,10 +105,16 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => void handleCommand(command, tab).catch(logFailure('shortcut copy')));
   browser.runtime.onMessage.addListener(
     createMessageRouter(
-      { ...createMessageHandlers(deps, recorder), ...createSourceMessageHandlers(sources) },
+      { ...createMessageHandlers(deps, recorder), ...createSourceMessageHandlers(sources), ...createApiMessageHandlers(apiService, credentials) },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
     ),
   );
+  // Issue 6: the first install opens the options page once, in its setup mode.
+  const openSetupOnInstall = createFirstInstallHandler({
+    getURL: (path) => browser.runtime.getURL(path as '/options.html'),
+    openTab: (url) => browser.tabs.create({ url }),
+  });
+  browser.runtime.onInstalled.addListener((details) => void openSetupOnInstall(details).catch(logFailure('setup page')));
   browser.alarms.onAlarm.addListener((alarm) => void sources.onAlarm(alarm.name).catch(logFailure('rate-table refresh')));
   const onStart = () => {
     void menus.rebuild().catch(logFailure('menu build'));

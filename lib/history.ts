@@ -9,7 +9,8 @@ import { finiteNumber, nullable, object, oneOf, optional, schema, string } from 
 
 export const HISTORY_LIMIT = 1000;
 
-export const COPY_SURFACES = ['popup', 'context-menu', 'shortcut', 'batch'] as const;
+/** `history`: copied again from the options page's history list. */
+export const COPY_SURFACES = ['popup', 'context-menu', 'shortcut', 'batch', 'history'] as const;
 export type CopySurface = (typeof COPY_SURFACES)[number];
 
 /**
@@ -26,6 +27,10 @@ export const COPY_FAILURES = [
   'short-link',
   'invalid-account',
   'invalid-subids',
+  // A Portals preset: its link comes from the AliExpress API, and no credentials (or access) are set up.
+  'needs-api',
+  // A Portals preset: the API was asked and failed (refused, timed out, unreachable).
+  'api-error',
   'clipboard',
 ] as const;
 export type CopyFailure = (typeof COPY_FAILURES)[number];

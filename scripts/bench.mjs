@@ -2,6 +2,7 @@
 // `npm run bench`: prints ONE JSON object on stdout (everything else goes to stderr).
 //   urlParseThroughput     parseProductUrl calls/s over a mixed corpus of URL forms
 //   estimateCommissionPerSecond  estimateCommission calls/s over a mix of programs, countries and products
+//   batchConvert10kMs      ms to extract, convert and export 10,000 pasted URLs (batch converter), cold Node process
 //   popupJsGzipBytes       gzip size of every JS file popup.html loads at startup (static import graph)
 //   popupJsGzipBytesWithLazy  the same plus chunks it imports on use (dynamic import())
 //   backgroundJsGzipBytes  same for the background service worker
@@ -98,6 +99,34 @@ async function measureEstimateThroughput() {
     const runs = [probe({ durationMs: 700 }), probe({ durationMs: 700 }), probe({ durationMs: 700 })].map((r) => r.callsPerSecond);
     log(`estimateCommission: ${runs.join(', ')} calls/s`);
     return Math.round(median(runs));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Issue 6: the batch converter's whole path for 10,000 pasted URLs (extract, deeplink, estimate,
+ * warnings, CSV), lib/batch/bench.ts bundled like the URL parser. Reported cold, as a user's
+ * first batch runs: the median of 3 fresh Node processes, each timing its first and only run.
+ * The warm figure (median of 3 after a warm-up in one process) goes to stderr. Budget: 2,000 ms.
+ */
+async function measureBatchConvert10k() {
+  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
+  try {
+    const { build } = await import('esbuild');
+    const outfile = join(outDir, 'batch.mjs');
+    await build({ entryPoints: [join(repoRoot, 'lib', 'batch', 'bench.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
+    const once = `const { measureBatchConvert } = await import(${JSON.stringify(pathToFileURL(outfile).href)}); process.stdout.write(JSON.stringify(measureBatchConvert()));`;
+    const cold = [1, 2, 3].map(() => {
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', once], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`batch bench failed: ${run.stderr}`);
+      return JSON.parse(run.stdout).elapsedMs;
+    });
+    const { measureBatchConvert } = await import(pathToFileURL(outfile).href);
+    measureBatchConvert(); // warm-up
+    const warm = [measureBatchConvert(), measureBatchConvert(), measureBatchConvert()].map((r) => r.elapsedMs);
+    log(`batchConvert10k: cold ${cold.map((ms) => round(ms)).join(', ')} ms; warm ${warm.map((ms) => round(ms)).join(', ')} ms (budget 2000 ms)`);
+    return round(median(cold));
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -380,6 +409,7 @@ async function main() {
   const result = {
     urlParseThroughput,
     estimateCommissionPerSecond,
+    batchConvert10kMs: await measureBatchConvert10k(),
     popupJsGzipBytes,
     popupJsGzipBytesWithLazy,
     backgroundJsGzipBytes,

@@ -1,32 +1,84 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { BatchModel } from '@/lib/options/batch-model';
+import type { HistoryModel } from '@/lib/options/history-model';
 import type { OptionsModel } from '@/lib/options/model';
+import type { SetupModel } from '@/lib/options/setup-model';
 import type { SourcesModel } from '@/lib/options/sources-model';
-import { t } from '@/lib/i18n';
+import type { TransferModel } from '@/lib/options/transfer-model';
+import { t, type MessageKey } from '@/lib/i18n';
 import { AccountsSection } from '@/components/AccountsSection';
+import { ApiCredentialsSection } from '@/components/ApiCredentialsSection';
 import { BadgeOptIn } from '@/components/BadgeOptIn';
+import { BatchSection } from '@/components/BatchSection';
+import { DisclosureSection } from '@/components/DisclosureSection';
+import { HistorySection } from '@/components/HistorySection';
 import { HotListSection } from '@/components/HotListSection';
 import { NoticeBar } from '@/components/NoticeBar';
 import { PresetsSection } from '@/components/PresetsSection';
 import { RateSourceSection } from '@/components/RateSourceSection';
+import { SettingsTransferSection } from '@/components/SettingsTransferSection';
+import { SetupWizard } from '@/components/SetupWizard';
 import { ShipToSetting } from '@/components/ShipToSetting';
 
 export interface AppProps {
   model: OptionsModel;
   sources: SourcesModel;
+  history: HistoryModel;
+  batch: BatchModel;
+  transfer: TransferModel;
+  /** Set while the first-install setup shows (options.html?setup=1). */
+  setup: ReadonlySignal<SetupModel | null>;
+  onFinishSetup: () => void;
   newAccountId: () => string;
   newPresetId: () => string;
 }
 
-export function App({ model, sources, newAccountId, newPresetId }: AppProps) {
+/** In-page links to the sections, by their headings' ids. */
+const CONTENTS: readonly (readonly [string, MessageKey])[] = [
+  ['accounts-heading', 'options_accounts'],
+  ['presets-heading', 'options_presets'],
+  ['history-heading', 'history_title'],
+  ['batch-heading', 'batch_title'],
+  ['rates-heading', 'options_rates'],
+  ['transfer-heading', 'transfer_title'],
+  ['privacy-heading', 'disclosure_title'],
+];
+
+export function App({ model, sources, history, batch, transfer, setup, onFinishSetup, newAccountId, newPresetId }: AppProps) {
+  const setupModel = setup.value;
+  if (setupModel) {
+    return (
+      <main>
+        <h1>{t('setup_title')}</h1>
+        <NoticeBar notice={model.notice.value} problems={model.problems.value} />
+        <SetupWizard setup={setupModel} accounts={model.accounts.value} onFinish={onFinishSetup} />
+      </main>
+    );
+  }
   return (
     <main>
       <h1>{t('options_title')}</h1>
+      <nav aria-label={t('options_contents')}>
+        <ul class="contents">
+          {CONTENTS.map(([id, key]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(key)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <NoticeBar notice={model.notice.value} problems={model.problems.value} />
       <AccountsSection model={model} newId={newAccountId} />
+      <ApiCredentialsSection />
       <PresetsSection model={model} newId={newPresetId} />
+      <HistorySection model={history} />
+      <BatchSection model={batch} presets={model.presets.value} />
       <RateSourceSection model={sources} />
       <HotListSection model={sources} />
       <ShipToSetting model={sources} />
       <BadgeOptIn />
+      <SettingsTransferSection model={transfer} />
+      <DisclosureSection />
     </main>
   );
 }

@@ -1,16 +1,26 @@
+import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { parseStoredCredentials } from '@/lib/credentials';
+import { isSetupRequested, SETUP_PARAM } from '@/lib/first-install';
+import { loadHistory, saveHistory } from '@/lib/history';
 import { t, uiLanguage } from '@/lib/i18n';
 import { createMessenger } from '@/lib/messenger';
+import { createBatchModel } from '@/lib/options/batch-model';
+import { downloadText } from '@/lib/options/download';
+import { createHistoryModel } from '@/lib/options/history-model';
 import { createOptionsModel } from '@/lib/options/model';
+import { createSetupModel, type SetupModel } from '@/lib/options/setup-model';
 import { createSourcesModel } from '@/lib/options/sources-model';
+import { createTransferModel } from '@/lib/options/transfer-model';
 import { createAccountId, createPresetId } from '@/lib/presets';
-import { loadState, saveAccounts, savePresets, saveSettings } from '@/lib/storage';
-import { HOT_LIST_KEY } from '@/lib/storage-keys';
+import { loadState, saveAccounts, savePresets, saveSettings, write } from '@/lib/storage';
+import { API_CREDENTIALS_KEY, CATEGORY_PICKS_KEY, HOT_LIST_KEY, RATE_CACHE_KEY, STORAGE_KEYS } from '@/lib/storage-keys';
 import { App } from './App';
 import '@/components/styles.css';
 
 const messenger = createMessenger(browser.runtime);
+const local = browser.storage.local;
 const model = createOptionsModel({ loadState, saveAccounts, savePresets, saveSettings });
 const sources = createSourcesModel({
   rateStatus: () => messenger.send('getRateStatus', {}),
@@ -18,16 +28,74 @@ const sources = createSourcesModel({
   refreshRates: () => messenger.send('refreshRates', {}),
   importHotList: (text, label) => messenger.send('importHotList', { text, label }),
   removeHotSource: async (id) => void (await messenger.send('removeHotSource', { id })),
-  readHotList: async () => (await browser.storage.local.get(HOT_LIST_KEY))[HOT_LIST_KEY],
+  readHotList: async () => (await local.get(HOT_LIST_KEY))[HOT_LIST_KEY],
   // Typed wider than the permission names the model passes.
   permissions: browser.permissions as unknown as Parameters<typeof createSourcesModel>[0]['permissions'],
 });
-void model.load();
+const now = () => new Date();
+const linkHistory = createHistoryModel({
+  loadHistory,
+  saveHistory,
+  writeClipboard: (text) => navigator.clipboard.writeText(text),
+  recordCopy: (copy) => messenger.send('linkCopied', copy),
+  download: downloadText,
+  now,
+});
+const batch = createBatchModel({
+  presets: model.presets,
+  accounts: model.accounts,
+  defaultPresetId: model.defaultPresetId,
+  readStored: () => local.get([RATE_CACHE_KEY, HOT_LIST_KEY, CATEGORY_PICKS_KEY]),
+  download: downloadText,
+  now,
+});
+const transfer = createTransferModel({
+  current: () => ({ accounts: model.accounts.value, presets: model.presets.value, defaultPresetId: model.defaultPresetId.value }),
+  // Read here only when the user ticks the credentials into an export; no message carries them.
+  readCredentials: async () => parseStoredCredentials((await local.get(API_CREDENTIALS_KEY))[API_CREDENTIALS_KEY]),
+  storage: { get: (keys) => local.get([...keys]), write },
+  download: downloadText,
+  now,
+  reload: () => model.load(),
+});
+
+const setup = signal<SetupModel | null>(null);
+const finishSetup = () => {
+  setup.value = null;
+  const url = new URL(location.href);
+  url.searchParams.delete(SETUP_PARAM);
+  history.replaceState(null, '', url);
+};
+
 void sources.load();
-// Another page (the popup remembering a preset, a second options tab) may change storage.
-browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'local') void model.load();
+void linkHistory.load();
+// Another page (the popup remembering a preset, a second options tab) may change storage; the
+// background records every copy in the history.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (Object.keys(changes).some((key) => key !== STORAGE_KEYS.history)) void model.load();
+  if (STORAGE_KEYS.history in changes) void linkHistory.load();
 });
 document.documentElement.lang = uiLanguage();
 document.title = t('options_title');
-render(<App model={model} sources={sources} newAccountId={createAccountId} newPresetId={createPresetId} />, document.getElementById('app')!);
+// Rendered after the first load, so the setup knows whether an account exists; a failed read
+// still renders (the lists stay empty, and a save reports what is wrong).
+const start = async () => {
+  await model.load().catch(() => undefined);
+  if (isSetupRequested(location.search)) setup.value = createSetupModel(model, { newAccountId: createAccountId, newPresetId: createPresetId });
+  render(
+    <App
+      model={model}
+      sources={sources}
+      history={linkHistory}
+      batch={batch}
+      transfer={transfer}
+      setup={setup}
+      onFinishSetup={finishSetup}
+      newAccountId={createAccountId}
+      newPresetId={createPresetId}
+    />,
+    document.getElementById('app')!,
+  );
+};
+void start();

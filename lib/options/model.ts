@@ -6,6 +6,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { validateAccount } from '../networks';
 import type { Account, FieldIssue } from '../networks/types';
 import { validatePreset } from '../presets';
+import { PRESET_NAME_MAX } from '../presets/schema';
 import type { Preset } from '../presets/types';
 import type { Settings } from '../settings';
 import type { SaveError, SaveResult, StorageProblem, StoredState } from '../storage';
@@ -35,6 +36,13 @@ export interface OptionsModel {
   savePreset(preset: Preset): Promise<SubmitResult>;
   deletePreset(id: string): Promise<void>;
   makeDefault(id: string): Promise<void>;
+  /**
+   * Saves a copy of the preset right after it, under the first free name `copyName` gives
+   * (`n` counts up from 1); returns the copy's id, or null when it could not be saved.
+   */
+  duplicatePreset(id: string, newId: string, copyName: (name: string, n: number) => string): Promise<string | null>;
+  /** Moves the preset one place up (-1) or down (+1) in the list the popup and the menu show. */
+  movePreset(id: string, offset: -1 | 1): Promise<boolean>;
 }
 
 const upsert = <T extends { id: string }>(list: readonly T[], item: T): T[] =>
@@ -121,6 +129,35 @@ export function createOptionsModel(deps: OptionsDeps): OptionsModel {
         presets.value = next;
         settings.value = nextSettings;
       }
+    },
+
+    async duplicatePreset(id, newId, copyName) {
+      const index = presets.value.findIndex((p) => p.id === id);
+      const original = presets.value[index];
+      if (!original) return null;
+      let copy: Preset = original;
+      for (let n = 1; n <= presets.value.length + 1; n++) {
+        // The suffix must survive the length limit, so the original's name is what gets cut.
+        const suffixLength = copyName('', n).length;
+        copy = { ...original, id: newId, name: copyName(original.name.slice(0, Math.max(1, PRESET_NAME_MAX - suffixLength)), n).trim() };
+        if (!validatePreset(copy, accounts.value, presets.value).some((issue) => issue.code === 'duplicateName')) break;
+      }
+      if (validatePreset(copy, accounts.value, presets.value).length > 0) return null;
+      const next = [...presets.value.slice(0, index + 1), copy, ...presets.value.slice(index + 1)];
+      if (!(await commit(() => [deps.savePresets(next)]))) return null;
+      presets.value = next;
+      return newId;
+    },
+
+    async movePreset(id, offset) {
+      const index = presets.value.findIndex((p) => p.id === id);
+      const target = index + offset;
+      if (index < 0 || target < 0 || target >= presets.value.length) return false;
+      const next = [...presets.value];
+      [next[index], next[target]] = [next[target]!, next[index]!];
+      if (!(await commit(() => [deps.savePresets(next)]))) return false;
+      presets.value = next;
+      return true;
     },
 
     async makeDefault(id) {

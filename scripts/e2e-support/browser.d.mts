@@ -11,6 +11,8 @@ export interface LaunchedExtension {
   readonly extensionId: string;
   readonly debugPort: number;
   readonly cdpEndpoint: string;
+  /** The setup page the extension opened at install (already closed), or null. */
+  readonly setupTabUrl: string | null;
   readonly extensionPath: string;
   serviceWorker(): Promise<Worker>;
   close(): Promise<void>;
@@ -22,6 +24,10 @@ export declare function launchWithExtension(options: {
   userDataDir?: string;
   /** Load a temp copy of the build (immune to a concurrent `wxt build`). */
   snapshot?: boolean;
+  /** Chromium's --lang: the UI language, and so the extension's message catalog. Default en-US. */
+  lang?: string;
+  /** More --host-resolver-rules entries, before the sample hosts' (e.g. `MAP api.admitad.com 127.0.0.1:4431`). */
+  hostRules?: readonly string[];
 }): Promise<LaunchedExtension>;
 
 export declare function openToolbarPopup(options: {

@@ -53,11 +53,12 @@ export async function snapshotBuild(dir = extensionDir) {
  * Launches Chromium with only our extension loaded, every sample host mapped to the local
  * sample server and every other host unresolvable.
  */
-export async function launchWithExtension({ serverPort, headless = true, dir: buildDir = extensionDir, userDataDir, snapshot = false } = {}) {
+export async function launchWithExtension({ serverPort, headless = true, dir: buildDir = extensionDir, userDataDir, snapshot = false, lang = 'en-US', hostRules = [] } = {}) {
   if (!snapshot) assertExtensionBuilt(buildDir);
   const dir = snapshot ? await snapshotBuild(buildDir) : buildDir;
   const ownsProfile = !userDataDir;
   const profile = userDataDir ?? mkdtempSync(join(tmpdir(), 'sublink-profile-'));
+  const freshProfile = !existsSync(join(profile, 'Default'));
   // A reused profile still holds the last run's port; only this run's file may be read.
   rmSync(join(profile, 'DevToolsActivePort'), { force: true });
   const context = await chromium.launchPersistentContext(profile, {
@@ -76,8 +77,10 @@ export async function launchWithExtension({ serverPort, headless = true, dir: bu
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
-      '--lang=en-US',
-      `--host-resolver-rules=${hostResolverRules(serverPort)}`,
+      // The catalog the extension shows (chrome.i18n); the e2e suite checks es and nl this way.
+      `--lang=${lang}`,
+      // Extra MAP rules (the fake APIs' hosts) go first: Chromium takes the first rule that matches.
+      `--host-resolver-rules=${[...hostRules, hostResolverRules(serverPort)].join(', ')}`,
       '--ignore-certificate-errors',
       // Port 0: Chromium picks a free port and writes it to <profile>/DevToolsActivePort.
       '--remote-debugging-port=0',
@@ -95,6 +98,15 @@ export async function launchWithExtension({ serverPort, headless = true, dir: bu
     }
   }
   const extensionId = new URL(worker.url()).host;
+  // A fresh profile is a first install: the extension opens its setup page once (lib/first-install.ts).
+  // Noted for the test that checks it, then closed, so it never becomes a test's "active tab".
+  const isSetupTab = (page) => page.url().startsWith(`chrome-extension://${extensionId}/options.html?setup=1`);
+  let setupTabUrl = context.pages().find(isSetupTab)?.url() ?? null;
+  if (!setupTabUrl && freshProfile) {
+    const opened = await context.waitForEvent('page', { predicate: isSetupTab, timeout: 5_000 }).catch(() => null);
+    setupTabUrl = opened?.url() ?? null;
+  }
+  for (const page of context.pages().filter(isSetupTab)) await page.close();
   const debugPort = await readDevToolsPort(profile);
   return {
     context,
@@ -103,6 +115,8 @@ export async function launchWithExtension({ serverPort, headless = true, dir: bu
     cdpEndpoint: `http://127.0.0.1:${debugPort}`,
     /** The live service worker (a worker stopped by Chrome is replaced by a new one). */
     serviceWorker: () => liveServiceWorker(context, extensionId),
+    /** The setup page the extension opened at install (already closed), or null. */
+    setupTabUrl,
     /** The directory Chromium loaded the extension from (a snapshot copy if asked for). */
     extensionPath: dir,
     async close() {
@@ -157,7 +171,9 @@ async function liveServiceWorker(context, extensionId) {
 export async function openToolbarPopup({ context, tab, extensionId, cdpEndpoint, via = 'click', serviceWorker, timeout = 10_000, popupPath = 'popup.html' }) {
   await tab.bringToFront();
   const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
-  const control = await chromium.connectOverCDP(cdpEndpoint);
+  // noDefaults: a connection otherwise points the browser's downloads at its own temp folder,
+  // deleted when it disconnects, and a page's download after a popup was opened would be lost.
+  const control = await chromium.connectOverCDP(cdpEndpoint, { noDefaults: true });
   try {
     const cdp = await control.newBrowserCDPSession();
     const tabTarget = await findTabTarget(cdp, context, tab);
@@ -176,7 +192,7 @@ export async function openToolbarPopup({ context, tab, extensionId, cdpEndpoint,
       if (Date.now() > deadline) throw new Error(`The toolbar popup did not open within ${timeout} ms`);
       await sleep(25);
     }
-    const browser = await chromium.connectOverCDP(cdpEndpoint);
+    const browser = await chromium.connectOverCDP(cdpEndpoint, { noDefaults: true });
     const popup = browser
       .contexts()
       .flatMap((c) => c.pages())

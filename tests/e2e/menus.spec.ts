@@ -172,7 +172,8 @@ test.describe('the context menu', () => {
       if (await chrome.offscreen.hasDocument()) await chrome.offscreen.closeDocument();
     });
     // Count documents as Chrome creates them, not only what is left at the end.
-    const browser = await chromium.connectOverCDP(launched.cdpEndpoint);
+    // noDefaults: leaves the worker browser's download folder alone (see openToolbarPopup).
+    const browser = await chromium.connectOverCDP(launched.cdpEndpoint, { noDefaults: true });
     const created: string[] = [];
     try {
       const cdp = await browser.newBrowserCDPSession();

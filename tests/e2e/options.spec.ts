@@ -22,15 +22,15 @@ test('a preset created in the options page is the one the popup uses', async ({ 
   await options.getByRole('button', { name: 'Add account' }).click();
   await options.getByLabel('Name', { exact: true }).fill('My Admitad');
   await options.getByLabel('Admitad ad space code').fill(ADMITAD_CODE);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByRole('form', { name: 'Add account' }).getByRole('button', { name: 'Save' }).click();
   await expect(options.getByTestId('account-list')).toContainText('My Admitad');
 
   await options.getByRole('button', { name: 'Add preset' }).click();
   await options.getByLabel('Preset name').fill('Telegram channel');
-  await options.getByLabel('Audience country').fill('de');
+  await options.getByLabel('Audience country').selectOption('DE');
   await options.getByLabel('subid', { exact: true }).fill('tg');
   await options.getByLabel('subid1', { exact: true }).fill('post-17');
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByRole('form', { name: 'Add preset' }).getByRole('button', { name: 'Save' }).click();
   await expect(options.getByTestId('preset-list')).toContainText('Telegram channel');
   await expect(options.getByTestId('preset-list')).toContainText('DE');
 
@@ -50,7 +50,7 @@ test('field-level messages explain what to fix, and nothing is saved until it is
 
   await options.getByRole('button', { name: 'Add account' }).click();
   await options.getByLabel('Admitad ad space code').fill('not a code');
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByRole('form', { name: 'Add account' }).getByRole('button', { name: 'Save' }).click();
 
   await expect(options.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(options.getByText('Required.')).toBeVisible();
@@ -59,13 +59,13 @@ test('field-level messages explain what to fix, and nothing is saved until it is
 
   await options.getByLabel('Name', { exact: true }).fill('Main');
   await options.getByLabel('Admitad ad space code').fill(ADMITAD_CODE);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByRole('form', { name: 'Add account' }).getByRole('button', { name: 'Save' }).click();
   await expect(options.getByTestId('account-list')).toContainText('Main');
 
   await options.getByRole('button', { name: 'Add preset' }).click();
   await options.getByLabel('Preset name').fill('Too long');
   await options.getByLabel('subid4', { exact: true }).fill('x'.repeat(121));
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByRole('form', { name: 'Add preset' }).getByRole('button', { name: 'Save' }).click();
   await expect(options.getByText('At most 120 characters.')).toBeVisible();
   expect((await readStorage())['presets']).toBeUndefined();
 });
@@ -78,10 +78,15 @@ test('stored data it cannot read is reported and kept', async ({ context, extens
   await expect(options.getByRole('alert')).toContainText('presets[0].program');
   await options.getByRole('button', { name: 'Add preset' }).click();
   await options.getByLabel('Preset name').fill('Blog');
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByRole('form', { name: 'Add preset' }).getByRole('button', { name: 'Save' }).click();
   await expect(options.getByTestId('preset-list')).toContainText('Blog');
 
   const stored = (await readStorage())['presets'] as unknown[];
   expect(stored).toHaveLength(2);
   expect(stored).toContainEqual(broken);
+});
+
+test('the first install opens the options page once, in its setup mode', async ({ launched, extensionId }) => {
+  // The harness launched a fresh profile for this worker: that was the install.
+  expect(launched.setupTabUrl).toBe(`chrome-extension://${extensionId}/options.html?setup=1`);
 });

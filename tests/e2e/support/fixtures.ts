@@ -22,6 +22,12 @@ export interface WorkerFixtures {
    * permissions here. The shipped manifest keeps them optional (tests/unit/manifest-guard.test.ts).
    */
   grantAtInstall: string[];
+  /**
+   * More --host-resolver-rules entries for this worker's browser, before the sample hosts' (the
+   * API spec maps api-sg.aliexpress.com and api.admitad.com to its fakes). Override it with a
+   * worker fixture that depends on whatever provides the ports.
+   */
+  hostRules: string[];
 }
 
 export interface ExtensionFixtures {
@@ -66,10 +72,13 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext; p
 
   grantAtInstall: [[], { scope: 'worker', option: true }],
 
+  // oxlint-disable-next-line no-empty-pattern
+  hostRules: [async ({}, use) => use([]), { scope: 'worker' }],
+
   launched: [
-    async ({ sampleServer, headless, grantAtInstall }, use) => {
+    async ({ sampleServer, headless, grantAtInstall, hostRules }, use) => {
       if (grantAtInstall.length === 0) {
-        const launched = await launchWithExtension({ serverPort: sampleServer.port, headless, snapshot: true });
+        const launched = await launchWithExtension({ serverPort: sampleServer.port, headless, snapshot: true, hostRules });
         await use(launched);
         await launched.close();
         return;
@@ -82,7 +91,7 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext; p
       manifest.permissions = [...(manifest.permissions ?? []), ...apis];
       manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
       writeFileSync(manifestPath, JSON.stringify(manifest));
-      const launched = await launchWithExtension({ serverPort: sampleServer.port, headless, dir });
+      const launched = await launchWithExtension({ serverPort: sampleServer.port, headless, dir, hostRules });
       await use(launched);
       await launched.close();
       rmSync(dir, { recursive: true, force: true });

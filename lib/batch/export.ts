@@ -1,0 +1,58 @@
+/**
+ * The batch result as CSV (lib/csv.ts: RFC 4180, spreadsheet-safe cells). Column names are
+ * fixed English identifiers, for scripts; the texts in `warnings` and `error` are in the
+ * user's language, from the `text` the page passes.
+ */
+import { toCsv, type CsvValue } from '../csv';
+import type { Warning } from '../rules';
+import type { BatchError, BatchRow } from './convert';
+
+export interface BatchText {
+  warning(warning: Warning): string;
+  error(error: BatchError): string;
+}
+
+export const BATCH_CSV_HEADER = [
+  'row',
+  'input',
+  'status',
+  'deeplink',
+  'product_id',
+  'rate_best_pct',
+  'rate_min_pct',
+  'rate_max_pct',
+  'hot',
+  'duplicate_of_row',
+  'warnings',
+  'error',
+] as const;
+
+/** `code: text` pairs joined by ` | `: the code for filters, the text for people. */
+function warningsCell(warnings: readonly Warning[], text: BatchText): string {
+  return warnings.map((warning) => `${warning.code}: ${text.warning(warning)}`).join(' | ');
+}
+
+export function batchCsvRow(row: BatchRow, text: BatchText): CsvValue[] {
+  if (!row.ok) return [row.row, row.input, 'error', '', '', '', '', '', '', '', '', `${row.error.code}: ${text.error(row.error)}`];
+  return [
+    row.row,
+    row.input,
+    'ok',
+    row.link,
+    row.productId ?? '',
+    row.estimate.best,
+    row.estimate.rate.min,
+    row.estimate.rate.max,
+    row.hot,
+    row.duplicateOf,
+    warningsCell(row.warnings, text),
+    '',
+  ];
+}
+
+export function batchCsv(rows: readonly BatchRow[], text: BatchText): string {
+  return toCsv(
+    BATCH_CSV_HEADER,
+    rows.map((row) => batchCsvRow(row, text)),
+  );
+}

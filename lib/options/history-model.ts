@@ -1,0 +1,154 @@
+/**
+ * The options page's link history (issue 6, scope 3): every copy the background recorded (popup,
+ * context menu, shortcut, and copies made here), searchable by product, preset and date; copy
+ * again; CSV export; clear. The background is the history's writer (lib/background.ts); this
+ * page reads it, and writes it only to clear it.
+ */
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { toCsv, UTF8_BOM } from '../csv';
+import { HISTORY_LIMIT, type HistoryEntry } from '../history';
+import type { SaveResult, StorageProblem } from '../storage';
+
+export interface HistoryDeps {
+  loadHistory(): Promise<{ entries: HistoryEntry[]; problems: StorageProblem[] }>;
+  saveHistory(entries: readonly HistoryEntry[]): Promise<SaveResult>;
+  /** `navigator.clipboard.writeText`, called from the click. */
+  writeClipboard(text: string): Promise<void>;
+  /** Tells the background, which records the copy in the history like any other. */
+  recordCopy(copy: { surface: 'history'; sourceUrl: string; presetId: string | null; link: string }): Promise<unknown>;
+  download(fileName: string, text: string, type: string): void;
+  now(): Date;
+}
+
+export interface HistoryFilter {
+  /** Matched against the product id, both URLs and the preset name, ignoring case. */
+  readonly text: string;
+  /** A preset id, `none` for copies without a preset, or `all`. */
+  readonly preset: string;
+  /** Local calendar days, `YYYY-MM-DD`, inclusive; '' for open-ended. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export const EMPTY_FILTER: HistoryFilter = { text: '', preset: 'all', from: '', to: '' };
+
+export type HistoryStatus =
+  | { readonly kind: 'copied'; readonly at: number }
+  | { readonly kind: 'copyFailed' }
+  | { readonly kind: 'cleared' }
+  | { readonly kind: 'clearFailed' }
+  | { readonly kind: 'exported'; readonly count: number }
+  | null;
+
+export interface PresetChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Midnight of a `YYYY-MM-DD` day in local time, or null when it is not one. */
+function localDayStart(day: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime() : null;
+}
+
+export function matchesFilter(entry: HistoryEntry, filter: HistoryFilter): boolean {
+  if (filter.preset === 'none' ? entry.presetId !== null : filter.preset !== 'all' && entry.presetId !== filter.preset) return false;
+  const from = localDayStart(filter.from);
+  if (from !== null && entry.at < from) return false;
+  const to = localDayStart(filter.to);
+  // The end day is included: everything before the next day's midnight (a DST day is 23 or 25 hours).
+  if (to !== null) {
+    const end = new Date(to);
+    end.setDate(end.getDate() + 1);
+    if (entry.at >= end.getTime()) return false;
+  }
+  const text = filter.text.trim().toLowerCase();
+  if (text === '') return true;
+  return [entry.productId, entry.sourceUrl, entry.link, entry.presetName].some((value) => value?.toLowerCase().includes(text));
+}
+
+export const HISTORY_CSV_HEADER = ['time', 'surface', 'preset', 'product_id', 'source_url', 'link', 'status', 'failure'] as const;
+
+/** Times in UTC ISO 8601, so a spreadsheet in any time zone reads the same instant. */
+export function historyCsv(entries: readonly HistoryEntry[]): string {
+  return toCsv(
+    HISTORY_CSV_HEADER,
+    entries.map((e) => [new Date(e.at).toISOString(), e.surface, e.presetName ?? '', e.productId ?? '', e.sourceUrl, e.link, e.failure ? 'failed' : 'copied', e.failure ?? '']),
+  );
+}
+
+const day = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+export function createHistoryModel(deps: HistoryDeps) {
+  const entries = signal<readonly HistoryEntry[]>([]);
+  const problems = signal<readonly StorageProblem[]>([]);
+  const filter = signal<HistoryFilter>(EMPTY_FILTER);
+  const status = signal<HistoryStatus>(null);
+  const loaded = signal(false);
+
+  const filtered = computed(() => entries.value.filter((entry) => matchesFilter(entry, filter.value)));
+  /** Presets seen in the history, by id, under the name of their latest copy. */
+  const presetChoices = computed<PresetChoice[]>(() => {
+    const seen = new Map<string, string>();
+    for (const entry of entries.value) if (entry.presetId !== null && !seen.has(entry.presetId)) seen.set(entry.presetId, entry.presetName ?? entry.presetId);
+    return [...seen].map(([id, name]) => ({ id, name }));
+  });
+
+  return {
+    entries: entries as ReadonlySignal<readonly HistoryEntry[]>,
+    problems: problems as ReadonlySignal<readonly StorageProblem[]>,
+    filter: filter as ReadonlySignal<HistoryFilter>,
+    filtered,
+    presetChoices,
+    status: status as ReadonlySignal<HistoryStatus>,
+    loaded: loaded as ReadonlySignal<boolean>,
+    limit: HISTORY_LIMIT,
+
+    async load() {
+      const result = await deps.loadHistory();
+      entries.value = result.entries;
+      problems.value = result.problems;
+      loaded.value = true;
+    },
+
+    setFilter(change: Partial<HistoryFilter>) {
+      filter.value = { ...filter.value, ...change };
+    },
+
+    clearFilter() {
+      filter.value = EMPTY_FILTER;
+    },
+
+    /** Must run from the click: the clipboard is written before anything is awaited. */
+    async copyAgain(entry: HistoryEntry) {
+      try {
+        await deps.writeClipboard(entry.link);
+      } catch {
+        status.value = { kind: 'copyFailed' };
+        return;
+      }
+      status.value = { kind: 'copied', at: entry.at };
+      // Best effort, as in the popup: the link is on the clipboard, which is what the user asked for.
+      await deps.recordCopy({ surface: 'history', sourceUrl: entry.sourceUrl, presetId: entry.presetId, link: entry.link }).catch(() => undefined);
+    },
+
+    /** Exports what the filter shows. */
+    exportCsv() {
+      const rows = filtered.value;
+      deps.download(`sublink-history-${day(deps.now())}.csv`, UTF8_BOM + historyCsv(rows), 'text/csv;charset=utf-8');
+      status.value = { kind: 'exported', count: rows.length };
+    },
+
+    async clear() {
+      const result = await deps.saveHistory([]);
+      if (!result.ok) {
+        status.value = { kind: 'clearFailed' };
+        return;
+      }
+      entries.value = [];
+      status.value = { kind: 'cleared' };
+    },
+  };
+}
+
+export type HistoryModel = ReturnType<typeof createHistoryModel>;

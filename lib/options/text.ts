@@ -1,0 +1,93 @@
+/**
+ * Catalog messages for the options page's history, batch and import codes (lib/ui/text.ts does
+ * the popup's). The core returns codes; this is where they become sentences.
+ */
+import type { BatchError } from '../batch/convert';
+import type { CopyFailure, CopySurface } from '../history';
+import { t, type MessageKey } from '../i18n';
+import type { ImportError } from '../settings-transfer';
+import { deeplinkErrorText, fieldIssueText } from '../ui/text';
+import type { InvalidReason } from '../url/types';
+
+const SURFACE_KEYS: Readonly<Record<CopySurface, MessageKey>> = {
+  popup: 'history_surface_popup',
+  'context-menu': 'history_surface_contextMenu',
+  shortcut: 'history_surface_shortcut',
+  batch: 'history_surface_batch',
+  history: 'history_surface_history',
+};
+
+/** The same reasons the toolbar badge gives for a failed copy. */
+const FAILURE_KEYS: Readonly<Record<CopyFailure, MessageKey>> = {
+  'no-url': 'badge_failure_noUrl',
+  'unknown-preset': 'badge_failure_unknownPreset',
+  'invalid-url': 'badge_failure_invalidUrl',
+  'not-aliexpress': 'badge_failure_notAliExpress',
+  'short-link': 'badge_failure_shortLink',
+  'invalid-account': 'badge_failure_invalidAccount',
+  'invalid-subids': 'badge_failure_invalidSubids',
+  'needs-api': 'badge_failure_needsApi',
+  'api-error': 'badge_failure_apiError',
+  clipboard: 'badge_failure_clipboard',
+};
+
+const INVALID_KEYS: Readonly<Record<InvalidReason, MessageKey>> = {
+  empty: 'batch_error_empty',
+  'too-long': 'batch_error_tooLong',
+  'not-a-url': 'batch_error_notAUrl',
+  'unsupported-scheme': 'batch_error_unsupportedScheme',
+};
+
+export const surfaceText = (surface: CopySurface): string => t(SURFACE_KEYS[surface]);
+export const copyFailureText = (failure: CopyFailure): string => t(FAILURE_KEYS[failure]);
+
+export function batchErrorText(error: BatchError): string {
+  switch (error.code) {
+    case 'invalid-url':
+      return t(INVALID_KEYS[error.reason]);
+    case 'not-aliexpress':
+      return t('batch_error_notAliExpress', error.host);
+    case 'short-link':
+      return t('batch_error_shortLink', error.host);
+    default:
+      return deeplinkErrorText(error.code);
+  }
+}
+
+const FIELD_KEYS: Readonly<Record<string, MessageKey>> = {
+  name: 'options_presetName',
+  accountId: 'options_presetAccount',
+  audienceCountry: 'options_presetAudience',
+  program: 'options_presetProgram',
+};
+
+/** `presets.2.subIds.subid4` -> "preset 3, subid4". */
+function placeText(path: string): string {
+  const [list, index, ...rest] = path.split('.');
+  const field = rest.join('.');
+  const fieldLabel = FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field.replace(/^subIds\./, '');
+  if ((list === 'presets' || list === 'accounts') && index !== undefined && /^\d+$/.test(index)) {
+    const item = t(list === 'presets' ? 'transfer_place_preset' : 'transfer_place_account', String(Number(index) + 1));
+    return fieldLabel ? `${item}, ${fieldLabel}` : item;
+  }
+  return path;
+}
+
+
+export function importErrorText(error: ImportError | { readonly code: 'unreadable' }): string {
+  switch (error.code) {
+    case 'tooLarge':
+      return t('transfer_error_tooLarge');
+    case 'notJson':
+      return t('transfer_error_notJson');
+    case 'foreign':
+      return t('transfer_error_foreign');
+    case 'newerVersion':
+      return t('transfer_error_newerVersion', String(error.version));
+    case 'unreadable':
+      return t('transfer_error_unreadable');
+    case 'invalid':
+      // The forms' sentence where there is one; else the schema's own (English) words, which still say what is wrong.
+      return t('transfer_error_invalid', [placeText(error.path), error.issue ? fieldIssueText(error.issue) : error.message]);
+  }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { BATCH_MAX_ROWS, extractBatchInputs } from '@/lib/batch/extract';
+
+const url = (id: number) => `https://www.aliexpress.com/item/${1005006000000000 + id}.html`;
+
+describe('extractBatchInputs', () => {
+  it('reads one URL per line, numbering rows by line and skipping blank lines', () => {
+    const actual = extractBatchInputs(`${url(1)}\n\n  ${url(2)}  \r\n${url(3)}`);
+    expect(actual).toEqual({
+      ok: true,
+      format: 'lines',
+      inputs: [
+        { row: 1, input: url(1) },
+        { row: 3, input: url(2) },
+        { row: 4, input: url(3) },
+      ],
+    });
+  });
+
+  it.each([
+    { input: `Great cable: ${url(1)} (cheap!)`, expected: url(1) },
+    { input: `<${url(1)}>`, expected: url(1) },
+    { input: `${url(1)},USB cable,3.99`, expected: url(1) },
+    { input: `see ${url(1)}.`, expected: url(1) },
+    { input: 'www.aliexpress.com/item/1005006000000001.html', expected: 'www.aliexpress.com/item/1005006000000001.html' },
+    { input: 'https://example.com/x', expected: 'https://example.com/x' },
+    { input: 'just words', expected: 'just words' },
+  ])('takes the URL out of "$input"', ({ input, expected }) => {
+    const actual = extractBatchInputs(input);
+    expect(actual.ok && actual.inputs[0]!.input).toBe(expected);
+  });
+
+  it('reads a CSV by its url column, rows numbered after the header', () => {
+    const csv = `title;Product URL;price\r\n"Cable; USB-C";${url(1)};3.99\r\nEmpty;;1\r\nHub;${url(2)};9`;
+    expect(extractBatchInputs(csv)).toEqual({
+      ok: true,
+      format: 'csv',
+      column: 'Product URL',
+      inputs: [
+        { row: 1, input: url(1) },
+        { row: 2, input: '' },
+        { row: 3, input: url(2) },
+      ],
+    });
+  });
+
+  it('reads a CSV exported by a spreadsheet, with a byte order mark and quoted URLs', () => {
+    const csv = `\uFEFF"link","name"\n"${url(1)}","A"\n`;
+    expect(extractBatchInputs(csv)).toMatchObject({ ok: true, format: 'csv', column: 'link', inputs: [{ row: 1, input: url(1) }] });
+  });
+
+  it.each([{ input: '' }, { input: '\n  \n' }])('refuses an empty list', ({ input }) => {
+    expect(extractBatchInputs(input)).toEqual({ ok: false, reason: 'empty' });
+  });
+
+  it('takes 10,000 rows and refuses one more', () => {
+    const lines = Array.from({ length: BATCH_MAX_ROWS }, (_, i) => url(i));
+    expect(extractBatchInputs(lines.join('\n'))).toMatchObject({ ok: true });
+    expect(extractBatchInputs([...lines, url(BATCH_MAX_ROWS)].join('\n'))).toEqual({ ok: false, reason: 'tooMany', max: BATCH_MAX_ROWS });
+    expect(extractBatchInputs(`url,x\n${[...lines, url(BATCH_MAX_ROWS)].join(',1\n')}`)).toEqual({ ok: false, reason: 'tooMany', max: BATCH_MAX_ROWS });
+  });
+
+  it('refuses text over the size limit before reading it', () => {
+    expect(extractBatchInputs('x'.repeat(20_000_001))).toEqual({ ok: false, reason: 'tooLarge' });
+  });
+});

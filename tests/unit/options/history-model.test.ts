@@ -1,0 +1,123 @@
+import { describe, expect, it, vi } from 'vitest';
+import { parseCsv, UTF8_BOM } from '@/lib/csv';
+import { HISTORY_LIMIT, type HistoryEntry } from '@/lib/history';
+import { createHistoryModel, HISTORY_CSV_HEADER, matchesFilter, type HistoryDeps, EMPTY_FILTER } from '@/lib/options/history-model';
+
+const at = (local: string) => new Date(local).getTime();
+const entry = (overrides: Partial<HistoryEntry>): HistoryEntry => ({
+  at: at('2025-06-02T10:00:00'),
+  surface: 'popup',
+  sourceUrl: 'https://www.aliexpress.com/item/1005006789012345.html',
+  presetId: 'p1',
+  presetName: 'Blog',
+  link: 'https://ad.admitad.com/g/code/?ulp=x&subid=blog',
+  productId: '1005006789012345',
+  ...overrides,
+});
+const entries = [
+  entry({ at: at('2025-06-03T09:00:00'), presetId: 'p2', presetName: 'Telegram', productId: '1005000000000001', sourceUrl: 'https://aliexpress.ru/item/1005000000000001.html' }),
+  entry({ at: at('2025-06-02T23:59:00'), surface: 'context-menu' }),
+  entry({ at: at('2025-06-01T00:00:00'), surface: 'shortcut', presetId: null, presetName: null, link: '', productId: null, failure: 'not-aliexpress', sourceUrl: 'https://example.com/' }),
+];
+
+function setup(overrides: Partial<HistoryDeps> = {}) {
+  const deps = {
+    loadHistory: vi.fn(async () => ({ entries: [...entries], problems: [] })),
+    saveHistory: vi.fn<HistoryDeps['saveHistory']>(async () => ({ ok: true })),
+    writeClipboard: vi.fn<HistoryDeps['writeClipboard']>(async () => undefined),
+    recordCopy: vi.fn<HistoryDeps['recordCopy']>(async () => ({ recorded: true })),
+    download: vi.fn<HistoryDeps['download']>(),
+    now: () => new Date('2025-06-04T12:00:00'),
+    ...overrides,
+  };
+  return { deps, model: createHistoryModel(deps) };
+}
+
+describe('matchesFilter', () => {
+  it.each([
+    { filter: {}, expected: [true, true, true] },
+    { filter: { text: '1005000000000001' }, expected: [true, false, false] },
+    { filter: { text: 'ALIEXPRESS.RU' }, expected: [true, false, false] },
+    { filter: { text: 'telegram' }, expected: [true, false, false] },
+    { filter: { text: 'example.com' }, expected: [false, false, true] },
+    { filter: { preset: 'p1' }, expected: [false, true, false] },
+    { filter: { preset: 'none' }, expected: [false, false, true] },
+    { filter: { from: '2025-06-02' }, expected: [true, true, false] },
+    { filter: { to: '2025-06-02' }, expected: [false, true, true] },
+    { filter: { from: '2025-06-02', to: '2025-06-02' }, expected: [false, true, false] },
+    { filter: { from: 'garbage' }, expected: [true, true, true] },
+  ])('filter $filter', ({ filter, expected }) => {
+    expect(entries.map((e) => matchesFilter(e, { ...EMPTY_FILTER, ...filter }))).toEqual(expected);
+  });
+});
+
+describe('history model', () => {
+  it('loads the entries, newest first, and the presets seen in them', async () => {
+    const { model } = setup();
+    await model.load();
+    expect(model.filtered.value).toEqual(entries);
+    expect(model.presetChoices.value).toEqual([
+      { id: 'p2', name: 'Telegram' },
+      { id: 'p1', name: 'Blog' },
+    ]);
+    expect(model.limit).toBe(HISTORY_LIMIT);
+  });
+
+  it('copies again from the click, then tells the background to record it', async () => {
+    const { model, deps } = setup();
+    await model.load();
+    await model.copyAgain(entries[1]!);
+    expect(deps.writeClipboard).toHaveBeenCalledWith(entries[1]!.link);
+    expect(deps.recordCopy).toHaveBeenCalledWith({ surface: 'history', sourceUrl: entries[1]!.sourceUrl, presetId: 'p1', link: entries[1]!.link });
+    expect(vi.mocked(deps.writeClipboard).mock.invocationCallOrder[0]).toBeLessThan(vi.mocked(deps.recordCopy).mock.invocationCallOrder[0]!);
+    expect(model.status.value).toEqual({ kind: 'copied', at: entries[1]!.at });
+  });
+
+  it('says so when the clipboard refuses, and records nothing', async () => {
+    const { model, deps } = setup({ writeClipboard: vi.fn(async () => Promise.reject(new Error('denied'))) });
+    await model.copyAgain(entries[0]!);
+    expect(model.status.value).toEqual({ kind: 'copyFailed' });
+    expect(deps.recordCopy).not.toHaveBeenCalled();
+  });
+
+  it('keeps the copy when the background does not answer', async () => {
+    const { model } = setup({ recordCopy: vi.fn(async () => Promise.reject(new Error('no receiver'))) });
+    await model.copyAgain(entries[0]!);
+    expect(model.status.value).toMatchObject({ kind: 'copied' });
+  });
+
+  it('exports what the filter shows as CSV, with failures', async () => {
+    const { model, deps } = setup();
+    await model.load();
+    model.setFilter({ to: '2025-06-02' });
+    model.exportCsv();
+    const [name, text, type] = vi.mocked(deps.download).mock.calls[0]!;
+    expect(name).toBe('sublink-history-2025-06-04.csv');
+    expect(type).toBe('text/csv;charset=utf-8');
+    expect(text.startsWith(UTF8_BOM)).toBe(true);
+    const [header, ...rows] = parseCsv(text);
+    expect(header).toEqual([...HISTORY_CSV_HEADER]);
+    expect(rows).toEqual([
+      [new Date(entries[1]!.at).toISOString(), 'context-menu', 'Blog', '1005006789012345', entries[1]!.sourceUrl, entries[1]!.link, 'copied', ''],
+      [new Date(entries[2]!.at).toISOString(), 'shortcut', '', '', 'https://example.com/', '', 'failed', 'not-aliexpress'],
+    ]);
+    expect(model.status.value).toEqual({ kind: 'exported', count: 2 });
+  });
+
+  it('clears the history', async () => {
+    const { model, deps } = setup();
+    await model.load();
+    await model.clear();
+    expect(deps.saveHistory).toHaveBeenCalledWith([]);
+    expect(model.entries.value).toEqual([]);
+    expect(model.status.value).toEqual({ kind: 'cleared' });
+  });
+
+  it('keeps the entries when clearing fails', async () => {
+    const { model } = setup({ saveHistory: vi.fn(async () => ({ ok: false as const, error: { kind: 'quota' as const } })) });
+    await model.load();
+    await model.clear();
+    expect(model.entries.value).toHaveLength(3);
+    expect(model.status.value).toEqual({ kind: 'clearFailed' });
+  });
+});
