@@ -9,7 +9,7 @@
  * fail after validation, but a Portals link needs an API call that can. The background calls
  * `buildPortalsLink`; the popup keeps showing its local result until the answer arrives.
  */
-import { canonicalProductUrl, parseProductUrl } from '../url';
+import { resolveTarget } from '../networks';
 import type { ProductRef } from '../url/types';
 import { PORTALS_TRACKING_KEYS, validatePortalsTracking, type PortalsTracking } from '../networks/portals-tracking';
 import type { DeeplinkErrorCode, FieldIssue } from '../networks/types';
@@ -77,30 +77,11 @@ export async function buildPortalsLink(client: Pick<AliExpressClient, 'generateL
   const issues = validatePortalsTracking(request.tracking ?? {});
   if (issues.length > 0) return { ok: false, code: 'invalid-subids', issues };
 
-  let targetUrl: string;
-  let productId: string | undefined;
-  if (typeof request.target === 'string') {
-    const parsed = parseProductUrl(request.target);
-    switch (parsed.kind) {
-      case 'product':
-        targetUrl = canonicalProductUrl(parsed.product, { keepSku: request.keepSku });
-        productId = parsed.product.id;
-        break;
-      case 'store':
-      case 'page':
-        targetUrl = parsed.url;
-        break;
-      case 'short-link':
-        return { ok: false, code: 'short-link' };
-      case 'not-aliexpress':
-        return { ok: false, code: 'not-aliexpress' };
-      case 'invalid':
-        return { ok: false, code: 'invalid-url' };
-    }
-  } else {
-    targetUrl = canonicalProductUrl(request.target, { keepSku: request.keepSku });
-    productId = request.target.id;
-  }
+  // The same cleaning as every other network (DESIGN.md hard rule 3).
+  const resolved = resolveTarget(request.target, request.keepSku);
+  if (!resolved.ok) return resolved;
+  const targetUrl = resolved.target.url;
+  const productId = resolved.target.product?.id;
 
   let product: AliExpressProduct | null = null;
   let productError: ApiError | undefined;

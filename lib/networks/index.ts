@@ -32,7 +32,7 @@ export function validateAccount(account: Account): FieldIssue[] {
   return [...issues, ...validateNetworkAccount(account)];
 }
 
-type ResolvedTarget = { readonly ok: true; readonly target: LinkTarget } | Extract<DeeplinkResult, { ok: false }>;
+export type ResolvedTarget = { readonly ok: true; readonly target: LinkTarget } | Extract<DeeplinkResult, { ok: false }>;
 
 /**
  * What the link points at, cleaned: a product becomes its canonical URL (SKU kept only when
@@ -40,7 +40,7 @@ type ResolvedTarget = { readonly ok: true; readonly target: LinkTarget } | Extra
  * rule 3: other parties' tracking is gone before we wrap). Short links cannot be resolved
  * offline, so they are refused rather than wrapped as they are.
  */
-function resolveTarget(input: string | ProductRef, keepSku: boolean): ResolvedTarget {
+export function resolveTarget(input: string | ProductRef, keepSku: boolean): ResolvedTarget {
   if (typeof input !== 'string') {
     return { ok: true, target: { url: canonicalProductUrl(input, { keepSku }), product: input } };
   }

@@ -7,6 +7,8 @@ import type { CopyFailure, CopySurface } from '../history';
 import { t, type MessageKey } from '../i18n';
 import type { ImportError } from '../settings-transfer';
 import { deeplinkErrorText, fieldIssueText } from '../ui/text';
+
+export { copyFailureText } from '../ui/text';
 import type { InvalidReason } from '../url/types';
 
 const SURFACE_KEYS: Readonly<Record<CopySurface, MessageKey>> = {
@@ -17,20 +19,6 @@ const SURFACE_KEYS: Readonly<Record<CopySurface, MessageKey>> = {
   history: 'history_surface_history',
 };
 
-/** The same reasons the toolbar badge gives for a failed copy. */
-const FAILURE_KEYS: Readonly<Record<CopyFailure, MessageKey>> = {
-  'no-url': 'badge_failure_noUrl',
-  'unknown-preset': 'badge_failure_unknownPreset',
-  'invalid-url': 'badge_failure_invalidUrl',
-  'not-aliexpress': 'badge_failure_notAliExpress',
-  'short-link': 'badge_failure_shortLink',
-  'invalid-account': 'badge_failure_invalidAccount',
-  'invalid-subids': 'badge_failure_invalidSubids',
-  'needs-api': 'badge_failure_needsApi',
-  'api-error': 'badge_failure_apiError',
-  clipboard: 'badge_failure_clipboard',
-};
-
 const INVALID_KEYS: Readonly<Record<InvalidReason, MessageKey>> = {
   empty: 'batch_error_empty',
   'too-long': 'batch_error_tooLong',
@@ -39,7 +27,6 @@ const INVALID_KEYS: Readonly<Record<InvalidReason, MessageKey>> = {
 };
 
 export const surfaceText = (surface: CopySurface): string => t(SURFACE_KEYS[surface]);
-export const copyFailureText = (failure: CopyFailure): string => t(FAILURE_KEYS[failure]);
 
 export function batchErrorText(error: BatchError): string {
   switch (error.code) {

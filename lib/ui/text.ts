@@ -3,6 +3,7 @@
  * (so it stays testable and translatable); this is the only place the mapping lives.
  */
 import { t, type MessageKey } from '../i18n';
+import type { CopyFailure } from '../history';
 import type { DeeplinkErrorCode, FieldIssue } from '../networks/types';
 import type { InvalidReason, ParsedUrl, Site } from '../url/types';
 
@@ -60,3 +61,19 @@ export function fieldIssueText(issue: FieldIssue): string {
       return t(`validation_${issue.code}`);
   }
 }
+
+/** Why a copy failed, as the toolbar badge's tooltip and the link history say it. */
+const COPY_FAILURE_KEYS: Readonly<Record<CopyFailure, MessageKey>> = {
+  'no-url': 'badge_failure_noUrl',
+  'unknown-preset': 'badge_failure_unknownPreset',
+  'invalid-url': 'badge_failure_invalidUrl',
+  'not-aliexpress': 'badge_failure_notAliExpress',
+  'short-link': 'badge_failure_shortLink',
+  'invalid-account': 'badge_failure_invalidAccount',
+  'invalid-subids': 'badge_failure_invalidSubids',
+  'needs-api': 'badge_failure_needsApi',
+  'api-error': 'badge_failure_apiError',
+  clipboard: 'badge_failure_clipboard',
+};
+
+export const copyFailureText = (failure: CopyFailure): string => t(COPY_FAILURE_KEYS[failure]);
