@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Account, FieldIssue, NetworkId } from '@/lib/networks/types';
+import type { Account, FieldIssue } from '@/lib/networks/types';
 import type { SubmitResult } from '@/lib/options/model';
 import { t } from '@/lib/i18n';
 import { fieldIssueText } from '@/lib/ui/text';
@@ -13,11 +13,15 @@ export interface AccountFormProps {
   onCancel: () => void;
 }
 
-const NETWORK_LABELS = { admitad: 'network_admitad', epn: 'network_epn', custom: 'network_custom' } as const;
+const NETWORK_LABELS = { admitad: 'network_admitad', epn: 'network_epn', portals: 'network_portals', custom: 'network_custom' } as const;
+type FormNetwork = keyof typeof NETWORK_LABELS;
+type TextFieldName = 'name' | 'code' | 'host' | 'template' | 'appKey' | 'trackingId';
 
 /** Switching network keeps id and name and starts the network's own fields empty. */
-function withNetwork(account: Account, network: NetworkId): Account {
+function withNetwork(account: Account, network: FormNetwork): Account {
   const base = { id: account.id, name: account.name };
+  if (network === 'portals')
+    return { ...base, network, appKey: account.network === 'portals' ? account.appKey : '', trackingId: account.network === 'portals' ? account.trackingId : '' };
   if (network === 'admitad') return { ...base, network, code: account.network === 'admitad' ? account.code : '' };
   if (network === 'epn') return { ...base, network, host: account.network === 'epn' ? account.host : '', code: account.network === 'epn' ? account.code : '' };
   return { ...base, network, template: account.network === 'custom' ? account.template : '' };
@@ -31,7 +35,7 @@ export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormP
     const issue = issues.find((i) => i.field === field);
     return issue ? fieldIssueText(issue) : undefined;
   };
-  const set = (patch: Partial<Record<'name' | 'code' | 'host' | 'template', string>>) => setDraft({ ...draft, ...patch } as Account);
+  const set = (patch: Partial<Record<TextFieldName, string>>) => setDraft({ ...draft, ...patch } as Account);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -40,7 +44,7 @@ export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormP
     setIssues(result.ok ? [] : result.issues);
   };
 
-  const textField = (field: 'name' | 'code' | 'host' | 'template', label: string, help?: string) => {
+  const textField = (field: TextFieldName, label: string, help?: string) => {
     const id = `account-${field}`;
     const error = errorFor(field);
     const value = (draft as Record<string, unknown>)[field];
@@ -62,8 +66,8 @@ export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormP
     <form ref={formRef} class="form" onSubmit={submit} aria-label={isNew ? t('options_addAccount') : t('options_editAccount')} noValidate>
       <div class="row">
         <Field id="account-network" label={t('options_accountNetwork')}>
-          <select id="account-network" name="account-network" value={draft.network} onChange={(e) => setDraft(withNetwork(draft, e.currentTarget.value as NetworkId))}>
-            {(Object.keys(NETWORK_LABELS) as NetworkId[]).map((id) => (
+          <select id="account-network" name="account-network" value={draft.network} onChange={(e) => setDraft(withNetwork(draft, e.currentTarget.value as FormNetwork))}>
+            {(Object.keys(NETWORK_LABELS) as FormNetwork[]).map((id) => (
               <option key={id} value={id}>
                 {t(NETWORK_LABELS[id])}
               </option>
@@ -77,6 +81,12 @@ export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormP
         <div class="row">
           {textField('host', t('options_epnHost'), t('options_epnHostHelp'))}
           {textField('code', t('options_epnCode'), t('options_epnCodeHelp'))}
+        </div>
+      )}
+      {draft.network === 'portals' && (
+        <div class="row">
+          {textField('appKey', t('credentials_appKey'), t('options_portalsAppKeyHelp'))}
+          {textField('trackingId', t('credentials_trackingId'), t('options_portalsTrackingIdHelp'))}
         </div>
       )}
       {draft.network === 'custom' && textField('template', t('options_template'), t('options_templateHelp'))}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { PORTALS_TRACKING_KEYS } from '@/lib/networks/portals-tracking';
 import { SUBID_KEYS, type Account, type FieldIssue } from '@/lib/networks/types';
 import type { SubmitResult } from '@/lib/options/model';
 import type { Preset, ProgramId } from '@/lib/presets/types';
@@ -32,7 +33,13 @@ function normalise(draft: Preset): Preset {
       .filter(([, v]) => v !== ''),
   );
   const country = (draft.audienceCountry ?? '').trim().toUpperCase();
-  return { ...draft, name: draft.name.trim(), audienceCountry: country === '' ? null : country, subIds };
+  const portals = Object.fromEntries(
+    Object.entries(draft.portals ?? {})
+      .map(([k, v]) => [k, (v ?? '').trim()])
+      .filter(([, v]) => v !== ''),
+  );
+  const { portals: _previous, ...rest } = draft;
+  return { ...rest, name: draft.name.trim(), audienceCountry: country === '' ? null : country, subIds, ...(Object.keys(portals).length > 0 ? { portals } : {}) };
 }
 
 export function PresetForm({ initial, isNew, accounts, onSubmit, onCancel }: PresetFormProps) {
@@ -112,6 +119,28 @@ export function PresetForm({ initial, isNew, accounts, onSubmit, onCancel }: Pre
           );
         })}
       </fieldset>
+      {accounts.find((a) => a.id === draft.accountId)?.network === 'portals' && (
+        <fieldset class="row">
+          <legend>{t('options_portalsTracking')}</legend>
+          <p class="note">{t('options_portalsTrackingHelp')}</p>
+          {(['trackingId', ...PORTALS_TRACKING_KEYS] as const).map((key) => {
+            const id = `preset-portals-${key}`;
+            const error = errorFor(`portals.${key}`);
+            return (
+              <Field key={key} id={id} label={key === 'trackingId' ? t('options_portalsPresetTrackingId') : key} error={error}>
+                <input
+                  {...describedBy(id, false, error)}
+                  name={id}
+                  value={draft.portals?.[key] ?? ''}
+                  spellcheck={false}
+                  autoComplete="off"
+                  onInput={(e) => setDraft({ ...draft, portals: { ...draft.portals, [key]: e.currentTarget.value } })}
+                />
+              </Field>
+            );
+          })}
+        </fieldset>
+      )}
       <label class="checkbox">
         <input type="checkbox" name="preset-keep-sku" checked={draft.keepSku} onChange={(e) => setDraft({ ...draft, keepSku: e.currentTarget.checked })} />
         {t('options_presetKeepSku')}

@@ -3,7 +3,7 @@
  * the popup's). The core returns codes; this is where they become sentences.
  */
 import type { BatchError } from '../batch/convert';
-import type { CopyFailure, CopySurface } from '../history';
+import type { CopySurface } from '../history';
 import { t, type MessageKey } from '../i18n';
 import type { ImportError } from '../settings-transfer';
 import { deeplinkErrorText, fieldIssueText } from '../ui/text';

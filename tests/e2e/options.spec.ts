@@ -90,3 +90,29 @@ test('the first install opens the options page once, in its setup mode', async (
   // The harness launched a fresh profile for this worker: that was the install.
   expect(launched.setupTabUrl).toBe(`chrome-extension://${extensionId}/options.html?setup=1`);
 });
+
+test('a Portals account and a preset with its tracking strings are set up in the options page', async ({ context, extensionId, readStorage }) => {
+  const options = await openOptions(context, extensionId);
+
+  await options.getByRole('button', { name: 'Add account' }).click();
+  const accountForm = options.getByRole('form', { name: 'Add account' });
+  await accountForm.getByLabel('Network').selectOption('portals');
+  await accountForm.getByLabel('Name', { exact: true }).fill('My Portals');
+  await accountForm.getByLabel('App key').fill('500123');
+  await accountForm.getByLabel('Default tracking id').fill('my_site');
+  await accountForm.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('account-list')).toContainText('My Portals');
+
+  await options.getByRole('button', { name: 'Add preset' }).click();
+  const presetForm = options.getByRole('form', { name: 'Add preset' });
+  await presetForm.getByLabel('Preset name').fill('Forum');
+  await presetForm.getByLabel('Account').selectOption({ label: 'My Portals' });
+  await presetForm.getByLabel('af', { exact: true }).fill('forum');
+  await presetForm.getByLabel('cn', { exact: true }).fill('black-friday');
+  await presetForm.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('preset-list')).toContainText('Forum');
+
+  const stored = await readStorage();
+  expect(stored['accounts']).toEqual([expect.objectContaining({ network: 'portals', appKey: '500123', trackingId: 'my_site' })]);
+  expect(stored['presets']).toEqual([expect.objectContaining({ name: 'Forum', portals: { af: 'forum', cn: 'black-friday' } })]);
+});
