@@ -5,59 +5,22 @@
  * permission dialog; a headless browser cannot answer that dialog and Chromium has no switch or
  * DevTools command to pre-answer it (PermissionsRequestFunction's auto-confirm is for Chromium's
  * own C++ tests). So this suite loads a copy of the build whose manifest also lists the same
- * AliExpress patterns under `host_permissions`: Chrome then holds the access from install, and
- * the options page's real `permissions.request` call resolves at once, without a dialog. What
- * is tested is everything after the grant: nothing shows until the user turns the option on,
- * the tab URL is read on navigation, the estimate is the popup's, and turning it off clears it. The shipped manifest (checked
- * by tests/unit/manifest-guard.test.ts) keeps the access optional.
+ * AliExpress patterns under `host_permissions` (`grantAtInstall` in support/fixtures.ts): Chrome
+ * then holds the access from install, and the options page's real `permissions.request` call
+ * resolves at once, without a dialog. What is tested is everything after the grant: nothing shows
+ * until the user turns the option on, the tab URL is read on navigation, the estimate is the
+ * popup's, and turning it off clears it. The shipped manifest (checked by
+ * tests/unit/manifest-guard.test.ts) keeps the access optional.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { Browser } from '@wxt-dev/browser';
-import { launchWithExtension, snapshotBuild, type LaunchedExtension } from '../../scripts/e2e-support/browser.mjs';
 import { DEMO_STORAGE, SAMPLE_PRODUCT_ID } from '../../scripts/e2e-support/demo-data.mjs';
-import { startSampleServer, type SampleServer } from '../../scripts/e2e-support/sample-server.mjs';
+import { BADGE_HOST_PERMISSIONS } from '../../lib/badge/hosts';
+import { expect, test } from './support/fixtures';
 
 declare const chrome: typeof Browser;
 
-interface Fixtures {
-  context: BrowserContext;
-  serviceWorker: Worker;
-  extensionId: string;
-}
-
-const test = base.extend<Fixtures, { sampleServer: SampleServer; launched: LaunchedExtension }>({
-  sampleServer: [
-    // oxlint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startSampleServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-  launched: [
-    async ({ sampleServer, headless }, use) => {
-      const dir = await snapshotBuild();
-      const manifestPath = join(dir, 'manifest.json');
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-      writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: manifest.optional_host_permissions }));
-      const launched = await launchWithExtension({ serverPort: sampleServer.port, headless, dir });
-      await use(launched);
-      await launched.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
-  context: async ({ launched }, use) => use(launched.context),
-  extensionId: async ({ launched }, use) => use(launched.extensionId),
-  serviceWorker: async ({ launched }, use) => {
-    const worker = await launched.serviceWorker();
-    await worker.evaluate(() => chrome.storage.local.clear());
-    await use(worker);
-  },
-});
+test.use({ grantAtInstall: [...BADGE_HOST_PERMISSIONS] });
 
 const PRODUCT_URL = `https://aliexpress.ru/item/${SAMPLE_PRODUCT_ID}.html`;
 const OTHER_PRODUCT_ID = '1005001234567890';
