@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { API_HOST_PERMISSIONS } from './lib/api/hosts';
 import { BADGE_HOST_PERMISSIONS } from './lib/badge/hosts';
+import { buildPopupAlone, inlineStylesheets, isPopupAloneGroup } from './scripts/build/popup-page';
 
 /**
  * The badge's AliExpress hosts (also the ship-to cookie's), the two API hosts (asked for when
@@ -11,6 +12,14 @@ const OPTIONAL_HOSTS = [...BADGE_HOST_PERMISSIONS, ...API_HOST_PERMISSIONS.aliex
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  // The popup's time to link (scripts/build/popup-page.ts): built on its own, its startup code is
+  // one file, and its CSS is inlined into popup.html.
+  hooks: {
+    'entrypoints:grouped': (_wxt, groups) => void buildPopupAlone(groups),
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (isPopupAloneGroup(entrypoints)) config.plugins = [...(config.plugins ?? []), inlineStylesheets()];
+    },
+  },
   // Brings webextension-polyfill in, so one promise-based `browser` behaves alike in Chrome and Firefox.
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where `browser` or `storage` comes from.

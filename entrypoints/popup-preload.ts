@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { POPUP_STORAGE_KEYS } from '@/lib/storage-keys';
+import { POPUP_ESTIMATE_KEYS, POPUP_LINK_KEYS } from '@/lib/storage-keys';
 import { PRELOAD_GLOBAL, type PopupPreload } from '@/lib/popup/preload';
 
 interface PromiseApi {
@@ -15,10 +15,12 @@ export default defineUnlistedScript(() => {
   if (!api) return;
   const preload: PopupPreload = {
     tabs: api.tabs.query({ active: true, currentWindow: true }),
-    storage: api.storage.local.get(POPUP_STORAGE_KEYS),
+    storage: api.storage.local.get(POPUP_LINK_KEYS),
+    estimate: api.storage.local.get(POPUP_ESTIMATE_KEYS),
   };
   // Rejections are handled where the promises are consumed; keep them from being reported as unhandled meanwhile.
   preload.tabs.catch(() => undefined);
   preload.storage.catch(() => undefined);
+  preload.estimate.catch(() => undefined);
   scope[PRELOAD_GLOBAL] = preload;
 });

@@ -49,6 +49,9 @@ export function Insights({ model, extensionApi }: InsightsProps) {
       const parsed = model.parsed.value;
       const preset = model.selectedPreset.value;
       if (!parsed || !preset || (parsed.kind !== 'product' && parsed.kind !== 'store' && parsed.kind !== 'page')) return null;
+      // Without the stored tables and hot list yet, an estimate from the embedded tables could show
+      // for an instant and then change: wait (it is usually read before this chunk has loaded).
+      if (!model.estimateDataLoaded.value) return null;
       const answer = api.state.value;
       const reply = answer.status === 'done' && answer.key === model.requestKey.value && answer.reply.source !== null ? answer.reply : null;
       const apiFacts = reply ? { ...(reply.affiliate === undefined ? {} : { affiliate: reply.affiliate }), ...(reply.rate ? { hot: reply.rate.isHot, hotRate: reply.rate.hotCommissionRate } : {}) } : undefined;

@@ -18,8 +18,10 @@ import type { MessageData } from '../messaging';
 export interface PopupDeps {
   /** The active tab's URL; undefined when the browser does not tell us (no activeTab grant). */
   getActiveTabUrl(): Promise<string | undefined>;
-  /** What `storage.local.get(POPUP_STORAGE_KEYS)` returned; parsed and validated here. */
+  /** What `storage.local.get(POPUP_LINK_KEYS)` returned; parsed and validated here. */
   loadStorage(): Promise<Record<string, unknown>>;
+  /** What `storage.local.get(POPUP_ESTIMATE_KEYS)` returned (rate cache, hot list, category picks). */
+  loadEstimateData(): Promise<Record<string, unknown>>;
   saveSettings(settings: Settings): Promise<SaveResult>;
   /** Writes one raw storage value the popup owns (the category picks). */
   saveRaw(key: string, value: unknown): Promise<SaveResult>;
@@ -68,8 +70,10 @@ export interface PopupModel {
   /** True when no preset can build an affiliate link yet: show the way to the options page. */
   readonly needsSetup: ReadonlySignal<boolean>;
   readonly copyState: ReadonlySignal<CopyState>;
-  /** Everything read from storage, for the lazily loaded estimate (rate cache, hot list, picks). */
+  /** The stored values the lazily loaded estimate reads (rate cache, hot list, category picks). */
   readonly storageSnapshot: ReadonlySignal<Readonly<Record<string, unknown>>>;
+  /** True once those values are read (after the link: they are read separately, never delaying it). */
+  readonly estimateDataLoaded: ReadonlySignal<boolean>;
   load(initialPastedUrl?: string): Promise<void>;
   /** Stores a raw value and updates the snapshot, so what depends on it recomputes at once. */
   putRaw(key: string, value: unknown): Promise<SaveResult>;
@@ -93,6 +97,7 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
   const selectedId = signal<string | null>(null);
   const copyState = signal<CopyState>({ kind: 'idle' });
   const storageSnapshot = signal<Readonly<Record<string, unknown>>>({});
+  const estimateDataLoaded = signal(false);
   const apiLink = signal<{ key: string; url: string; hot: boolean } | null>(null);
 
   const sourceUrl = computed(() => (pastedUrl.value.trim() ? pastedUrl.value : tabUrl.value));
@@ -141,17 +146,22 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     needsSetup,
     copyState,
     storageSnapshot,
+    estimateDataLoaded,
 
     async load(initialPastedUrl) {
       if (initialPastedUrl) pastedUrl.value = initialPastedUrl;
+      const estimateData = deps.loadEstimateData().catch(() => ({}));
       const [url, raw] = await Promise.all([deps.getActiveTabUrl().catch(() => undefined), deps.loadStorage().catch(() => ({}))]);
       performance.mark('sublink:data-ready');
       const state = parseState(raw);
       tabUrl.value = url;
-      storageSnapshot.value = raw;
       stored.value = state;
       selectedId.value = pickInitialPreset(state.presets, state.settings)?.id ?? null;
       loaded.value = true;
+      const extra = await estimateData;
+      // A value the popup stored meanwhile (putRaw) is newer than what was read.
+      storageSnapshot.value = { ...extra, ...storageSnapshot.value };
+      estimateDataLoaded.value = true;
     },
 
     async putRaw(key, value) {

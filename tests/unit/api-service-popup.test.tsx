@@ -23,6 +23,7 @@ async function loadedModel(presetId: string) {
   const deps = {
     getActiveTabUrl: vi.fn(async () => PRODUCT),
     loadStorage: vi.fn(async () => ({ accounts: [portals, admitad], presets: [portalsPreset, admitadPreset], settings: { defaultPresetId: presetId, lastUsedPresetId: null } })),
+    loadEstimateData: vi.fn(async () => ({})),
     saveSettings: vi.fn<PopupDeps['saveSettings']>(async () => ({ ok: true })),
     saveRaw: vi.fn<PopupDeps['saveRaw']>(async () => ({ ok: true })),
     writeClipboard: vi.fn<PopupDeps['writeClipboard']>(async () => undefined),

@@ -10,11 +10,12 @@ const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code
 const blog: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog', subid1: 'post42' }, keepSku: false };
 const telegram: Preset = { ...blog, id: 'p2', name: 'Telegram', subIds: { subid: 'tg' } };
 
-function setup(state: StoredInput = {}, tab: { url?: string } = { url: PRODUCT }) {
+function setup(state: StoredInput = {}, tab: { url?: string } = { url: PRODUCT }, estimateData: () => Promise<Record<string, unknown>> = async () => ({})) {
   const deps = {
     getActiveTabUrl: vi.fn(async () => tab.url),
     // Raw, as storage.local returns it: the model parses it.
     loadStorage: vi.fn(async (): Promise<Record<string, unknown>> => ({ ...state })),
+    loadEstimateData: vi.fn(estimateData),
     saveSettings: vi.fn<PopupDeps['saveSettings']>(async () => ({ ok: true })),
     saveRaw: vi.fn<PopupDeps['saveRaw']>(async () => ({ ok: true })),
     writeClipboard: vi.fn<PopupDeps['writeClipboard']>(async () => undefined),
@@ -106,5 +107,52 @@ describe('popup model', () => {
     expect(model.parsed.value).toMatchObject({ kind: 'short-link' });
     await model.copy();
     expect(deps.writeClipboard).not.toHaveBeenCalled();
+  });
+
+  describe('the estimate\'s stored data (rate cache, hot list, category picks)', () => {
+    const hotList = { v: 1, sources: [{ id: 'import', label: 'hot.csv', updatedAt: '2026-11-01T00:00:00Z', ids: ['1005006123456789'], rates: [9] }] };
+    const deferred = () => {
+      let resolve!: (value: Record<string, unknown>) => void;
+      let reject!: (error: Error) => void;
+      const promise = new Promise<Record<string, unknown>>((res, rej) => ((resolve = res), (reject = rej)));
+      return { promise, resolve, reject };
+    };
+    const stored = { accounts: [admitad], presets: [blog], settings: { defaultPresetId: 'p1', lastUsedPresetId: null } };
+
+    it('never delays the link: the link shows while that read is still pending', async () => {
+      const slow = deferred();
+      const { model } = setup(stored, { url: PRODUCT }, () => slow.promise);
+      const loading = model.load();
+      await vi.waitFor(() => expect(model.loaded.value).toBe(true));
+      expect(model.shownLink.value?.url).toBe(admitadLink('&subid=blog&subid1=post42'));
+      expect(model.estimateDataLoaded.value).toBe(false);
+      expect(model.storageSnapshot.value).toEqual({});
+      slow.resolve({ hotList });
+      await loading;
+      expect(model.estimateDataLoaded.value).toBe(true);
+      expect(model.storageSnapshot.value).toEqual({ hotList });
+    });
+
+    it('keeps a value the popup stored while the read was pending', async () => {
+      const slow = deferred();
+      const { model, deps } = setup(stored, { url: PRODUCT }, () => slow.promise);
+      const loading = model.load();
+      await vi.waitFor(() => expect(model.loaded.value).toBe(true));
+      await model.putRaw('categoryPicks', { '1005006123456789': 'mobilePhone' });
+      slow.resolve({ hotList, categoryPicks: { '1005006123456789': 'lottery' } });
+      await loading;
+      expect(model.storageSnapshot.value).toEqual({ hotList, categoryPicks: { '1005006123456789': 'mobilePhone' } });
+      expect(deps.saveRaw).toHaveBeenCalledWith('categoryPicks', { '1005006123456789': 'mobilePhone' });
+    });
+
+    it('a failed read leaves the estimate on the embedded tables, the link untouched', async () => {
+      const { model } = setup(stored, { url: PRODUCT }, async () => {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      });
+      await model.load();
+      expect(model.shownLink.value?.url).toBe(admitadLink('&subid=blog&subid1=post42'));
+      expect(model.estimateDataLoaded.value).toBe(true);
+      expect(model.storageSnapshot.value).toEqual({});
+    });
   });
 });
