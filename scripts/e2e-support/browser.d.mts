@@ -39,4 +39,8 @@ export declare function openToolbarPopup(options: {
   via?: 'click' | 'openPopup';
   serviceWorker?: Worker;
   timeout?: number;
+  /** Another page of the extension to expect instead of popup.html (set with chrome.action.setPopup). */
+  popupPath?: string;
+  /** Milliseconds the popup loads unobserved before Playwright connects (the bench's timing). */
+  settleMs?: number;
 }): Promise<{ popup: Page; disconnect(): Promise<void> }>;

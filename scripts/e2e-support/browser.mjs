@@ -167,8 +167,11 @@ async function liveServiceWorker(context, extensionId) {
  *
  * Returns the popup as a Playwright Page on a fresh CDP connection (a connection made before
  * the popup existed does not see it), plus `disconnect()` to drop that connection.
+ *
+ * `settleMs`: wait that long after the popup appears before connecting. Connecting makes
+ * Playwright work inside the page while it loads; the bench lets it load unobserved.
  */
-export async function openToolbarPopup({ context, tab, extensionId, cdpEndpoint, via = 'click', serviceWorker, timeout = 10_000, popupPath = 'popup.html' }) {
+export async function openToolbarPopup({ context, tab, extensionId, cdpEndpoint, via = 'click', serviceWorker, timeout = 10_000, popupPath = 'popup.html', settleMs = 0 }) {
   await tab.bringToFront();
   const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
   // noDefaults: a connection otherwise points the browser's downloads at its own temp folder,
@@ -192,6 +195,7 @@ export async function openToolbarPopup({ context, tab, extensionId, cdpEndpoint,
       if (Date.now() > deadline) throw new Error(`The toolbar popup did not open within ${timeout} ms`);
       await sleep(25);
     }
+    if (settleMs > 0) await sleep(settleMs);
     const browser = await chromium.connectOverCDP(cdpEndpoint, { noDefaults: true });
     const popup = browser
       .contexts()
