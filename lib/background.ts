@@ -77,8 +77,11 @@ export function createCopyRecorder(deps: Pick<BackgroundDeps, 'loadPresets' | 'l
   };
 }
 
-export function createMessageHandlers(deps: BackgroundDeps, recorder: CopyRecorder = createCopyRecorder(deps)): Pick<MessageHandlers, 'linkCopied'> {
+export function createMessageHandlers(deps: BackgroundDeps, recorder: CopyRecorder = createCopyRecorder(deps)): Pick<MessageHandlers, 'linkCopied' | 'clearHistory'> {
   return {
+    // Queued like a copy: a copy recorded at the same instant lands either before the clear
+    // (and is cleared) or after it (and is kept), never lost in between or resurrecting the old list.
+    clearHistory: () => recorder.serial(async () => ({ cleared: (await deps.saveHistory([])).ok })),
     linkCopied: (data) =>
       recorder.serial(async () => {
         const { recorded, preset } = await recorder.recordNow(data);

@@ -45,6 +45,8 @@ const saveApiCredentialsData = z.discriminatedUnion('service', [
 export const messageSchemas = {
   /** A link was put on the clipboard: record it in the history, remember the preset. */
   linkCopied: linkCopiedData,
+  /** Options page: empty the history, in the same write queue as the copies being recorded. */
+  clearHistory: empty,
   /** Options page: the rate tables in use and the last fetch of the remote one. */
   getRateStatus: empty,
   /** Options page: set (or clear, with null) the remote rate-table URL and its interval; fetches at once. */
@@ -68,6 +70,7 @@ type RateState = { status: RateCacheStatus; source: RateSource };
 
 export interface ProtocolMap {
   linkCopied: { data: z.infer<typeof linkCopiedData>; reply: { recorded: boolean } };
+  clearHistory: { data: z.infer<typeof empty>; reply: { cleared: boolean } };
   getRateStatus: { data: z.infer<typeof empty>; reply: RateState };
   setRateSource: { data: z.infer<typeof setRateSourceData>; reply: SetRateSourceResult };
   refreshRates: { data: z.infer<typeof empty>; reply: RateState };

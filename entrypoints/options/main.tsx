@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { parseStoredCredentials } from '@/lib/credentials';
 import { isSetupRequested, SETUP_PARAM } from '@/lib/first-install';
-import { loadHistory, saveHistory } from '@/lib/history';
+import { loadHistory } from '@/lib/history';
 import { t, uiLanguage } from '@/lib/i18n';
 import { createMessenger } from '@/lib/messenger';
 import { createBatchModel } from '@/lib/options/batch-model';
@@ -35,7 +35,7 @@ const sources = createSourcesModel({
 const now = () => new Date();
 const linkHistory = createHistoryModel({
   loadHistory,
-  saveHistory,
+  clearHistory: () => messenger.send('clearHistory', {}),
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   recordCopy: (copy) => messenger.send('linkCopied', copy),
   download: downloadText,

@@ -1,17 +1,18 @@
 /**
  * The options page's link history (issue 6, scope 3): every copy the background recorded (popup,
  * context menu, shortcut, and copies made here), searchable by product, preset and date; copy
- * again; CSV export; clear. The background is the history's writer (lib/background.ts); this
- * page reads it, and writes it only to clear it.
+ * again; CSV export; clear. The background is the history's only writer (lib/background.ts): this
+ * page reads it and asks the background to clear it.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { toCsv, UTF8_BOM } from '../csv';
 import { HISTORY_LIMIT, type HistoryEntry } from '../history';
-import type { SaveResult, StorageProblem } from '../storage';
+import type { StorageProblem } from '../storage';
 
 export interface HistoryDeps {
   loadHistory(): Promise<{ entries: HistoryEntry[]; problems: StorageProblem[] }>;
-  saveHistory(entries: readonly HistoryEntry[]): Promise<SaveResult>;
+  /** Asks the background to empty the history (in its write queue, after any copy being recorded). */
+  clearHistory(): Promise<{ cleared: boolean }>;
   /** `navigator.clipboard.writeText`, called from the click. */
   writeClipboard(text: string): Promise<void>;
   /** Tells the background, which records the copy in the history like any other. */
@@ -140,8 +141,8 @@ export function createHistoryModel(deps: HistoryDeps) {
     },
 
     async clear() {
-      const result = await deps.saveHistory([]);
-      if (!result.ok) {
+      const result = await deps.clearHistory().catch(() => ({ cleared: false }));
+      if (!result.cleared) {
         status.value = { kind: 'clearFailed' };
         return;
       }

@@ -77,6 +77,7 @@ function setup() {
   const notUsed = () => Promise.reject(new Error('not used'));
   const handlers: MessageHandlers = {
     linkCopied: notUsed,
+    clearHistory: notUsed,
     getRateStatus: notUsed,
     setRateSource: notUsed,
     refreshRates: notUsed,

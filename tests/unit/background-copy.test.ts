@@ -129,6 +129,28 @@ describe('copy affiliate link (context menu and shortcut)', () => {
     expect(state.history.map((e) => e.surface).sort()).toEqual(['context-menu', 'popup', 'popup', 'shortcut']);
     expect(state.settings.lastUsedPresetId).toBe('p1');
   });
+
+  it('clearing the history waits for the copies queued before it and keeps the ones after', async () => {
+    const { state, copy, recorder, backgroundDeps } = setup();
+    const handlers = createMessageHandlers(backgroundDeps, recorder);
+    const url = 'https://aliexpress.ru/item/1005006789012345.html';
+    await copy({ surface: 'context-menu', sourceUrl: url, presetId: null, tabId: 1 });
+    const [, cleared] = await Promise.all([
+      // Still being written when the clear comes in: a clear written past the queue would land
+      // between this copy's read and its write, and the copy would bring the old list back.
+      recorder.record({ surface: 'shortcut', sourceUrl: url, presetId: null, link: 'https://shortcut.test/before' }),
+      handlers.clearHistory({}),
+      handlers.linkCopied({ surface: 'popup', sourceUrl: url, presetId: 'p2', link: 'https://popup.test/after' }),
+    ]);
+    expect(cleared).toEqual({ cleared: true });
+    expect(state.history.map((e) => e.link)).toEqual(['https://popup.test/after']);
+  });
+
+  it('says when the history could not be cleared', async () => {
+    const { recorder, backgroundDeps } = setup();
+    const handlers = createMessageHandlers({ ...backgroundDeps, saveHistory: async () => ({ ok: false, error: { kind: 'quota' } }) }, recorder);
+    expect(await handlers.clearHistory({})).toEqual({ cleared: false });
+  });
 });
 
 describe('the context menu click', () => {

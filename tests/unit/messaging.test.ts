@@ -11,6 +11,7 @@ function setup() {
   const notUsed = () => Promise.reject(new Error('not used in this test'));
   const handlers: MessageHandlers = {
     linkCopied,
+    clearHistory: notUsed,
     getRateStatus: notUsed,
     setRateSource: notUsed,
     refreshRates: notUsed,

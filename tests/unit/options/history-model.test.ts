@@ -23,7 +23,7 @@ const entries = [
 function setup(overrides: Partial<HistoryDeps> = {}) {
   const deps = {
     loadHistory: vi.fn(async () => ({ entries: [...entries], problems: [] })),
-    saveHistory: vi.fn<HistoryDeps['saveHistory']>(async () => ({ ok: true })),
+    clearHistory: vi.fn<HistoryDeps['clearHistory']>(async () => ({ cleared: true })),
     writeClipboard: vi.fn<HistoryDeps['writeClipboard']>(async () => undefined),
     recordCopy: vi.fn<HistoryDeps['recordCopy']>(async () => ({ recorded: true })),
     download: vi.fn<HistoryDeps['download']>(),
@@ -104,17 +104,20 @@ describe('history model', () => {
     expect(model.status.value).toEqual({ kind: 'exported', count: 2 });
   });
 
-  it('clears the history', async () => {
+  it('clears the history through the background', async () => {
     const { model, deps } = setup();
     await model.load();
     await model.clear();
-    expect(deps.saveHistory).toHaveBeenCalledWith([]);
+    expect(deps.clearHistory).toHaveBeenCalledOnce();
     expect(model.entries.value).toEqual([]);
     expect(model.status.value).toEqual({ kind: 'cleared' });
   });
 
-  it('keeps the entries when clearing fails', async () => {
-    const { model } = setup({ saveHistory: vi.fn(async () => ({ ok: false as const, error: { kind: 'quota' as const } })) });
+  it.each([
+    ['the background could not write', async () => ({ cleared: false })],
+    ['the message failed', async () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'))],
+  ])('keeps the entries when clearing fails: %s', async (_case, clearHistory) => {
+    const { model } = setup({ clearHistory: vi.fn(clearHistory) });
     await model.load();
     await model.clear();
     expect(model.entries.value).toHaveLength(3);
