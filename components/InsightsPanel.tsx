@@ -45,24 +45,26 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
   return (
     <section class="insights" data-testid="insights" aria-label={t('insights_title')}>
       {api}
-      <p class={exactRateShown ? 'rate note' : 'rate'} data-testid="rate">
-        {exactRateShown && <span>{t('api_tableEstimate')}: </span>}
-        {estimate.best !== null && <strong>{t('rate_best', num(estimate.best))}</strong>}
-        {estimate.best !== null && ', '}
-        <span>{range}</span>
-        {estimate.byCategory && <span class="note"> · {t('rate_byCategory')}</span>}
-        {hot.hot && (
-          <span class="hot" data-testid="hot" title={t('hot_inList', hot.label)}>
-            {t('hot_badge')}
-          </span>
-        )}
-      </p>
-      {hot.hot && hot.ratePct !== null && <p class="note">{t('hot_rate', num(hot.ratePct))}</p>}
-      {estimate.cap && (
-        <p class="note" data-testid="cap">
-          {t('rate_capPerOrder', [num(estimate.cap.amount), estimate.cap.currency])}
+      <div class="rate-line">
+        <p class={exactRateShown ? 'rate note' : 'rate'} data-testid="rate">
+          {exactRateShown && <span>{t('api_tableEstimate')}: </span>}
+          {estimate.best !== null && <strong>{t('rate_best', num(estimate.best))}</strong>}
+          {estimate.best !== null && ', '}
+          <span>{range}</span>
+          {estimate.byCategory && <span class="note"> · {t('rate_byCategory')}</span>}
+          {hot.hot && (
+            <span class="hot" data-testid="hot" title={t('hot_inList', hot.label)}>
+              {t('hot_badge')}
+            </span>
+          )}
         </p>
-      )}
+        {hot.hot && hot.ratePct !== null && <p class="note">{t('hot_rate', num(hot.ratePct))}</p>}
+        {estimate.cap && (
+          <p class="note" data-testid="cap">
+            {t('rate_capPerOrder', [num(estimate.cap.amount), estimate.cap.currency])}
+          </p>
+        )}
+      </div>
       {productId && (
         <label class="field inline">
           <span>{t('rate_pickCategory')}</span>

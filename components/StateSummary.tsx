@@ -22,21 +22,23 @@ export function StateSummary({ parsed }: StateSummaryProps) {
   const provenance = parsed.kind === 'product' || parsed.kind === 'store' || parsed.kind === 'page' ? parsed : null;
   return (
     <section class="state" data-testid="state" data-kind={parsed.kind}>
-      <h1>
-        {parsed.kind === 'product' ? (
-          <>
-            {t('popup_product', '')}
-            <span data-testid="product-id">{parsed.product.id}</span>
-          </>
-        ) : (
-          text.title
+      <div class="state-head">
+        <h1>
+          {parsed.kind === 'product' ? (
+            <>
+              {t('popup_product', '')}
+              <span data-testid="product-id">{parsed.product.id}</span>
+            </>
+          ) : (
+            text.title
+          )}
+        </h1>
+        {site && (
+          <p class="site" data-testid="product-site">
+            {t('popup_site', siteLabel(site))}
+          </p>
         )}
-      </h1>
-      {site && (
-        <p class="site" data-testid="product-site">
-          {t('popup_site', siteLabel(site))}
-        </p>
-      )}
+      </div>
       {text.note && <p class="note">{text.note}</p>}
       {provenance?.unwrappedFrom && <p class="note">{t('state_unwrapped', provenance.unwrappedFrom)}</p>}
       {provenance?.appShare && <p class="note warn">{t('state_appShare')}</p>}

@@ -67,7 +67,7 @@ export function App({ model, openOptions, extensionApi }: AppProps) {
         </p>
       )}
       {isAffiliate && model.cleanUrl.value && (
-        <p class="clean-url">
+        <p class="clean-url" title={model.cleanUrl.value}>
           <span>{t('popup_cleanUrl')}: </span>
           <span data-testid="clean-url">{model.cleanUrl.value}</span>
         </p>

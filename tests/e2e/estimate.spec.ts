@@ -22,6 +22,15 @@ test('the rate renders with the facts it came from, each naming its seed', async
   await expect(popup.getByTestId('why')).toContainText('001_b214df0997934a9f.txt');
 });
 
+test("a product with its estimate fits Chrome's 600 px popup height, no scrolling", async ({ seedStorage, openPopupFor }) => {
+  await seedStorage(DEMO_STORAGE);
+  const popup = await openPopupFor(productUrl);
+  await expect(popup.getByTestId('rate')).toBeVisible();
+  await expect(popup.getByTestId('warnings')).toBeVisible();
+  const height = await popup.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThanOrEqual(600);
+});
+
 test('picking the category gives the category rate, and the pick is remembered for the product', async ({ seedStorage, openPopupFor, readStorage }) => {
   await seedStorage({ ...DEMO_STORAGE, presets: [{ ...DEMO_PRESET, program: 'ru-cis-new' }] });
   let popup = await openPopupFor(productUrl);
