@@ -24,6 +24,16 @@ describe('popup insights', () => {
     expect(actual.estimate.hot).toBe(true);
   });
 
+  it('reads a replaced hot list afresh (each stored value is parsed once, by identity)', () => {
+    const preset = { ...wwForRussia, audienceCountry: 'DE' };
+    expect(computeInsights({ parsed, preset, stored: { hotList }, shipToCookie: null, now }).hot).toMatchObject({ hot: true, ratePct: 12.5 });
+    const removed = { v: 1, sources: [] };
+    expect(computeInsights({ parsed, preset, stored: { hotList: removed }, shipToCookie: null, now }).hot).toEqual({ hot: false });
+    const broken = { v: 1, sources: [{ ...hotList.sources[0], ids: ['not-an-id'] }] };
+    expect(computeInsights({ parsed, preset, stored: { hotList: broken }, shipToCookie: null, now }).hot).toEqual({ hot: false });
+    expect(computeInsights({ parsed, preset, stored: { hotList }, shipToCookie: null, now }).hot).toMatchObject({ hot: true, ratePct: 12.5 });
+  });
+
   it('estimates by the category the user picked for this product', () => {
     const preset: Preset = { ...wwForRussia, program: 'ru-cis-new', audienceCountry: 'DE' };
     const stored = { categoryPicks: { [PRODUCT_ID]: 'mobilePhone' } };
