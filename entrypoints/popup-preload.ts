@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { POPUP_ESTIMATE_KEYS, POPUP_LINK_KEYS } from '@/lib/storage-keys';
+import { ESTIMATE_STORAGE_KEYS, STATE_STORAGE_KEYS } from '@/lib/storage-keys';
 import { PRELOAD_GLOBAL, type PopupPreload } from '@/lib/popup/preload';
 
 interface PromiseApi {
@@ -15,8 +15,8 @@ export default defineUnlistedScript(() => {
   if (!api) return;
   const preload: PopupPreload = {
     tabs: api.tabs.query({ active: true, currentWindow: true }),
-    storage: api.storage.local.get(POPUP_LINK_KEYS),
-    estimate: api.storage.local.get(POPUP_ESTIMATE_KEYS),
+    storage: api.storage.local.get(STATE_STORAGE_KEYS),
+    estimate: api.storage.local.get(ESTIMATE_STORAGE_KEYS),
   };
   // Rejections are handled where the promises are consumed; keep them from being reported as unhandled meanwhile.
   preload.tabs.catch(() => undefined);

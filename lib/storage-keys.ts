@@ -20,12 +20,13 @@ export const HOT_LIST_KEY = 'hotList';
  */
 export const API_CREDENTIALS_KEY = 'apiCredentials';
 
-/** What the popup needs for the link, read first on open. */
-export const POPUP_LINK_KEYS = [STORAGE_KEYS.accounts, STORAGE_KEYS.presets, STORAGE_KEYS.settings];
+/** What `parseState` reads (accounts, presets, settings): everything a link needs. */
+export const STATE_STORAGE_KEYS = [STORAGE_KEYS.accounts, STORAGE_KEYS.presets, STORAGE_KEYS.settings];
 /**
- * What only the estimate needs, read on open in a second `get` that never delays the link: a hot
- * list may hold up to 200,000 ids (lib/hotlist/parse.ts), megabytes to copy across processes.
+ * What the estimate reads (popup, badge, batch converter), apart from the state: a hot list may
+ * hold up to 200,000 ids (lib/hotlist/parse.ts), megabytes to copy across processes, so a read
+ * for a link never includes it. The popup reads these in a second `get` on open.
  */
-export const POPUP_ESTIMATE_KEYS = [RATE_CACHE_KEY, HOT_LIST_KEY, CATEGORY_PICKS_KEY];
+export const ESTIMATE_STORAGE_KEYS = [RATE_CACHE_KEY, HOT_LIST_KEY, CATEGORY_PICKS_KEY];
 /** Everything the popup reads on open. */
-export const POPUP_STORAGE_KEYS = [...POPUP_LINK_KEYS, ...POPUP_ESTIMATE_KEYS];
+export const POPUP_STORAGE_KEYS = [...STATE_STORAGE_KEYS, ...ESTIMATE_STORAGE_KEYS];

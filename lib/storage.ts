@@ -15,16 +15,16 @@ import { accountSchema } from './networks/schema';
 import { presetSchema } from './presets/schema';
 import type { Settings } from './settings';
 import { parseSettings, parseState, type StoredState } from './stored-state';
-import { POPUP_STORAGE_KEYS, STORAGE_KEYS } from './storage-keys';
+import { STATE_STORAGE_KEYS, STORAGE_KEYS } from './storage-keys';
 import type { Schema } from './validate';
 
 export { STORAGE_KEYS } from './storage-keys';
 export { parseList, parseSettings, parseState, type StorageProblem, type StoredState } from './stored-state';
 export const STORAGE_VERSION = 1;
 
-/** Everything the popup needs, in one storage read. */
+/** Accounts, presets and settings, in one storage read (never the estimate's large values). */
 export async function loadState(): Promise<StoredState> {
-  return parseState(await browser.storage.local.get(POPUP_STORAGE_KEYS));
+  return parseState(await browser.storage.local.get(STATE_STORAGE_KEYS));
 }
 
 /** Why a write failed, in terms the UI can explain. */

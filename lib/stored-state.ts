@@ -54,7 +54,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Sto
   return { settings: DEFAULT_SETTINGS, problems: [{ key: 'settings', ...describeIssue(parsed.error.issues) }] };
 }
 
-/** Validates what `storage.local.get(POPUP_STORAGE_KEYS)` returned. */
+/** Validates what `storage.local.get(STATE_STORAGE_KEYS)` returned. */
 export function parseState(raw: Record<string, unknown>): StoredState {
   const accounts = parseList('accounts', raw[STORAGE_KEYS.accounts], accountSchema);
   const presets = parseList('presets', raw[STORAGE_KEYS.presets], presetSchema);

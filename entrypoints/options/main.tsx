@@ -15,7 +15,7 @@ import { createSourcesModel } from '@/lib/options/sources-model';
 import { createTransferModel } from '@/lib/options/transfer-model';
 import { createAccountId, createPresetId } from '@/lib/presets';
 import { loadState, saveAccounts, savePresets, saveSettings, write } from '@/lib/storage';
-import { API_CREDENTIALS_KEY, CATEGORY_PICKS_KEY, HOT_LIST_KEY, RATE_CACHE_KEY, STORAGE_KEYS } from '@/lib/storage-keys';
+import { API_CREDENTIALS_KEY, ESTIMATE_STORAGE_KEYS, HOT_LIST_KEY, STORAGE_KEYS } from '@/lib/storage-keys';
 import { App } from './App';
 import '@/components/styles.css';
 
@@ -45,7 +45,7 @@ const batch = createBatchModel({
   presets: model.presets,
   accounts: model.accounts,
   defaultPresetId: model.defaultPresetId,
-  readStored: () => local.get([RATE_CACHE_KEY, HOT_LIST_KEY, CATEGORY_PICKS_KEY]),
+  readStored: () => local.get(ESTIMATE_STORAGE_KEYS),
   download: downloadText,
   now,
 });

@@ -4,7 +4,7 @@ import { createMessenger } from '@/lib/messenger';
 import { createPopupModel } from '@/lib/popup/model';
 import { takePopupPreload } from '@/lib/popup/preload';
 import type { ShipToApi } from '@/lib/popup/ship-to';
-import { POPUP_ESTIMATE_KEYS, POPUP_LINK_KEYS } from '@/lib/storage-keys';
+import { ESTIMATE_STORAGE_KEYS, STATE_STORAGE_KEYS } from '@/lib/storage-keys';
 import { App } from './App';
 import '@/components/styles.css';
 
@@ -21,8 +21,8 @@ const preload = takePopupPreload();
 const model = createPopupModel({
   getActiveTabUrl: async () =>
     (await (preload?.tabs ?? (await polyfilledBrowser()).tabs.query({ active: true, currentWindow: true })))[0]?.url,
-  loadStorage: async () => preload?.storage ?? (await polyfilledBrowser()).storage.local.get(POPUP_LINK_KEYS),
-  loadEstimateData: async () => preload?.estimate ?? (await polyfilledBrowser()).storage.local.get(POPUP_ESTIMATE_KEYS),
+  loadStorage: async () => preload?.storage ?? (await polyfilledBrowser()).storage.local.get(STATE_STORAGE_KEYS),
+  loadEstimateData: async () => preload?.estimate ?? (await polyfilledBrowser()).storage.local.get(ESTIMATE_STORAGE_KEYS),
   saveSettings: async (settings) => (await storageIo()).saveSettings(settings),
   saveRaw: async (key, value) => (await storageIo()).write({ [key]: value }),
   writeClipboard: (text) => navigator.clipboard.writeText(text),

@@ -1,7 +1,7 @@
 /** lib/badge's browser side. */
 import { browser } from 'wxt/browser';
 import { loadState, saveBadgeOptIn } from '../storage';
-import { ESTIMATE_STORAGE_KEYS } from './product';
+import { ESTIMATE_STORAGE_KEYS } from '../storage-keys';
 import { createBadgeEstimator } from './estimate';
 import type { ActionApi } from './action';
 import { BADGE_HOST_PERMISSIONS } from './hosts';

@@ -6,16 +6,13 @@
  * or without that access, every entry point here does nothing but clear.
  */
 import type { Preset } from '../presets/types';
-import { CATEGORY_PICKS_KEY, HOT_LIST_KEY, RATE_CACHE_KEY } from '../storage-keys';
+import { ESTIMATE_STORAGE_KEYS } from '../storage-keys';
 import type { StoredState } from '../stored-state';
 import { parseProductUrl } from '../url';
 import type { ProductRef } from '../url/types';
 import { defaultPresetOf } from '../menus/items';
 import { applyView, type ActionApi } from './action';
 import { IDLE_VIEW, productView, type BadgeEstimate, type BadgeText, type BadgeView } from './view';
-
-/** What a product's estimate depends on besides the preset (lib/badge/estimate.ts). */
-export const ESTIMATE_STORAGE_KEYS = [RATE_CACHE_KEY, HOT_LIST_KEY, CATEGORY_PICKS_KEY] as const;
 
 /** The product's estimate for the default preset; lib/badge/estimate.ts. */
 export type BadgeEstimator = (product: ProductRef, preset: Preset | null) => Promise<BadgeEstimate | null>;

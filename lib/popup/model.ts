@@ -18,9 +18,9 @@ import type { MessageData } from '../messaging';
 export interface PopupDeps {
   /** The active tab's URL; undefined when the browser does not tell us (no activeTab grant). */
   getActiveTabUrl(): Promise<string | undefined>;
-  /** What `storage.local.get(POPUP_LINK_KEYS)` returned; parsed and validated here. */
+  /** What `storage.local.get(STATE_STORAGE_KEYS)` returned; parsed and validated here. */
   loadStorage(): Promise<Record<string, unknown>>;
-  /** What `storage.local.get(POPUP_ESTIMATE_KEYS)` returned (rate cache, hot list, category picks). */
+  /** What `storage.local.get(ESTIMATE_STORAGE_KEYS)` returned (rate cache, hot list, category picks). */
   loadEstimateData(): Promise<Record<string, unknown>>;
   saveSettings(settings: Settings): Promise<SaveResult>;
   /** Writes one raw storage value the popup owns (the category picks). */

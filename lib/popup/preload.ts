@@ -5,9 +5,9 @@
  */
 export interface PopupPreload {
   readonly tabs: Promise<readonly { url?: string }[]>;
-  /** POPUP_LINK_KEYS. */
+  /** STATE_STORAGE_KEYS. */
   readonly storage: Promise<Record<string, unknown>>;
-  /** POPUP_ESTIMATE_KEYS, in their own read so a large hot list never delays the link. */
+  /** ESTIMATE_STORAGE_KEYS, in their own read so a large hot list never delays the link. */
   readonly estimate: Promise<Record<string, unknown>>;
 }
 

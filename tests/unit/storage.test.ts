@@ -14,6 +14,14 @@ describe('stored state', () => {
     expect(actual).toEqual({ accounts: [], presets: [], settings: DEFAULT_SETTINGS, problems: [] });
   });
 
+  it('reads only accounts, presets and settings: never the estimate\'s hot list or rate cache', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await loadState();
+    expect(get).toHaveBeenCalledOnce();
+    expect([...(get.mock.calls[0]![0] as string[])].sort()).toEqual(['accounts', 'presets', 'settings']);
+    get.mockRestore();
+  });
+
   it('round-trips accounts and presets', async () => {
     await saveAccounts([admitad]);
     await savePresets([preset]);
