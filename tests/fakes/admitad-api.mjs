@@ -13,7 +13,7 @@
 // Answers come from tests/fakes/catalog.mjs; behaviours switch it to errors, slowness or garbage.
 import { createHash, randomBytes } from 'node:crypto';
 import { FAKE_ADMITAD_CREDENTIALS, FAKE_PRODUCTS, productIdOf } from './catalog.mjs';
-import { DEFAULT_SLOW_MS, GARBAGE_MODES, handleControl, listen, normaliseBehaviour, readBody, sendGarbage, sendJson } from './shared.mjs';
+import { createFakeControl, DEFAULT_SLOW_MS, GARBAGE_MODES, handleControl, listen, readBody, sendGarbage, sendJson } from './shared.mjs';
 
 export const ADMITAD_MODES = [
   'ok',
@@ -53,29 +53,16 @@ export async function startFakeAdmitadApi(options = {}) {
     now = Date.now,
     tokenLifetimeSeconds = 604800,
   } = options;
-  let behaviour = normaliseBehaviour(options.behaviour ?? 'ok', ADMITAD_MODES);
-  const requests = [];
+  const fake = createFakeControl(options.behaviour ?? 'ok', ADMITAD_MODES);
+  const { requests } = fake;
   /** token -> { expiresAt, scopes } */
   const tokens = new Map();
-
-  const fake = {
-    get behaviour() {
-      return behaviour;
-    },
-    setBehaviour(next) {
-      behaviour = normaliseBehaviour(next, ADMITAD_MODES);
-    },
-    requests,
-    clearRequests() {
-      requests.length = 0;
-    },
-  };
 
   const server = await listen({ port, host, tls }, async (req, res, later) => {
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
     if (await handleControl(req, res, url, fake)) return;
     const body = req.method === 'POST' ? await readBody(req) : '';
-    const current = behaviour;
+    const current = fake.behaviour;
     const record = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, at: now(), behaviour: current.mode };
     requests.push(record);
 
@@ -218,22 +205,16 @@ export async function startFakeAdmitadApi(options = {}) {
     return { status: 200, json: { message: 'Link successfully tested.' } };
   }
 
-  return {
+  return Object.assign(fake, {
     port: server.port,
     origin: server.origin,
     url: server.origin,
     close: server.close,
-    get behaviour() {
-      return behaviour;
-    },
-    setBehaviour: fake.setBehaviour,
-    requests,
-    clearRequests: fake.clearRequests,
     /** Forgets every issued token, as if Admitad revoked them. */
     revokeTokens() {
       tokens.clear();
     },
-  };
+  });
 }
 
 function scopeFor(method, pathname) {

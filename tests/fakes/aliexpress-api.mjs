@@ -12,7 +12,7 @@
 // from the real gateway where one was found (cited below); the rest are marked as the fake's own.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { FAKE_ALIEXPRESS_CREDENTIALS, FAKE_PRODUCTS, convertPrice, productIdOf } from './catalog.mjs';
-import { DEFAULT_SLOW_MS, GARBAGE_MODES, handleControl, listen, normaliseBehaviour, readBody, sendGarbage, sendJson } from './shared.mjs';
+import { createFakeControl, DEFAULT_SLOW_MS, GARBAGE_MODES, handleControl, listen, readBody, sendGarbage, sendJson } from './shared.mjs';
 
 export const ALIEXPRESS_MODES = [
   'ok',
@@ -94,21 +94,8 @@ export async function startFakeAliExpressApi(options = {}) {
     products = FAKE_PRODUCTS,
     now = Date.now,
   } = options;
-  let behaviour = normaliseBehaviour(options.behaviour ?? 'ok', ALIEXPRESS_MODES);
-  const requests = [];
-
-  const fake = {
-    get behaviour() {
-      return behaviour;
-    },
-    setBehaviour(next) {
-      behaviour = normaliseBehaviour(next, ALIEXPRESS_MODES);
-    },
-    requests,
-    clearRequests() {
-      requests.length = 0;
-    },
-  };
+  const fake = createFakeControl(options.behaviour ?? 'ok', ALIEXPRESS_MODES);
+  const { requests } = fake;
 
   const server = await listen({ port, host, tls }, async (req, res, later) => {
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
@@ -120,7 +107,7 @@ export async function startFakeAliExpressApi(options = {}) {
     const params = Object.fromEntries(url.searchParams);
     if (req.method === 'POST') Object.assign(params, Object.fromEntries(new URLSearchParams(await readBody(req))));
     const answer = (body, status = 200) => sendJson(res, status, body);
-    const current = behaviour;
+    const current = fake.behaviour;
     const record = { method: params.method ?? '', params, at: now(), behaviour: current.mode };
     requests.push(record);
 
@@ -223,18 +210,7 @@ export async function startFakeAliExpressApi(options = {}) {
     return json;
   }
 
-  return {
-    port: server.port,
-    origin: server.origin,
-    url: `${server.origin}/sync`,
-    close: server.close,
-    get behaviour() {
-      return behaviour;
-    },
-    setBehaviour: fake.setBehaviour,
-    requests,
-    clearRequests: fake.clearRequests,
-  };
+  return Object.assign(fake, { port: server.port, origin: server.origin, url: `${server.origin}/sync`, close: server.close });
 }
 
 /** A stable short link per (source, tracking id, type), in the `s.click` form the API returns. */

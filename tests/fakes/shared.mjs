@@ -124,6 +124,27 @@ export function sendGarbage(res, mode, validBody) {
 }
 
 /**
+ * What every fake exposes to control it: the behaviour (validated against `modes`), switchable at
+ * once, and the requests it received. Each fake adds its server's fields to this object.
+ */
+export function createFakeControl(initial, modes) {
+  let behaviour = normaliseBehaviour(initial, modes);
+  const requests = [];
+  return {
+    get behaviour() {
+      return behaviour;
+    },
+    setBehaviour(next) {
+      behaviour = normaliseBehaviour(next, modes);
+    },
+    requests,
+    clearRequests() {
+      requests.length = 0;
+    },
+  };
+}
+
+/**
  * The control endpoints every fake serves beside its API, for scripts and e2e tests in another
  * process: `POST /__fake__/behaviour` with `{"mode": "...", "delayMs": 0}`, `GET /__fake__/requests`,
  * `DELETE /__fake__/requests`. Returns true when the request was one of them.
