@@ -13,9 +13,11 @@ import { createCredentialsStore } from '../../lib/credentials';
 import { createMessageRouter, type MessageHandlers } from '../../lib/messaging';
 import type { Account } from '../../lib/networks/types';
 import type { Preset } from '../../lib/presets/types';
+import { STATE_STORAGE_KEYS } from '../../lib/storage-keys';
 import { parseState } from '../../lib/stored-state';
 import { ADMITAD_MODES, ALIEXPRESS_MODES, FAKE_ADMITAD_CAMPAIGN_ID, FAKE_ADMITAD_CREDENTIALS, FAKE_ADMITAD_WEBSITE_ID, FAKE_ALIEXPRESS_CREDENTIALS } from '../fakes/index.mjs';
 import { createClock, nodeFetch, useFakeAdmitad, useFakeAliExpress } from './api/support';
+import { handlersNotUsed } from './support/message-handlers';
 
 const clock = createClock();
 const aliexpress = useFakeAliExpress(clock);
@@ -67,24 +69,14 @@ function setup() {
   const api = createApiService({
     fetch: tokenWatchingFetch,
     now: clock,
-    loadState: async () => parseState(await area.get(['accounts', 'presets', 'settings'])),
+    loadState: async () => parseState(await area.get(STATE_STORAGE_KEYS)),
     loadCredentials: credentials.load,
     hasAccess: async () => true,
     cache: createAreaCacheStore(fakeBrowser.storage.session, { now: clock }),
     timeoutMs: 300,
     baseUrls: { aliexpress: aliexpress.api.url, admitad: admitad.api.url },
   });
-  const notUsed = () => Promise.reject(new Error('not used'));
-  const handlers: MessageHandlers = {
-    linkCopied: notUsed,
-    clearHistory: notUsed,
-    getRateStatus: notUsed,
-    setRateSource: notUsed,
-    refreshRates: notUsed,
-    importHotList: notUsed,
-    removeHotSource: notUsed,
-    ...createApiMessageHandlers(api, credentials),
-  };
+  const handlers: MessageHandlers = { ...handlersNotUsed(), ...createApiMessageHandlers(api, credentials) };
   const route = createMessageRouter(handlers, own);
   const replies: unknown[] = [];
   /** Sends as a UI page does and keeps every reply (or rejection) that page would receive. */

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMessageRouter, MessageRejected, type MessageHandlers } from '@/lib/messaging';
 import { createMessenger } from '@/lib/messenger';
+import { handlersNotUsed } from './support/message-handlers';
 
 const own = { extensionId: 'sublink-id', extensionOrigin: 'chrome-extension://sublink-id/' };
 const ownPage = { id: 'sublink-id', url: 'chrome-extension://sublink-id/popup.html' };
@@ -8,21 +9,7 @@ const validData = { surface: 'popup', sourceUrl: 'https://www.aliexpress.com/ite
 
 function setup() {
   const linkCopied = vi.fn<MessageHandlers['linkCopied']>(async () => ({ recorded: true }));
-  const notUsed = () => Promise.reject(new Error('not used in this test'));
-  const handlers: MessageHandlers = {
-    linkCopied,
-    clearHistory: notUsed,
-    getRateStatus: notUsed,
-    setRateSource: notUsed,
-    refreshRates: notUsed,
-    importHotList: notUsed,
-    removeHotSource: notUsed,
-    productInsights: notUsed,
-    getApiCredentials: notUsed,
-    saveApiCredentials: notUsed,
-    removeApiCredentials: notUsed,
-    checkApiCredentials: notUsed,
-  };
+  const handlers: MessageHandlers = { ...handlersNotUsed(), linkCopied };
   return { linkCopied, route: createMessageRouter(handlers, own) };
 }
 
