@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { API_HOST_PERMISSIONS } from './lib/api/hosts';
-import { BADGE_HOST_PERMISSIONS } from './lib/badge/hosts';
+import { BADGE_HOST_PERMISSIONS } from './lib/background/badge/hosts';
 import { buildPopupAlone, inlineStylesheets, isPopupAloneGroup } from './scripts/build/popup-page';
 
 /**

@@ -94,13 +94,13 @@ const URL_CORPUS = [
   '',
 ];
 
-/** lib/rates' own probe (lib/rates/bench.ts), bundled like the URL parser: calls/s, median of 3. */
+/** lib/rates' own probe (scripts/bench/rates.ts), bundled like the URL parser: calls/s, median of 3. */
 async function measureEstimateThroughput() {
   const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
   try {
     const { build } = await import('esbuild');
     const outfile = join(outDir, 'rates.mjs');
-    await build({ entryPoints: [join(repoRoot, 'lib', 'rates', 'bench.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
+    await build({ entryPoints: [join(repoRoot, 'scripts', 'bench', 'rates.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
     const { measureEstimateThroughput: probe } = await import(pathToFileURL(outfile).href);
     probe({ durationMs: 500 }); // warm-up
     const runs = [probe({ durationMs: 700 }), probe({ durationMs: 700 }), probe({ durationMs: 700 })].map((r) => r.callsPerSecond);
@@ -113,7 +113,7 @@ async function measureEstimateThroughput() {
 
 /**
  * Issue 6: the batch converter's whole path for 10,000 pasted URLs (extract, deeplink, estimate,
- * warnings, CSV), lib/batch/bench.ts bundled like the URL parser. Reported cold, as a user's
+ * warnings, CSV), scripts/bench/batch.ts bundled like the URL parser. Reported cold, as a user's
  * first batch runs: the median of 3 fresh Node processes, each timing its first and only run.
  * The warm figure (median of 3 after a warm-up in one process) goes to stderr. Budget: 2,000 ms.
  */
@@ -122,7 +122,7 @@ async function measureBatchConvert10k() {
   try {
     const { build } = await import('esbuild');
     const outfile = join(outDir, 'batch.mjs');
-    await build({ entryPoints: [join(repoRoot, 'lib', 'batch', 'bench.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
+    await build({ entryPoints: [join(repoRoot, 'scripts', 'bench', 'batch.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
     const once = `const { measureBatchConvert } = await import(${JSON.stringify(pathToFileURL(outfile).href)}); process.stdout.write(JSON.stringify(measureBatchConvert()));`;
     const cold = [1, 2, 3].map(() => {
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', once], { encoding: 'utf8' });

@@ -1,13 +1,13 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { PopupModel } from '@/lib/popup/model';
 import type { ShipToApi } from '@/lib/popup/ship-to';
-import { t } from '@/lib/i18n';
-import { deeplinkErrorText } from '@/lib/ui/text';
-import { LinkBox } from '@/components/LinkBox';
-import { PasteUrlField } from '@/components/PasteUrlField';
-import { PresetPicker } from '@/components/PresetPicker';
-import { SetupHint } from '@/components/SetupHint';
-import { StateSummary } from '@/components/StateSummary';
+import { t } from '@/lib/i18n/index';
+import { deeplinkErrorText } from '@/lib/i18n/text';
+import { LinkBox } from '@/components/popup/LinkBox';
+import { PasteUrlField } from '@/components/popup/PasteUrlField';
+import { PresetPicker } from '@/components/popup/PresetPicker';
+import { SetupHint } from '@/components/popup/SetupHint';
+import { StateSummary } from '@/components/popup/StateSummary';
 
 export interface AppProps {
   model: PopupModel;

@@ -6,16 +6,16 @@
 import { computed } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ApiFacts } from '@/components/ApiFacts';
-import { InsightsPanel } from '@/components/InsightsPanel';
-import { t, uiLanguage, type MessageKey } from '@/lib/i18n';
-import { createMessenger } from '@/lib/messenger';
+import { ApiFacts } from '@/components/shared/ApiFacts';
+import { InsightsPanel } from '@/components/popup/InsightsPanel';
+import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
+import { createMessenger } from '@/lib/messaging/client';
 import { apiServiceOf, createApiInsights } from '@/lib/popup/api-insights';
-import { computeInsights, withCategoryPick } from '@/lib/popup/insights';
+import { computeInsights, withCategoryPick } from '@/lib/insights/insights';
 import type { PopupModel } from '@/lib/popup/model';
 import { createShipToReader, type ShipToApi } from '@/lib/popup/ship-to';
 import { catalogFormatters } from '@/lib/rates';
-import { CATEGORY_PICKS_KEY } from '@/lib/storage-keys';
+import { CATEGORY_PICKS_KEY } from '@/lib/storage/keys';
 import type { Site } from '@/lib/url/types';
 
 export interface InsightsProps {

@@ -1,12 +1,12 @@
 import { render } from 'preact';
-import { t, uiLanguage } from '@/lib/i18n';
-import { createMessenger } from '@/lib/messenger';
+import { t, uiLanguage } from '@/lib/i18n/index';
+import { createMessenger } from '@/lib/messaging/client';
 import { createPopupModel } from '@/lib/popup/model';
 import { takePopupPreload } from '@/lib/popup/preload';
 import type { ShipToApi } from '@/lib/popup/ship-to';
-import { ESTIMATE_STORAGE_KEYS, STATE_STORAGE_KEYS } from '@/lib/storage-keys';
+import { ESTIMATE_STORAGE_KEYS, STATE_STORAGE_KEYS } from '@/lib/storage/keys';
 import { App } from './App';
-import '@/components/styles.css';
+import '@/components/shared/styles.css';
 
 // Marks for `npm run bench`'s breakdown of the popup's time to link.
 performance.mark('sublink:script-start');
@@ -15,7 +15,7 @@ performance.mark('sublink:script-start');
 // asked for the tab and the stored presets. webextension-polyfill (and the storage writer) load
 // on first use, after the link is on screen, keeping the popup's startup JS small.
 const polyfilledBrowser = () => import('wxt/browser').then((m) => m.browser);
-const storageIo = () => import('@/lib/storage');
+const storageIo = () => import('@/lib/storage/local');
 
 const preload = takePopupPreload();
 const model = createPopupModel({

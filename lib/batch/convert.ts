@@ -6,7 +6,7 @@
 import { hotStatus, parseHotListStore, HOT_LIST_STORAGE_KEY, type HotListStore } from '../hotlist';
 import { buildDeeplink } from '../networks';
 import type { Account, DeeplinkErrorCode } from '../networks/types';
-import { pickedCategory } from '../popup/insights';
+import { pickedCategory } from '../insights/insights';
 import type { Preset } from '../presets/types';
 import { estimateCommission, linkKindOf, tablesFromStoredCache, RATE_CACHE_STORAGE_KEY, type EstimateInput, type RateRange, type RateTables } from '../rates';
 import { RANKS, RULES, resolveShipTo, saleWindowWarnings, type RuleContext, type Warning } from '../rules';

@@ -1,9 +1,9 @@
 /**
- * The batch result as CSV (lib/csv.ts: RFC 4180, spreadsheet-safe cells). Column names are
+ * The batch result as CSV (lib/csv/index.ts: RFC 4180, spreadsheet-safe cells). Column names are
  * fixed English identifiers, for scripts; the texts in `warnings` and `error` are in the
  * user's language, from the `text` the page passes.
  */
-import { toCsv, type CsvValue } from '../csv';
+import { toCsv, type CsvValue } from '../csv/index';
 import type { Warning } from '../rules';
 import type { BatchError, BatchRow } from './convert';
 

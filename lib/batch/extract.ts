@@ -3,7 +3,7 @@
  * input line (text) or per data record (CSV), numbered as the user sees them, so an error can
  * say which row it is about. Pure.
  */
-import { detectDelimiter, parseCsv } from '../csv';
+import { detectDelimiter, parseCsv } from '../csv/index';
 
 /** Issue 6: "paste text or load a CSV with up to 10,000 URLs". */
 export const BATCH_MAX_ROWS = 10_000;

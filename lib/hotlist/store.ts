@@ -5,7 +5,7 @@
  * with a binary search right after its one storage read. Read with a small hand-written check
  * rather than zod: the popup imports this.
  */
-import { HOT_LIST_KEY } from '../storage-keys';
+import { HOT_LIST_KEY } from '../storage/keys';
 import type { HotListEntry } from './parse';
 
 /** The `storage.local` key the background keeps the hot list under. */

@@ -94,7 +94,7 @@ export function buildDeeplink(target: string | ProductRef, preset: Preset, accou
   const subIds = preset.subIds ?? {};
   const subIdIssues = validateSubIdsFor(checkedAccount.network, subIds);
   if (subIdIssues.length > 0) return { ok: false, code: 'invalid-subids', issues: subIdIssues };
-  // Portals links exist only as the API makes them: the caller asks the background (lib/api-service.ts).
+  // Portals links exist only as the API makes them: the caller asks the background (lib/api/service.ts).
   if (!isLocalAccount(checkedAccount)) return { ok: false, code: 'needs-api' };
 
   try {

@@ -1,4 +1,4 @@
-import { object, oneOf, schema, string, tagged, type Issue } from '../validate';
+import { object, oneOf, schema, string, tagged, type Issue } from '../schema/reader';
 import { TEMPLATE_MAX } from './custom';
 import { validateNetworkAccount } from './registry';
 import type { Account, FieldIssue } from './types';

@@ -16,7 +16,7 @@ export type Account =
   | { readonly id: string; readonly network: 'epn'; readonly name: string; readonly host: string; readonly code: string }
   | { readonly id: string; readonly network: 'custom'; readonly name: string; readonly template: string }
   /**
-   * `appKey`: the Open Platform app whose secret (kept apart, lib/credentials.ts) signs the calls;
+   * `appKey`: the Open Platform app whose secret (kept apart, lib/api/credentials.ts) signs the calls;
    * `trackingId`: the Portals tracking id links are made for ('' = the one saved with the credentials).
    */
   | { readonly id: string; readonly network: 'portals'; readonly name: string; readonly appKey: string; readonly trackingId: string };

@@ -4,7 +4,7 @@
  * time slices so the page keeps responding, then exported as CSV.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { UTF8_BOM } from '../csv';
+import { UTF8_BOM } from '../csv/index';
 import { batchContext, convertBatch, summarizeBatch, type BatchRow, type BatchSummary, type PresetProblem } from '../batch/convert';
 import { batchCsv, type BatchText } from '../batch/export';
 import { BATCH_MAX_CHARS, extractBatchInputs, type ExtractFailure } from '../batch/extract';

@@ -5,9 +5,9 @@
  * click, since browsers grant optional permissions only from a user action.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { CredentialsCheck } from '../api-service';
+import type { CredentialsCheck } from '../api/service';
 import { API_HOST_PERMISSIONS } from '../api/hosts';
-import { credentialsInputIssues, type ApiService, type CredentialsInput, type CredentialsIssue, type CredentialsView, type SaveCredentialsResult } from '../credentials';
+import { credentialsInputIssues, type ApiService, type CredentialsInput, type CredentialsIssue, type CredentialsView, type SaveCredentialsResult } from '../api/credentials';
 
 export interface CredentialsModelDeps {
   view(): Promise<CredentialsView>;
@@ -82,7 +82,7 @@ export function createCredentialsModel(deps: CredentialsModelDeps): CredentialsM
     async save(input) {
       const { service } = input;
       const saved = service === 'aliexpress' ? view.value?.aliexpress : view.value?.admitad;
-      // A saved secret is kept only for the same app key or client id (lib/credentials.ts).
+      // A saved secret is kept only for the same app key or client id (lib/api/credentials.ts).
       const sameApp = input.service === 'aliexpress' ? view.value?.aliexpress?.appKey === input.appKey.trim() : view.value?.admitad?.clientId === input.clientId.trim();
       const issues = credentialsInputIssues(input, { secret: Boolean(saved) && sameApp });
       if (issues.length > 0) {

@@ -1,13 +1,13 @@
 /**
  * The options page's link history (issue 6, scope 3): every copy the background recorded (popup,
  * context menu, shortcut, and copies made here), searchable by product, preset and date; copy
- * again; CSV export; clear. The background is the history's only writer (lib/background.ts): this
+ * again; CSV export; clear. The background is the history's only writer (lib/background/handlers.ts): this
  * page reads it and asks the background to clear it.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { toCsv, UTF8_BOM } from '../csv';
-import { HISTORY_LIMIT, type HistoryEntry } from '../history';
-import type { StorageProblem } from '../storage';
+import { toCsv, UTF8_BOM } from '../csv/index';
+import { HISTORY_LIMIT, type HistoryEntry } from '../storage/history';
+import type { StorageProblem } from '../storage/local';
 
 export interface HistoryDeps {
   loadHistory(): Promise<{ entries: HistoryEntry[]; problems: StorageProblem[] }>;

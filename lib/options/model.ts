@@ -8,8 +8,8 @@ import type { Account, FieldIssue } from '../networks/types';
 import { validatePreset } from '../presets';
 import { PRESET_NAME_MAX } from '../presets/schema';
 import type { Preset } from '../presets/types';
-import type { Settings } from '../settings';
-import type { SaveError, SaveResult, StorageProblem, StoredState } from '../storage';
+import type { Settings } from '../storage/settings';
+import type { SaveError, SaveResult, StorageProblem, StoredState } from '../storage/local';
 
 export interface OptionsDeps {
   loadState(): Promise<StoredState>;

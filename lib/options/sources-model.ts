@@ -1,11 +1,11 @@
 /**
  * The options page's rate-source, hot-list and ship-to settings (issue 3). The work is done in
- * the background (lib/sources.ts); this model sends the requests, asks for the optional
+ * the background (lib/background/rate-source.ts); this model sends the requests, asks for the optional
  * permissions from the click that needs them, and keeps what the page shows.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { RateCacheStatus } from '../rates/cache';
-import type { HotImportResult, RateSource, SetRateSourceResult } from '../sources';
+import type { RateCacheStatus } from '../background/rate-cache';
+import type { HotImportResult, RateSource, SetRateSourceResult } from '../background/rate-source';
 import { parseHotListStore, type HotListStore } from '../hotlist';
 import { SHIP_TO_PERMISSIONS } from '../popup/ship-to';
 

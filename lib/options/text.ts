@@ -1,14 +1,14 @@
 /**
- * Catalog messages for the options page's history, batch and import codes (lib/ui/text.ts does
+ * Catalog messages for the options page's history, batch and import codes (lib/i18n/text.ts does
  * the popup's). The core returns codes; this is where they become sentences.
  */
 import type { BatchError } from '../batch/convert';
-import type { CopySurface } from '../history';
-import { t, type MessageKey } from '../i18n';
-import type { ImportError } from '../settings-transfer';
-import { deeplinkErrorText, fieldIssueText } from '../ui/text';
+import type { CopySurface } from '../storage/history';
+import { t, type MessageKey } from '../i18n/index';
+import type { ImportError } from './settings-transfer';
+import { deeplinkErrorText, fieldIssueText } from '../i18n/text';
 
-export { copyFailureText } from '../ui/text';
+export { copyFailureText } from '../i18n/text';
 import type { InvalidReason } from '../url/types';
 
 const SURFACE_KEYS: Readonly<Record<CopySurface, MessageKey>> = {

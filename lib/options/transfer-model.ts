@@ -1,11 +1,11 @@
 /**
- * Settings export and import in the options page (issue 6, scope 5), over lib/settings-transfer.ts.
+ * Settings export and import in the options page (issue 6, scope 5), over lib/options/settings-transfer.ts.
  * An import goes file -> validation -> preview of what changes -> the user applies it; a file
  * that fails validation is refused with the reason, and nothing is written.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { ApiCredentials } from '../credentials';
-import type { SaveError } from '../storage';
+import type { ApiCredentials } from '../api/credentials';
+import type { SaveError } from '../storage/local';
 import {
   applySettingsFile,
   buildSettingsFile,
@@ -19,7 +19,7 @@ import {
   type SettingsFile,
   type TransferState,
   type TransferStorage,
-} from '../settings-transfer';
+} from './settings-transfer';
 
 export interface TransferDeps {
   /** The accounts, presets and default preset the page shows. */

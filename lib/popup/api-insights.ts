@@ -5,8 +5,8 @@
  * ever sees results (DESIGN.md hard rule 4).
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { ApiService } from '../credentials';
-import type { ProductInsightsReply, ProductInsightsRequest } from '../api-service';
+import type { ApiService } from '../api/credentials';
+import type { ProductInsightsReply, ProductInsightsRequest } from '../api/service';
 import type { Account } from '../networks/types';
 
 export type ApiInsightsState =

@@ -8,12 +8,12 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { buildDeeplink } from '../networks';
 import type { Account, DeeplinkResult } from '../networks/types';
 import type { Preset } from '../presets/types';
-import type { Settings } from '../settings';
-import type { SaveResult } from '../storage';
-import { parseState, type StoredState } from '../stored-state';
+import type { Settings } from '../storage/settings';
+import type { SaveResult } from '../storage/local';
+import { parseState, type StoredState } from '../storage/state';
 import { canonicalProductUrl, parseProductUrl } from '../url';
 import type { ParsedUrl } from '../url/types';
-import type { MessageData } from '../messaging';
+import type { MessageData } from '../messaging/protocol';
 
 export interface PopupDeps {
   /** The active tab's URL; undefined when the browser does not tell us (no activeTab grant). */

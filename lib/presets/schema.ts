@@ -1,4 +1,4 @@
-import { boolean, nullable, object, oneOf, optional, schema, string } from '../validate';
+import { boolean, nullable, object, oneOf, optional, schema, string } from '../schema/reader';
 import type { Preset, ProgramId } from './types';
 
 export const PRESET_ID_MAX = 64;

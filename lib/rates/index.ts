@@ -1,7 +1,7 @@
 /**
  * Rates without zod: types, embedded tables, the estimator and message helpers. Safe for the
  * popup (load it lazily). The zod schema and the remote cache are imported by path, from the
- * background and options only: `lib/rates/schema`, `lib/rates/cache`.
+ * background and options only: `lib/rates/schema`, `lib/background/rate-cache`.
  */
 export * from './types';
 export { SEED, SEED_FILE_NAME, type KnownSeed } from './seeds';

@@ -4,7 +4,7 @@
  * envelope and falls back to the embedded tables table by table; the estimator itself never
  * throws on a table it cannot read.
  */
-import { RATE_CACHE_KEY } from '../storage-keys';
+import { RATE_CACHE_KEY } from '../storage/keys';
 import { DEFAULT_RATE_TABLES } from './tables';
 import { RATE_PROGRAM_IDS, type RateBundle, type RateTables } from './types';
 

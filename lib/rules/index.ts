@@ -26,7 +26,7 @@ import { RANKS, RULE_PARAMS, type Rule, type RuleCode, type RuleContext, type Wa
 export * from './rules';
 export * from './types';
 export { activeOccurrence, occurrenceInYearOf, type SaleWindowOccurrence } from './sale-windows';
-export { RULE_SOURCES } from './sources';
+export { RULE_SOURCES } from './citations';
 export { SHIP_TO_COOKIE, resolveShipTo, shipToFromCookie, shipToFromSite, type ShipToSource } from './ship-to';
 
 /** Every rule, in the order their warnings are listed within a rank. */

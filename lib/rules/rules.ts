@@ -9,7 +9,7 @@ import type { ParamValue } from '../rates/facts';
 import { isoDay, regionFor, selectRate } from '../rates/lookup';
 import { CATEGORY_KEYS, STORE_KINDS, type CategoryKey, type RateTable, type RateTables, type SourceRef, type StoreKind } from '../rates/types';
 import { activeOccurrence } from './sale-windows';
-import { RULE_SOURCES } from './sources';
+import { RULE_SOURCES } from './citations';
 import type { Rank, RuleCode, RuleContext, RuleParams, Warning } from './types';
 
 function warning<K extends RuleCode>(code: K, rank: Rank, params: RuleParams<K>, sources: readonly [SourceRef, ...SourceRef[]]): Warning {

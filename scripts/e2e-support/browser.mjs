@@ -98,7 +98,7 @@ export async function launchWithExtension({ serverPort, headless = true, dir: bu
     }
   }
   const extensionId = new URL(worker.url()).host;
-  // A fresh profile is a first install: the extension opens its setup page once (lib/first-install.ts).
+  // A fresh profile is a first install: the extension opens its setup page once (lib/background/first-install.ts).
   // Noted for the test that checks it, then closed, so it never becomes a test's "active tab".
   const isSetupTab = (page) => page.url().startsWith(`chrome-extension://${extensionId}/options.html?setup=1`);
   let setupTabUrl = context.pages().find(isSetupTab)?.url() ?? null;

@@ -15,7 +15,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { Browser } from '@wxt-dev/browser';
 import { DEMO_STORAGE, SAMPLE_PRODUCT_ID } from '../../scripts/e2e-support/demo-data.mjs';
-import { BADGE_HOST_PERMISSIONS } from '../../lib/badge/hosts';
+import { BADGE_HOST_PERMISSIONS } from '../../lib/background/badge/hosts';
 import { expect, test } from './support/fixtures';
 
 declare const chrome: typeof Browser;

@@ -6,13 +6,13 @@
  * the presets; a corrupt import there changes nothing.
  *
  * The first install itself is simulated: the harness starts every test from empty storage, and
- * the test opens the page the install handler opens (lib/first-install.ts, `?setup=1`).
+ * the test opens the page the install handler opens (lib/background/first-install.ts, `?setup=1`).
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Download, Page, Worker } from '@playwright/test';
 import type { Browser } from '@wxt-dev/browser';
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../lib/csv';
+import { parseCsv } from '../../lib/csv/index';
 import { launchWithExtension } from '../../scripts/e2e-support/browser.mjs';
 import { SAMPLE_PRODUCT_ID, sampleProductUrl } from '../../scripts/e2e-support/demo-data.mjs';
 import { expect, test } from './support/fixtures';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseAst, transformWithEsbuild } from 'vite';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { uiLanguage } from '@/lib/i18n';
+import { uiLanguage } from '@/lib/i18n/index';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const localesDir = path.join(repoRoot, 'public/_locales');

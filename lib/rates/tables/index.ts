@@ -1,6 +1,6 @@
 /**
  * The tables embedded in the extension, one per program: the estimate works offline on these,
- * and a remote table (lib/rates/cache.ts) replaces one only after it validates.
+ * and a remote table (lib/background/rate-cache.ts) replaces one only after it validates.
  */
 import type { RateTable } from '../types';
 import { EU_BENELUX_TABLE } from './eu-benelux';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchContext, convertAll } from '@/lib/batch/convert';
 import { BATCH_CSV_HEADER, batchCsv } from '@/lib/batch/export';
-import { parseCsv } from '@/lib/csv';
+import { parseCsv } from '@/lib/csv/index';
 import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
 

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
-import { parseCsv } from '@/lib/csv';
+import { parseCsv } from '@/lib/csv/index';
 import type { Account } from '@/lib/networks/types';
 import { createBatchModel, presetProblem, type BatchDeps } from '@/lib/options/batch-model';
 import type { Preset } from '@/lib/presets/types';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseCsv, UTF8_BOM } from '@/lib/csv';
-import { HISTORY_LIMIT, type HistoryEntry } from '@/lib/history';
+import { parseCsv, UTF8_BOM } from '@/lib/csv/index';
+import { HISTORY_LIMIT, type HistoryEntry } from '@/lib/storage/history';
 import { createHistoryModel, HISTORY_CSV_HEADER, matchesFilter, type HistoryDeps, EMPTY_FILTER } from '@/lib/options/history-model';
 
 const at = (local: string) => new Date(local).getTime();

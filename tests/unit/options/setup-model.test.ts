@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Account } from '@/lib/networks/types';
 import { createOptionsModel, type OptionsDeps } from '@/lib/options/model';
 import { createSetupModel, SETUP_EXAMPLE_URL } from '@/lib/options/setup-model';
-import type { StoredState } from '@/lib/storage';
+import type { StoredState } from '@/lib/storage/local';
 
 const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code: '1e8d114494b7e165239416525dc3e8' };
 

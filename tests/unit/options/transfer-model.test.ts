@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Account } from '@/lib/networks/types';
 import { createTransferModel, type TransferDeps } from '@/lib/options/transfer-model';
 import type { Preset } from '@/lib/presets/types';
-import { buildSettingsFile, serializeSettingsFile, type TransferStorage } from '@/lib/settings-transfer';
+import { buildSettingsFile, serializeSettingsFile, type TransferStorage } from '@/lib/options/settings-transfer';
 
 const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code: '1e8d114494b7e165239416525dc3e8' };
 const blog: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog' }, keepSku: false };

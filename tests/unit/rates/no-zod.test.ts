@@ -1,5 +1,5 @@
 /**
- * The popup has no room for zod (lib/validate.ts explains the 20 KB budget), and it loads the
+ * The popup has no room for zod (lib/schema/reader.ts explains the 20 KB budget), and it loads the
  * estimator, the rules, the hot-list lookup and the embedded tables. This walks their relative
  * imports and fails if any of them reaches zod.
  */
@@ -53,7 +53,7 @@ describe('popup-side modules stay free of zod', () => {
     expect(actual).toEqual([]);
   });
 
-  it('the guard itself sees zod where it is (lib/rates/cache.ts)', () => {
-    expect([...importGraph(path.join(root, 'lib/rates/cache.ts')).packages]).toContain('zod');
+  it('the guard itself sees zod where it is (lib/background/rate-cache.ts)', () => {
+    expect([...importGraph(path.join(root, 'lib/background/rate-cache.ts')).packages]).toContain('zod');
   });
 });

@@ -1,4 +1,4 @@
-import { messageSchemas, type MessageHandlers } from '@/lib/messaging';
+import { messageSchemas, type MessageHandlers } from '@/lib/messaging/protocol';
 
 /** A handler for every message that rejects: spread it first, then the handlers a test uses. */
 export function handlersNotUsed(): MessageHandlers {

@@ -1,0 +1,103 @@
+import { useState } from 'preact/hooks';
+import type { Account, FieldIssue } from '@/lib/networks/types';
+import type { SubmitResult } from '@/lib/options/model';
+import { t } from '@/lib/i18n/index';
+import { fieldIssueText } from '@/lib/i18n/text';
+import { Field, describedBy } from './Field';
+import { useFocusFirstControl } from './useFocusFirstControl';
+
+export interface AccountFormProps {
+  initial: Account;
+  isNew: boolean;
+  onSubmit: (account: Account) => Promise<SubmitResult>;
+  onCancel: () => void;
+}
+
+const NETWORK_LABELS = { admitad: 'network_admitad', epn: 'network_epn', portals: 'network_portals', custom: 'network_custom' } as const;
+type FormNetwork = keyof typeof NETWORK_LABELS;
+type TextFieldName = 'name' | 'code' | 'host' | 'template' | 'appKey' | 'trackingId';
+
+/** Switching network keeps id and name and starts the network's own fields empty. */
+function withNetwork(account: Account, network: FormNetwork): Account {
+  const base = { id: account.id, name: account.name };
+  if (network === 'portals')
+    return { ...base, network, appKey: account.network === 'portals' ? account.appKey : '', trackingId: account.network === 'portals' ? account.trackingId : '' };
+  if (network === 'admitad') return { ...base, network, code: account.network === 'admitad' ? account.code : '' };
+  if (network === 'epn') return { ...base, network, host: account.network === 'epn' ? account.host : '', code: account.network === 'epn' ? account.code : '' };
+  return { ...base, network, template: account.network === 'custom' ? account.template : '' };
+}
+
+export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormProps) {
+  const [draft, setDraft] = useState<Account>(initial);
+  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const formRef = useFocusFirstControl<HTMLFormElement>();
+  const errorFor = (field: string) => {
+    const issue = issues.find((i) => i.field === field);
+    return issue ? fieldIssueText(issue) : undefined;
+  };
+  const set = (patch: Partial<Record<TextFieldName, string>>) => setDraft({ ...draft, ...patch } as Account);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const trimmed = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])) as Account;
+    const result = await onSubmit(trimmed);
+    setIssues(result.ok ? [] : result.issues);
+  };
+
+  const textField = (field: TextFieldName, label: string, help?: string) => {
+    const id = `account-${field}`;
+    const error = errorFor(field);
+    const value = (draft as Record<string, unknown>)[field];
+    return (
+      <Field id={id} label={label} help={help} error={error}>
+        <input
+          {...describedBy(id, Boolean(help), error)}
+          name={id}
+          value={typeof value === 'string' ? value : ''}
+          spellcheck={false}
+          autoComplete="off"
+          onInput={(e) => set({ [field]: e.currentTarget.value })}
+        />
+      </Field>
+    );
+  };
+
+  return (
+    <form ref={formRef} class="form" onSubmit={submit} aria-label={isNew ? t('options_addAccount') : t('options_editAccount')} noValidate>
+      <div class="row">
+        <Field id="account-network" label={t('options_accountNetwork')}>
+          <select id="account-network" name="account-network" value={draft.network} onChange={(e) => setDraft(withNetwork(draft, e.currentTarget.value as FormNetwork))}>
+            {(Object.keys(NETWORK_LABELS) as FormNetwork[]).map((id) => (
+              <option key={id} value={id}>
+                {t(NETWORK_LABELS[id])}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {textField('name', t('options_accountName'))}
+      </div>
+      {draft.network === 'admitad' && textField('code', t('options_admitadCode'), t('options_admitadCodeHelp'))}
+      {draft.network === 'epn' && (
+        <div class="row">
+          {textField('host', t('options_epnHost'), t('options_epnHostHelp'))}
+          {textField('code', t('options_epnCode'), t('options_epnCodeHelp'))}
+        </div>
+      )}
+      {draft.network === 'portals' && (
+        <div class="row">
+          {textField('appKey', t('credentials_appKey'), t('options_portalsAppKeyHelp'))}
+          {textField('trackingId', t('credentials_trackingId'), t('options_portalsTrackingIdHelp'))}
+        </div>
+      )}
+      {draft.network === 'custom' && textField('template', t('options_template'), t('options_templateHelp'))}
+      <div class="actions">
+        <button type="submit" class="primary">
+          {t('options_save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('options_cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

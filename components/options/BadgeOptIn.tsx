@@ -1,0 +1,43 @@
+import { useEffect } from 'preact/hooks';
+import { browserBadgeOptInDeps } from '@/lib/background/badge/browser';
+import { createBadgeOptInModel, type BadgeOptInModel } from '@/lib/background/badge/opt-in';
+import { t } from '@/lib/i18n/index';
+
+export interface BadgeOptInProps {
+  /** Defaults to one model wired to the browser's permissions and storage. */
+  model?: BadgeOptInModel;
+}
+
+let browserModel: BadgeOptInModel | undefined;
+const defaultModel = (): BadgeOptInModel => (browserModel ??= createBadgeOptInModel(browserBadgeOptInDeps()));
+
+/** The options page's switch for the toolbar badge on product tabs, with why it asks for access. */
+export function BadgeOptIn({ model = defaultModel() }: BadgeOptInProps) {
+  useEffect(() => {
+    void model.load();
+  }, [model]);
+  const problem = model.problem.value;
+
+  return (
+    <section class="card" aria-labelledby="badge-heading" data-testid="badge-opt-in">
+      <h2 id="badge-heading">{t('badge_optInHeading')}</h2>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          data-testid="badge-opt-in-toggle"
+          checked={model.enabled.value}
+          disabled={model.busy.value}
+          // The permission request must start inside this event: setEnabled makes it its first call.
+          onChange={(event) => void model.setEnabled(event.currentTarget.checked)}
+        />
+        <span>{t('badge_optInLabel')}</span>
+      </label>
+      <p class="note">{t('badge_optInReason')}</p>
+      {problem && (
+        <p class="error" role="alert">
+          {problem === 'denied' ? t('badge_optInDenied') : t('badge_optInSaveFailed')}
+        </p>
+      )}
+    </section>
+  );
+}

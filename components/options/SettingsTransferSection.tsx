@@ -1,0 +1,124 @@
+import { useState } from 'preact/hooks';
+import type { TransferModel } from '@/lib/options/transfer-model';
+import { importErrorText } from '@/lib/options/text';
+import type { ListDiff, SettingsDiff } from '@/lib/options/settings-transfer';
+import { t } from '@/lib/i18n/index';
+import { Field } from './Field';
+
+export interface SettingsTransferSectionProps {
+  model: TransferModel;
+}
+
+const names = (items: readonly { name: string }[]) => items.map((item) => item.name).join(', ');
+
+function ListChanges({ title, diff, testId }: { title: string; diff: ListDiff<{ id: string; name: string }>; testId: string }) {
+  return (
+    <div data-testid={testId}>
+      <h4>{title}</h4>
+      <ul class="diff">
+        {diff.added.length > 0 && <li class="added">{t('transfer_added', [String(diff.added.length), names(diff.added)])}</li>}
+        {diff.changed.length > 0 && (
+          <li class="changed">
+            {t('transfer_changed', [
+              String(diff.changed.length),
+              diff.changed.map((change) => t('transfer_changedItem', [change.after.name, change.fields.join(', ')])).join('; '),
+            ])}
+          </li>
+        )}
+        {diff.removed.length > 0 && <li class="removed">{t('transfer_removed', [String(diff.removed.length), names(diff.removed)])}</li>}
+        {diff.unchanged > 0 && <li class="note">{t('transfer_unchanged', String(diff.unchanged))}</li>}
+        {diff.added.length + diff.changed.length + diff.removed.length + diff.unchanged === 0 && <li class="note">{t('transfer_none')}</li>}
+      </ul>
+    </div>
+  );
+}
+
+function Preview({ diff, fileName }: { diff: SettingsDiff; fileName: string }) {
+  return (
+    <>
+      <h3 id="transfer-preview-heading">{t('transfer_previewTitle', fileName)}</h3>
+      <ListChanges title={t('options_accounts')} diff={diff.accounts} testId="transfer-accounts" />
+      <ListChanges title={t('options_presets')} diff={diff.presets} testId="transfer-presets" />
+      {diff.defaultPreset && <p>{t('transfer_defaultPreset', [diff.defaultPreset.before ?? t('transfer_noDefault'), diff.defaultPreset.after ?? t('transfer_noDefault')])}</p>}
+      {!diff.changesAnything && <p class="note">{t('transfer_nothingChanges')}</p>}
+    </>
+  );
+}
+
+/** Export of accounts and presets as a JSON file, and its import with a preview of what changes. */
+export function SettingsTransferSection({ model }: SettingsTransferSectionProps) {
+  const [exportSecrets, setExportSecrets] = useState(false);
+  const [importSecrets, setImportSecrets] = useState(false);
+  const phase = model.phase.value;
+
+  const onFile = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    setImportSecrets(false);
+    await model.readFile(file);
+    input.value = '';
+  };
+
+  return (
+    <section class="card" id="backup" aria-labelledby="transfer-heading" data-testid="transfer">
+      <h2 id="transfer-heading">{t('transfer_title')}</h2>
+      <p class="note">{t('transfer_intro')}</p>
+      <fieldset>
+        <legend>{t('transfer_export')}</legend>
+        <label class="checkbox">
+          <input type="checkbox" name="export-secrets" checked={exportSecrets} onChange={(e) => setExportSecrets(e.currentTarget.checked)} />
+          {t('transfer_exportSecrets')}
+        </label>
+        {exportSecrets && <p class="note warn">{t('transfer_exportSecretsWarning')}</p>}
+        <button type="button" onClick={() => void model.exportFile(exportSecrets)}>
+          {t('transfer_exportButton')}
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>{t('transfer_import')}</legend>
+        <Field id="transfer-file" label={t('transfer_file')} help={t('transfer_fileHelp')}>
+          <input id="transfer-file" type="file" accept=".json,application/json" aria-describedby="transfer-file-help" onChange={(event) => void onFile(event)} />
+        </Field>
+      </fieldset>
+      <div role="status" data-testid="transfer-status">
+        {phase.kind === 'exported' && <p>{phase.withSecrets ? t('transfer_exportedWithSecrets') : t('transfer_exported')}</p>}
+        {phase.kind === 'imported' && (
+          <p>
+            {t('transfer_imported', [String(phase.diff.presets.added.length + phase.diff.presets.changed.length + phase.diff.presets.unchanged), String(phase.diff.accounts.added.length + phase.diff.accounts.changed.length + phase.diff.accounts.unchanged)])}
+            {phase.withSecrets && ` ${t('transfer_importedSecrets')}`}
+          </p>
+        )}
+      </div>
+      {phase.kind === 'refused' && (
+        <p class="banner" role="alert" data-testid="transfer-error">
+          {t('transfer_refused', [phase.fileName, importErrorText(phase.error)])}
+        </p>
+      )}
+      {phase.kind === 'saveFailed' && (
+        <p class="banner" role="alert" data-testid="transfer-error">
+          {phase.error.kind === 'quota' ? t('options_quotaExceeded') : t('options_saveFailed', phase.error.message)}
+        </p>
+      )}
+      {phase.kind === 'preview' && (
+        <div class="form" role="region" aria-labelledby="transfer-preview-heading" data-testid="transfer-preview">
+          <Preview diff={phase.diff} fileName={phase.fileName} />
+          {phase.diff.hasSecrets && (
+            <label class="checkbox">
+              <input type="checkbox" name="import-secrets" checked={importSecrets} onChange={(e) => setImportSecrets(e.currentTarget.checked)} />
+              {t('transfer_importSecrets')}
+            </label>
+          )}
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => void model.apply(importSecrets)}>
+              {t('transfer_apply')}
+            </button>
+            <button type="button" onClick={() => model.cancel()}>
+              {t('options_cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import type { ComponentChildren } from 'preact';
+import type { Fact } from '@/lib/rates';
+import { CATEGORY_KEYS, categoryLabelKey, factMessage, type CategoryKey, type MessageFormatters } from '@/lib/rates';
+import type { SourceRef } from '@/lib/rates/types';
+import { warningMessage } from '@/lib/rules';
+import type { Insights } from '@/lib/insights/insights';
+import type { ShipToAccess } from '@/lib/popup/ship-to';
+import { t, type MessageKey } from '@/lib/i18n/index';
+
+export interface InsightsPanelProps {
+  insights: Insights;
+  /** Product pages only: the category picker is offered for them. */
+  productId: string | null;
+  shipToAccess: ShipToAccess;
+  formatters: MessageFormatters;
+  onPickCategory: (key: CategoryKey | null) => void;
+  onReadShipTo: () => void;
+  /** What a network API said (issue 4), shown first: it refines the estimate below. */
+  api?: ComponentChildren;
+  /** The API gave the exact rate: the estimate below it is labelled as an estimate. */
+  exactRateShown?: boolean;
+}
+
+const tr = (message: { key: string; substitutions: string[] }) => t(message.key as MessageKey, message.substitutions);
+
+function sourceText(source: SourceRef) {
+  return source.date ? t('insights_sourceDated', [source.seed, source.date]) : t('insights_source', source.seed);
+}
+
+function FactItem({ fact, formatters }: { fact: Fact; formatters: MessageFormatters }) {
+  return (
+    <li>
+      {tr(factMessage(fact, formatters))}
+      {fact.source && <span class="source"> {sourceText(fact.source)}</span>}
+    </li>
+  );
+}
+
+/** The estimate, the HOT flag and the warnings under the link; every number can say where it is from. */
+export function InsightsPanel({ insights, productId, shipToAccess, formatters, onPickCategory, onReadShipTo, api, exactRateShown = false }: InsightsPanelProps) {
+  const { estimate, warnings, hot, shipTo } = insights;
+  const num = formatters.number;
+  const range =
+    estimate.rate.max === null ? t('rate_rangeOpen', num(estimate.rate.min)) : t('rate_range', [num(estimate.rate.min), num(estimate.rate.max)]);
+  return (
+    <section class="insights" data-testid="insights" aria-label={t('insights_title')}>
+      {api}
+      <div class="rate-line">
+        <p class={exactRateShown ? 'rate note' : 'rate'} data-testid="rate">
+          {exactRateShown && <span>{t('api_tableEstimate')}: </span>}
+          {estimate.best !== null && <strong>{t('rate_best', num(estimate.best))}</strong>}
+          {estimate.best !== null && ', '}
+          <span>{range}</span>
+          {estimate.byCategory && <span class="note"> · {t('rate_byCategory')}</span>}
+          {hot.hot && (
+            <span class="hot" data-testid="hot" title={t('hot_inList', hot.label)}>
+              {t('hot_badge')}
+            </span>
+          )}
+        </p>
+        {hot.hot && hot.ratePct !== null && <p class="note">{t('hot_rate', num(hot.ratePct))}</p>}
+        {estimate.cap && (
+          <p class="note" data-testid="cap">
+            {t('rate_capPerOrder', [num(estimate.cap.amount), estimate.cap.currency])}
+          </p>
+        )}
+      </div>
+      {productId && (
+        <label class="field inline">
+          <span>{t('rate_pickCategory')}</span>
+          <select
+            data-testid="category-picker"
+            value={insights.categoryKey ?? ''}
+            onChange={(event) => onPickCategory((event.currentTarget.value || null) as CategoryKey | null)}
+          >
+            <option value="">{t('insights_categoryUnknown')}</option>
+            {CATEGORY_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {t(categoryLabelKey(key) as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <p class="note" data-testid="ship-to">
+        {shipTo ? t(shipTo.from === 'cookie' ? 'insights_shipToCookie' : 'insights_shipToSite', formatters.country(shipTo.country)) : t('insights_shipToUnknown')}{' '}
+        {shipTo?.from !== 'cookie' && shipToAccess !== 'allowed' && shipToAccess !== 'checking' && (
+          <button type="button" class="link-button" title={t('insights_readShipToWhy')} data-testid="read-ship-to" onClick={onReadShipTo}>
+            {t('insights_readShipTo')}
+          </button>
+        )}
+        {shipToAccess === 'denied' && <span> {t('insights_readShipToDenied')}</span>}
+      </p>
+      {warnings.length > 0 && (
+        <ul class="warnings" data-testid="warnings">
+          {warnings.map((warning) => (
+            <li key={`${warning.code}-${warning.seed}`} class={`warning ${warning.rank}`} data-code={warning.code} data-rank={warning.rank}>
+              <strong>{t(`rule_rank_${warning.rank}`)}:</strong> {tr(warningMessage(warning, formatters))}{' '}
+              <span class="source">{t('insights_source', warning.seed)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details data-testid="why">
+        <summary>{t('rate_why')}</summary>
+        <ul class="facts">
+          {estimate.facts.map((fact, index) => (
+            <FactItem key={index} fact={fact} formatters={formatters} />
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ApiErrorView, ProductInsightsReply } from '@/lib/api/service';
+import type { ApiService } from '@/lib/api/credentials';
+import type { ApiInsightsState } from '@/lib/popup/api-insights';
+import { t, type MessageKey } from '@/lib/i18n/index';
+
+export interface ApiFactsProps {
+  state: Exclude<ApiInsightsState, { status: 'idle' }>;
+  /** The preset's link comes from the API (Portals): until then the plain link is on screen. */
+  linkFromApi: boolean;
+  formatNumber: (value: number) => string;
+  formatPrice: (amount: number, currency: string) => string;
+}
+
+const NAME_KEYS = { aliexpress: 'api_name_aliexpress', admitad: 'api_name_admitad' } as const;
+const RATE_SOURCE_KEYS = { 'aliexpress-api': 'api_rateSource_aliexpress', 'admitad-api': 'api_rateSource_admitad' } as const;
+const NOT_AFFILIATE_KEYS = { 'aliexpress-api': 'api_notAffiliate_aliexpress', 'admitad-api': 'api_notAffiliate_admitad' } as const;
+const ERROR_KEYS: Record<ApiErrorView['kind'], MessageKey> = {
+  auth: 'api_error_auth',
+  'not-registered': 'api_error_notRegistered',
+  'rate-limited': 'api_error_rateLimited',
+  timeout: 'api_error_timeout',
+  network: 'api_error_network',
+  'bad-response': 'api_error_badResponse',
+  api: 'api_error_api',
+};
+/** Sublink's own codes say nothing more than the message; the APIs' codes (401, invalid_client…) help a support request. */
+const OWN_CODES = new Set(['local-rate-limit', 'no-answer', 'invalid-input', 'sign-failed', 'missing-credentials']);
+
+/** The one-line reason for an API failure, from the catalog. */
+export function apiErrorText(error: ApiErrorView): string {
+  if (error.code === 'no-tracking-id') return t('api_error_noTrackingId');
+  const text = t(ERROR_KEYS[error.kind]);
+  return error.code && !OWN_CODES.has(error.code) ? `${text} (${error.code})` : text;
+}
+
+const apiName = (service: ApiService) => t(NAME_KEYS[service]);
+
+type Answer = Extract<ProductInsightsReply, { source: string }>;
+
+function RateLine({ reply, formatNumber }: { reply: Answer; formatNumber: (value: number) => string }) {
+  const rate = reply.rate;
+  if (!rate) return null;
+  const hot = rate.isHot && rate.hotCommissionRate !== null;
+  const main = hot ? rate.hotCommissionRate : rate.commissionRate;
+  return (
+    <p class="rate exact" data-testid="api-rate">
+      {main !== null && <strong>{t('rate_best', formatNumber(main))}</strong>}
+      {hot && <span class="hot">{t('hot_badge')}</span>}
+      {hot && rate.commissionRate !== null && <span class="note"> {t('api_normalRate', formatNumber(rate.commissionRate))}</span>}
+      <span class="source"> {t(RATE_SOURCE_KEYS[reply.source])}</span>
+    </p>
+  );
+}
+
+/** What a network API said about the product, under the local result it refines. */
+export function ApiFacts({ state, linkFromApi, formatNumber, formatPrice }: ApiFactsProps) {
+  const name = apiName(state.service);
+  if (state.status === 'loading') {
+    return (
+      <p class="note" role="status" data-testid="api-status">
+        {linkFromApi ? t('api_portalsLoading') : t('api_loading', name)}
+      </p>
+    );
+  }
+  const { reply } = state;
+  if (reply.source === null) {
+    // Admitad without credentials is the ordinary case: the tables are the answer, nothing to say.
+    if (reply.reason === 'no-credentials' && linkFromApi) return <p class="note" data-testid="api-status">{t('api_needsCredentials')}</p>;
+    if (reply.reason === 'no-access') return <p class="note" data-testid="api-status">{t('api_noAccess', name)}</p>;
+    return null;
+  }
+  const details = [reply.title, reply.category && t('api_category', reply.category), reply.price && t('api_price', formatPrice(reply.price.amount, reply.price.currency))].filter(Boolean);
+  return (
+    <div class="api-facts" data-testid="api-facts" data-source={reply.source}>
+      {reply.affiliate === false && (
+        <p class="warning blocking" role="alert" data-testid="api-not-affiliate">
+          <strong>{t('rule_rank_blocking')}:</strong> {t(NOT_AFFILIATE_KEYS[reply.source])}
+        </p>
+      )}
+      <RateLine reply={reply} formatNumber={formatNumber} />
+      {details.length > 0 && (
+        <p class="note" data-testid="api-product">
+          {details.join(' · ')}
+        </p>
+      )}
+      {reply.error && (
+        <p class="error" role="alert" data-testid="api-error">
+          {t('api_failed', [name, apiErrorText(reply.error)])} {t(linkFromApi && !reply.link ? 'api_keptClean' : 'api_keptLocal')}
+        </p>
+      )}
+    </div>
+  );
+}

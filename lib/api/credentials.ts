@@ -1,0 +1,211 @@
+/**
+ * API credentials: the AliExpress Open Platform app (key, secret, default tracking id) and the
+ * Admitad API client (id, secret, ad space, program). Background only (DESIGN.md hard rule 4):
+ * kept in `storage.local` under one key, never in `storage.sync`; UI pages send new values in
+ * and get back only `CredentialsView`s, where every secret is masked to its last four characters.
+ * Nothing here logs, and no message built here contains a secret.
+ */
+import { z } from 'zod';
+import { PORTALS_APP_KEY, PORTALS_TRACKING_ID } from '../networks/portals';
+import { API_CREDENTIALS_KEY } from '../storage/keys';
+
+export const API_SERVICES = ['aliexpress', 'admitad'] as const;
+export type ApiService = (typeof API_SERVICES)[number];
+
+export interface AliExpressApiCredentials {
+  readonly appKey: string;
+  readonly appSecret: string;
+  /** The default tracking id for Portals links ('' when every Portals account names its own). */
+  readonly trackingId: string;
+}
+
+export interface AdmitadApiCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The ad space (`w_id`) and the AliExpress program it is connected to (`c_id`). */
+  readonly websiteId: string;
+  readonly campaignId: string;
+}
+
+export interface ApiCredentials {
+  readonly aliexpress?: AliExpressApiCredentials;
+  readonly admitad?: AdmitadApiCredentials;
+}
+
+/** What a UI page may see: public identifiers as they are, secrets masked. */
+export interface CredentialsView {
+  readonly aliexpress: { readonly appKey: string; readonly appSecret: string; readonly trackingId: string } | null;
+  readonly admitad: { readonly clientId: string; readonly clientSecret: string; readonly websiteId: string; readonly campaignId: string } | null;
+}
+
+/** The options form's input. An empty secret keeps the saved one, so editing an id needs no retyping. */
+export type CredentialsInput =
+  | { readonly service: 'aliexpress'; readonly appKey: string; readonly appSecret: string; readonly trackingId: string }
+  | { readonly service: 'admitad'; readonly clientId: string; readonly clientSecret: string; readonly websiteId: string; readonly campaignId: string };
+
+export type CredentialsFieldCode = 'required' | 'badFormat';
+export interface CredentialsIssue {
+  readonly field: string;
+  readonly code: CredentialsFieldCode;
+}
+
+export type SaveCredentialsResult =
+  | { readonly ok: true; readonly view: CredentialsView }
+  | { readonly ok: false; readonly issues: readonly CredentialsIssue[] }
+  | { readonly ok: false; readonly storageFailed: true };
+
+/**
+ * Secrets as the consoles hand them out: printable ASCII without spaces (AliExpress app secrets
+ * are 32 hex-like characters, Admitad client secrets 30 letters and digits), bounded generously.
+ */
+const SECRET = /^[\x21-\x7e]{1,256}$/;
+/** Admitad client ids are 30 letters and digits in the publisher's API settings; any id of word characters is taken. */
+const CLIENT_ID = /^[\w-]{1,128}$/;
+/** Ad space and program ids are numbers (`w_id`, `c_id` in the deeplink generator's path). */
+const NUMERIC_ID = /^\d{1,12}$/;
+
+const aliexpressSchema = z.object({
+  appKey: z.string().regex(PORTALS_APP_KEY),
+  appSecret: z.string().regex(SECRET),
+  trackingId: z.union([z.literal(''), z.string().regex(PORTALS_TRACKING_ID)]),
+});
+const admitadSchema = z.object({
+  clientId: z.string().regex(CLIENT_ID),
+  clientSecret: z.string().regex(SECRET),
+  websiteId: z.string().regex(NUMERIC_ID),
+  campaignId: z.string().regex(NUMERIC_ID),
+});
+
+/** Each service is read on its own: a damaged entry for one must not hide the other. */
+export function parseStoredCredentials(raw: unknown): ApiCredentials {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const record = raw as Record<string, unknown>;
+  const aliexpress = aliexpressSchema.safeParse(record['aliexpress']);
+  const admitad = admitadSchema.safeParse(record['admitad']);
+  return { ...(aliexpress.success ? { aliexpress: aliexpress.data } : {}), ...(admitad.success ? { admitad: admitad.data } : {}) };
+}
+
+const MASK = '••••';
+
+/** `••••abcd`: the last four characters of a secret long enough to keep most of it hidden; only dots otherwise. */
+export function maskSecret(secret: string): string {
+  return secret.length >= 12 ? `${MASK}${secret.slice(-4)}` : MASK;
+}
+
+export function credentialsView(credentials: ApiCredentials): CredentialsView {
+  const { aliexpress, admitad } = credentials;
+  return {
+    aliexpress: aliexpress ? { appKey: aliexpress.appKey, appSecret: maskSecret(aliexpress.appSecret), trackingId: aliexpress.trackingId } : null,
+    // "The client identifier is not a secret" (RFC 6749, 2.2): shown like the app key.
+    admitad: admitad ? { clientId: admitad.clientId, clientSecret: maskSecret(admitad.clientSecret), websiteId: admitad.websiteId, campaignId: admitad.campaignId } : null,
+  };
+}
+
+/** Every secret in the credentials, for redaction (lib/api/result.ts `redactSecrets`). */
+export function secretsOf(credentials: ApiCredentials): string[] {
+  return [credentials.aliexpress?.appSecret, credentials.admitad?.clientSecret].filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+function check(field: string, value: string, pattern: RegExp, optional = false): CredentialsIssue[] {
+  if (value === '') return optional ? [] : [{ field, code: 'required' }];
+  return pattern.test(value) ? [] : [{ field, code: 'badFormat' }];
+}
+
+/**
+ * The credentials to store for `input`, or the form's issues. Values are trimmed (pasted keys
+ * often carry a space); an empty secret keeps the saved one, or is required when there is none.
+ */
+export function mergeCredentialsInput(current: ApiCredentials, input: CredentialsInput): { ok: true; next: ApiCredentials } | { ok: false; issues: CredentialsIssue[] } {
+  if (input.service === 'aliexpress') {
+    const appKey = input.appKey.trim();
+    const trackingId = input.trackingId.trim();
+    const appSecret = input.appSecret.trim() || (current.aliexpress?.appKey === appKey ? current.aliexpress.appSecret : '');
+    const issues = [...check('appKey', appKey, PORTALS_APP_KEY), ...check('appSecret', appSecret, SECRET), ...check('trackingId', trackingId, PORTALS_TRACKING_ID, true)];
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, next: { ...current, aliexpress: { appKey, appSecret, trackingId } } };
+  }
+  const clientId = input.clientId.trim();
+  const websiteId = input.websiteId.trim();
+  const campaignId = input.campaignId.trim();
+  const clientSecret = input.clientSecret.trim() || (current.admitad?.clientId === clientId ? current.admitad.clientSecret : '');
+  const issues = [
+    ...check('clientId', clientId, CLIENT_ID),
+    ...check('clientSecret', clientSecret, SECRET),
+    ...check('websiteId', websiteId, NUMERIC_ID),
+    ...check('campaignId', campaignId, NUMERIC_ID),
+  ];
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, next: { ...current, admitad: { clientId, clientSecret, websiteId, campaignId } } };
+}
+
+/**
+ * The options form's own check before it asks for host access: the same rules, with `hasSaved`
+ * standing for a secret already stored (the form only knows it masked).
+ */
+export function credentialsInputIssues(input: CredentialsInput, hasSaved: { readonly secret: boolean }): CredentialsIssue[] {
+  if (input.service === 'aliexpress') {
+    const secret = input.appSecret.trim();
+    return [
+      ...check('appKey', input.appKey.trim(), PORTALS_APP_KEY),
+      ...check('appSecret', secret, SECRET, hasSaved.secret),
+      ...check('trackingId', input.trackingId.trim(), PORTALS_TRACKING_ID, true),
+    ];
+  }
+  return [
+    ...check('clientId', input.clientId.trim(), CLIENT_ID),
+    ...check('clientSecret', input.clientSecret.trim(), SECRET, hasSaved.secret),
+    ...check('websiteId', input.websiteId.trim(), NUMERIC_ID),
+    ...check('campaignId', input.campaignId.trim(), NUMERIC_ID),
+  ];
+}
+
+/** `storage.local`, as much of it as this needs. */
+export interface CredentialsArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface CredentialsStore {
+  load(): Promise<ApiCredentials>;
+  view(): Promise<CredentialsView>;
+  save(input: CredentialsInput): Promise<SaveCredentialsResult>;
+  remove(service: ApiService): Promise<CredentialsView>;
+}
+
+export function createCredentialsStore(area: CredentialsArea): CredentialsStore {
+  // Writes go one after another: two quick saves (AliExpress, then Admitad) must not drop one.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const load = async (): Promise<ApiCredentials> => parseStoredCredentials((await area.get(API_CREDENTIALS_KEY))[API_CREDENTIALS_KEY]);
+  const store = async (next: ApiCredentials): Promise<void> => {
+    if (!next.aliexpress && !next.admitad) await area.remove(API_CREDENTIALS_KEY);
+    else await area.set({ [API_CREDENTIALS_KEY]: { v: 1, ...next } });
+  };
+
+  return {
+    load,
+    view: async () => credentialsView(await load()),
+    save: (input) =>
+      serial(async () => {
+        const merged = mergeCredentialsInput(await load(), input);
+        if (!merged.ok) return { ok: false, issues: merged.issues };
+        try {
+          await store(merged.next);
+        } catch {
+          // The browser's error text is not passed on: it could quote the value it refused.
+          return { ok: false, storageFailed: true };
+        }
+        return { ok: true, view: credentialsView(merged.next) };
+      }),
+    remove: (service) =>
+      serial(async () => {
+        const current = await load();
+        const next: ApiCredentials = service === 'aliexpress' ? (current.admitad ? { admitad: current.admitad } : {}) : current.aliexpress ? { aliexpress: current.aliexpress } : {};
+        await store(next);
+        return credentialsView(next);
+      }),
+  };
+}

@@ -1,0 +1,15 @@
+/** The badge's tooltips from the message catalogs. */
+import { t } from '../../i18n/index';
+import { copyFailureText } from '../../i18n/text';
+import { formatRateExact, type BadgeText } from './view';
+
+
+export const badgeText: BadgeText = {
+  copied: () => t('badge_copied'),
+  copyFailed: (failure) => t('badge_copyFailed', copyFailureText(failure)),
+  product: (productId, estimate) => {
+    if (estimate === null) return t('badge_product', productId);
+    if (estimate.kind === 'rate') return t('badge_productRate', [productId, formatRateExact(estimate.percent)]);
+    return estimate.percent === undefined ? t('badge_productHot', productId) : t('badge_productHotRate', [productId, formatRateExact(estimate.percent)]);
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * What the toolbar icon shows, as data. Two uses: a short confirmation after a copy from the
+ * context menu or shortcut (DESIGN.md hard rule 1: the badge is the only signal outside the
+ * popup), and, when the user opted in, the product's estimated rate or HOT.
+ */
+import type { CopyFailure } from '../../storage/history';
+
+export interface BadgeView {
+  readonly text: string;
+  readonly color?: string;
+  /** The icon's tooltip (screen readers read it, not the badge text); undefined: the default one. */
+  readonly title?: string;
+}
+
+/** What the estimator tells the badge about a product; null when it knows nothing. */
+export type BadgeEstimate = { readonly kind: 'hot'; readonly percent?: number } | { readonly kind: 'rate'; readonly percent: number };
+
+export interface BadgeText {
+  copied(): string;
+  copyFailed(failure: CopyFailure): string;
+  product(productId: string, estimate: BadgeEstimate | null): string;
+}
+
+export const BADGE_COLORS = { ok: '#188038', error: '#d93025', hot: '#e8710a', rate: '#1a73e8' } as const;
+
+/** How long a copy confirmation stays; a failure stays longer, to be noticed and hovered. */
+export const FLASH_MS = { ok: 2000, error: 5000 } as const;
+
+/**
+ * The badge fits about four characters: "3.4%", "12%", "0%". Rounded down, as AliExpress rounds
+ * commission (seed 001), so the icon never promises more than the tooltip's exact figure.
+ */
+export function formatRate(percent: number): string {
+  const shown = percent < 10 ? Math.floor(percent * 10 + 1e-9) / 10 : Math.floor(percent + 1e-9);
+  return `${shown}%`;
+}
+
+/** The tooltip's figure: up to two decimals, as the seeds state rates ("1.15%"). */
+export const formatRateExact = (percent: number): string => `${Math.round(percent * 100) / 100}%`;
+
+export const IDLE_VIEW: BadgeView = { text: '' };
+
+export function copyOutcomeView(outcome: { readonly ok: true } | { readonly ok: false; readonly failure: CopyFailure }, text: BadgeText): BadgeView {
+  return outcome.ok
+    ? { text: '✓', color: BADGE_COLORS.ok, title: text.copied() }
+    : { text: '!', color: BADGE_COLORS.error, title: text.copyFailed(outcome.failure) };
+}
+
+export function productView(productId: string, estimate: BadgeEstimate | null, text: BadgeText): BadgeView {
+  const title = text.product(productId, estimate);
+  if (estimate === null) return { text: '', title };
+  if (estimate.kind === 'hot') return { text: 'HOT', color: BADGE_COLORS.hot, title };
+  return { text: formatRate(estimate.percent), color: BADGE_COLORS.rate, title };
+}

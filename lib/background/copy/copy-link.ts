@@ -1,0 +1,104 @@
+/**
+ * "Copy affiliate link for this URL with this preset": the one flow behind the context menu
+ * and the keyboard shortcut (the popup copies in its own page, DESIGN.md "Users and their day").
+ *
+ * It builds the link from stored presets and accounts exactly as the popup does, writes the
+ * clipboard through lib/background/clipboard, records the attempt in the history (failures too, with
+ * their reason) and flags the outcome on the tab's toolbar icon. It never opens the link
+ * (DESIGN.md hard rule 2) and never touches the page.
+ */
+import type { PortalsCopyLink } from '../../api/service';
+import type { CopyRecord } from '../handlers';
+import type { ClipboardWriter } from '../clipboard/types';
+import type { CopyFailure, CopySurface } from '../../storage/history';
+import { defaultPresetOf } from '../menus/items';
+import { buildDeeplink } from '../../networks';
+import type { PortalsAccount } from '../../networks/portals';
+import type { Preset } from '../../presets/types';
+import type { StoredState } from '../../storage/state';
+import { parseProductUrl } from '../../url';
+
+export interface CopyRequest {
+  readonly surface: Extract<CopySurface, 'context-menu' | 'shortcut'>;
+  /** undefined when the browser gave no URL (no activeTab grant, nothing in the selection). */
+  readonly sourceUrl: string | undefined;
+  /** null: the default preset (the chosen default, else the first, else the plain clean link). */
+  readonly presetId: string | null;
+  /** The tab whose toolbar icon shows the outcome. */
+  readonly tabId: number | undefined;
+}
+
+export type CopyOutcome =
+  | { readonly ok: true; readonly link: string; readonly presetId: string | null }
+  | { readonly ok: false; readonly failure: CopyFailure; readonly reason?: string };
+
+/** Moments of one copy, in `now()` units: what `npm run bench` reports as menu-to-clipboard time. */
+export interface CopyTiming {
+  readonly surface: CopyRequest['surface'];
+  readonly startedAt: number;
+  readonly clipboardWrittenAt: number;
+}
+
+export interface CopyLinkDeps {
+  loadState(): Promise<StoredState>;
+  readonly clipboard: ClipboardWriter;
+  record(copy: CopyRecord): Promise<unknown>;
+  flash(tabId: number | undefined, outcome: { readonly ok: true } | { readonly ok: false; readonly failure: CopyFailure }): Promise<void>;
+  now(): number;
+  onTiming?(timing: CopyTiming): void;
+  /**
+   * A Portals preset's link, from the AliExpress API (lib/api/service.ts). Without it such a
+   * preset fails with `needs-api`: a Portals link has no local form, and a plain URL copied in
+   * its place would earn nothing while looking like the affiliate link.
+   */
+  portalsLink?(preset: Preset, account: PortalsAccount, sourceUrl: string): Promise<PortalsCopyLink>;
+}
+
+/** Used when no preset exists: the plain clean link, as in the popup. */
+const PLAIN_PRESET: Preset = { id: '', name: '', accountId: null, program: 'other', audienceCountry: null, subIds: {}, keepSku: false };
+
+export function createCopyLinkAction(deps: CopyLinkDeps) {
+  const build = async (request: CopyRequest, state: StoredState): Promise<{ preset: Preset | null } & ({ link: string } | { failure: CopyFailure; reason?: string })> => {
+    const preset = request.presetId === null ? defaultPresetOf(state.presets, state.settings) : (state.presets.find((p) => p.id === request.presetId) ?? null);
+    // A menu item for a preset deleted since the menu was built: say so rather than use another.
+    if (request.presetId !== null && preset === null) return { preset, failure: 'unknown-preset' };
+    if (request.sourceUrl === undefined || request.sourceUrl.trim() === '') return { preset, failure: 'no-url' };
+    const parsed = parseProductUrl(request.sourceUrl);
+    const account = preset?.accountId ? state.accounts.find((a) => a.id === preset.accountId) : undefined;
+    const result = buildDeeplink(parsed.kind === 'product' ? parsed.product : request.sourceUrl, preset ?? PLAIN_PRESET, account);
+    if (!result.ok && result.code === 'needs-api' && preset && account?.network === 'portals' && deps.portalsLink) {
+      const fromApi = await deps.portalsLink(preset, account, request.sourceUrl);
+      return fromApi.ok ? { preset, link: fromApi.link } : { preset, failure: fromApi.failure, ...(fromApi.reason ? { reason: fromApi.reason } : {}) };
+    }
+    return result.ok ? { preset, link: result.url } : { preset, failure: result.code };
+  };
+
+  return async function copyAffiliateLink(request: CopyRequest): Promise<CopyOutcome> {
+    const startedAt = deps.now();
+    const built = await build(request, await deps.loadState());
+    const presetId = built.preset?.id ?? null;
+    const sourceUrl = request.sourceUrl ?? '';
+
+    let outcome: CopyOutcome;
+    if ('failure' in built) {
+      outcome = built.reason === undefined ? { ok: false, failure: built.failure } : { ok: false, failure: built.failure, reason: built.reason };
+    } else {
+      const written = await deps.clipboard.writeText(built.link);
+      deps.onTiming?.({ surface: request.surface, startedAt, clipboardWrittenAt: deps.now() });
+      outcome = written.ok ? { ok: true, link: built.link, presetId } : { ok: false, failure: 'clipboard', reason: written.reason };
+    }
+
+    // The badge first: it is what the user is looking for. The history write follows.
+    await deps.flash(request.tabId, outcome.ok ? { ok: true } : { ok: false, failure: outcome.failure }).catch(() => undefined);
+    await deps.record({
+      surface: request.surface,
+      sourceUrl,
+      presetId,
+      link: 'link' in built ? built.link : '',
+      ...(outcome.ok ? {} : { failure: outcome.failure }),
+    });
+    return outcome;
+  };
+}
+
+export type CopyAffiliateLink = ReturnType<typeof createCopyLinkAction>;

@@ -1,0 +1,130 @@
+/**
+ * The one protocol between UI pages and the background (STYLE.md 3). Each message is declared
+ * once, with a zod schema for its data; the background parses every incoming payload and
+ * answers only our own extension pages. Replies never carry secrets (DESIGN.md hard rule 4).
+ */
+import { z } from 'zod/mini';
+import { COPY_SURFACES } from '../storage/history';
+import { HOT_LIST_LIMITS } from '../hotlist/parse';
+import type { HotImportResult, RateSource, SetRateSourceResult } from '../background/rate-source';
+import type { RateCacheStatus } from '../background/rate-cache';
+import type { CredentialsCheck, ProductInsightsReply } from '../api/service';
+import type { CredentialsView, SaveCredentialsResult } from '../api/credentials';
+
+const linkCopiedData = z.object({
+  surface: z.enum(COPY_SURFACES),
+  sourceUrl: z.string().check(z.maxLength(8192)),
+  presetId: z.nullable(z.string()),
+  link: z.string().check(z.minLength(1), z.maxLength(16384)),
+});
+
+const empty = z.object({});
+const setRateSourceData = z.object({
+  url: z.nullable(z.string().check(z.maxLength(2048))),
+  intervalMinutes: z.number(),
+});
+const importHotListData = z.object({
+  // A hot-products export of the largest size lib/hotlist accepts, as text.
+  text: z.string().check(z.maxLength(HOT_LIST_LIMITS.maxChars)),
+  label: z.string().check(z.maxLength(200)),
+});
+const removeHotSourceData = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+const productInsightsData = z.object({
+  url: z.string().check(z.minLength(1), z.maxLength(8192)),
+  presetId: z.nullable(z.string().check(z.maxLength(64))),
+});
+const apiServiceData = z.object({ service: z.enum(['aliexpress', 'admitad']) });
+/** Bounds only: lib/api/credentials.ts checks each field's format and answers the form with issues. */
+const credentialText = z.string().check(z.maxLength(256));
+const saveApiCredentialsData = z.discriminatedUnion('service', [
+  z.object({ service: z.literal('aliexpress'), appKey: credentialText, appSecret: credentialText, trackingId: credentialText }),
+  z.object({ service: z.literal('admitad'), clientId: credentialText, clientSecret: credentialText, websiteId: credentialText, campaignId: credentialText }),
+]);
+
+export const messageSchemas = {
+  /** A link was put on the clipboard: record it in the history, remember the preset. */
+  linkCopied: linkCopiedData,
+  /** Options page: empty the history, in the same write queue as the copies being recorded. */
+  clearHistory: empty,
+  /** Options page: the rate tables in use and the last fetch of the remote one. */
+  getRateStatus: empty,
+  /** Options page: set (or clear, with null) the remote rate-table URL and its interval; fetches at once. */
+  setRateSource: setRateSourceData,
+  refreshRates: empty,
+  /** Options page: a hot-products export the user picked, as text. */
+  importHotList: importHotListData,
+  removeHotSource: removeHotSourceData,
+  /** Popup: the API's link, exact rate and affiliation for the product under a preset (issue 4). */
+  productInsights: productInsightsData,
+  /** Options page: the saved API credentials, secrets masked. The only way a UI page sees them. */
+  getApiCredentials: empty,
+  /** Options page: new credentials for one API (secrets flow in, never out). */
+  saveApiCredentials: saveApiCredentialsData,
+  removeApiCredentials: apiServiceData,
+  /** Options page: one cheap call with the saved credentials, to say whether they work. */
+  checkApiCredentials: apiServiceData,
+} as const;
+
+type RateState = { status: RateCacheStatus; source: RateSource };
+
+export interface ProtocolMap {
+  linkCopied: { data: z.infer<typeof linkCopiedData>; reply: { recorded: boolean } };
+  clearHistory: { data: z.infer<typeof empty>; reply: { cleared: boolean } };
+  getRateStatus: { data: z.infer<typeof empty>; reply: RateState };
+  setRateSource: { data: z.infer<typeof setRateSourceData>; reply: SetRateSourceResult };
+  refreshRates: { data: z.infer<typeof empty>; reply: RateState };
+  importHotList: { data: z.infer<typeof importHotListData>; reply: HotImportResult };
+  removeHotSource: { data: z.infer<typeof removeHotSourceData>; reply: { removed: true } };
+  productInsights: { data: z.infer<typeof productInsightsData>; reply: ProductInsightsReply };
+  getApiCredentials: { data: z.infer<typeof empty>; reply: CredentialsView };
+  saveApiCredentials: { data: z.infer<typeof saveApiCredentialsData>; reply: SaveCredentialsResult };
+  removeApiCredentials: { data: z.infer<typeof apiServiceData>; reply: CredentialsView };
+  checkApiCredentials: { data: z.infer<typeof apiServiceData>; reply: CredentialsCheck };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type MessageData<K extends MessageType> = ProtocolMap[K]['data'];
+export type MessageReply<K extends MessageType> = ProtocolMap[K]['reply'];
+
+export type MessageHandlers = {
+  [K in MessageType]: (data: MessageData<K>) => Promise<MessageReply<K>>;
+};
+
+export interface SenderInfo {
+  readonly id?: string;
+  readonly url?: string;
+}
+
+/** Why a message was refused; surfaced to the caller as a rejected promise. */
+export class MessageRejected extends Error {
+  constructor(readonly reason: 'foreign-sender' | 'unknown-type' | 'bad-data', detail = '') {
+    super(`message rejected: ${reason}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+/**
+ * Builds the `runtime.onMessage` listener. Returns undefined for anything that is not one of
+ * our envelopes, so other listeners (none today) keep working.
+ */
+export function createMessageRouter(handlers: MessageHandlers, own: { readonly extensionId: string; readonly extensionOrigin: string }) {
+  return (message: unknown, sender: SenderInfo): Promise<unknown> | undefined => {
+    if (typeof message !== 'object' || message === null || !('type' in message)) return undefined;
+    const { type, data } = message as { type: unknown; data: unknown };
+    if (sender.id !== own.extensionId || !sender.url?.startsWith(own.extensionOrigin)) {
+      return Promise.reject(new MessageRejected('foreign-sender'));
+    }
+    if (typeof type !== 'string' || !Object.hasOwn(messageSchemas, type)) {
+      return Promise.reject(new MessageRejected('unknown-type', String(type)));
+    }
+    const key = type as MessageType;
+    const parsed = messageSchemas[key].safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return Promise.reject(new MessageRejected('bad-data', issue ? `${issue.path.join('.')}: ${issue.message}` : ''));
+    }
+    // `parsed.data` was parsed with `messageSchemas[key]`, so it is the handler's data type;
+    // TypeScript cannot follow that correlation through the union of keys.
+    return (handlers[key] as (data: unknown) => Promise<unknown>)(parsed.data);
+  };
+}

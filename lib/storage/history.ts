@@ -1,0 +1,75 @@
+/**
+ * The link history: every link the user copied, from any surface, newest first and bounded.
+ * Pure functions; the background owns the single writer (`createMessageHandlers` in
+ * lib/background/handlers.ts), so two surfaces copying at once cannot overwrite each other's entry.
+ */
+import { browser } from 'wxt/browser';
+import { parseList, STORAGE_KEYS, write, type SaveResult, type StorageProblem } from './local';
+import { finiteNumber, nullable, object, oneOf, optional, schema, string } from '../schema/reader';
+
+export const HISTORY_LIMIT = 1000;
+
+/** `history`: copied again from the options page's history list. */
+export const COPY_SURFACES = ['popup', 'context-menu', 'shortcut', 'batch', 'history'] as const;
+export type CopySurface = (typeof COPY_SURFACES)[number];
+
+/**
+ * Why a copy from the context menu or the shortcut put nothing on the clipboard. Those surfaces
+ * have no page to show an error on, so the attempt is kept in the history with its reason
+ * (and flagged on the toolbar badge): never a silent failure. The deeplink codes are
+ * lib/networks' `DeeplinkErrorCode`s.
+ */
+export const COPY_FAILURES = [
+  'no-url',
+  'unknown-preset',
+  'invalid-url',
+  'not-aliexpress',
+  'short-link',
+  'invalid-account',
+  'invalid-subids',
+  // A Portals preset: its link comes from the AliExpress API, and no credentials (or access) are set up.
+  'needs-api',
+  // A Portals preset: the API was asked and failed (refused, timed out, unreachable).
+  'api-error',
+  'clipboard',
+] as const;
+export type CopyFailure = (typeof COPY_FAILURES)[number];
+
+export interface HistoryEntry {
+  readonly at: number;
+  readonly surface: CopySurface;
+  readonly sourceUrl: string;
+  readonly presetId: string | null;
+  readonly presetName: string | null;
+  readonly link: string;
+  readonly productId: string | null;
+  /** Set when nothing was copied; `link` is then the link that could not be written, or empty. */
+  readonly failure?: CopyFailure;
+}
+
+export const historyEntrySchema = schema<HistoryEntry>(
+  object({
+    at: finiteNumber(),
+    surface: oneOf(COPY_SURFACES),
+    sourceUrl: string({ max: 8192 }),
+    presetId: nullable(string()),
+    presetName: nullable(string()),
+    link: string({ max: 16384 }),
+    productId: nullable(string()),
+    failure: optional(oneOf(COPY_FAILURES)),
+  }),
+);
+
+/** Prepends an entry and drops the oldest past the bound. */
+export function appendHistory(entries: readonly HistoryEntry[], entry: HistoryEntry, limit = HISTORY_LIMIT): HistoryEntry[] {
+  return [entry, ...entries].slice(0, limit);
+}
+
+/** Separate from lib/storage/local.ts's `loadState` so the popup's bundle does not carry the history. */
+export async function loadHistory(): Promise<{ entries: HistoryEntry[]; problems: StorageProblem[] }> {
+  const raw = await browser.storage.local.get(STORAGE_KEYS.history);
+  const { items, problems } = parseList('history', raw[STORAGE_KEYS.history], historyEntrySchema);
+  return { entries: items, problems };
+}
+
+export const saveHistory = (entries: readonly HistoryEntry[]): Promise<SaveResult> => write({ [STORAGE_KEYS.history]: entries });

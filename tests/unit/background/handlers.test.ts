@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createMessageHandlers, type BackgroundDeps } from '@/lib/background/handlers';
+import { HISTORY_LIMIT, type HistoryEntry } from '@/lib/storage/history';
+import type { Preset } from '@/lib/presets/types';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage/settings';
+
+const preset: Preset = { id: 'p1', name: 'Blog', accountId: null, program: 'ww', audienceCountry: 'DE', subIds: {}, keepSku: false };
+
+function fakeDeps(initialHistory: HistoryEntry[] = []) {
+  const state = { history: initialHistory, settings: DEFAULT_SETTINGS as Settings, now: 1_700_000_000_000 };
+  const deps: BackgroundDeps = {
+    loadPresets: async () => [preset],
+    loadSettings: async () => state.settings,
+    saveSettings: async (s) => ((state.settings = s), { ok: true }),
+    loadHistory: async () => state.history,
+    // A slow store: concurrent copies would overwrite each other without the handler's queue.
+    saveHistory: async (h) => {
+      await new Promise((r) => setTimeout(r, 5));
+      state.history = [...h];
+      return { ok: true };
+    },
+    now: () => state.now++,
+  };
+  return { deps, state };
+}
+
+const copy = (link: string, surface: 'popup' | 'context-menu' = 'popup') => ({
+  surface,
+  sourceUrl: 'https://www.aliexpress.com/item/1005006123456789.html?spm=a2g0o',
+  presetId: 'p1',
+  link,
+});
+
+describe('linkCopied handler', () => {
+  it('records the copy with product id and preset name, newest first', async () => {
+    const { deps, state } = fakeDeps();
+    const handlers = createMessageHandlers(deps);
+    await handlers.linkCopied(copy('https://a.test/1'));
+    await handlers.linkCopied(copy('https://a.test/2'));
+    expect(state.history.map((e) => e.link)).toEqual(['https://a.test/2', 'https://a.test/1']);
+    expect(state.history[0]).toMatchObject({ presetId: 'p1', presetName: 'Blog', productId: '1005006123456789', surface: 'popup' });
+  });
+
+  it('keeps every entry when copies arrive at once', async () => {
+    const { deps, state } = fakeDeps();
+    const handlers = createMessageHandlers(deps);
+    await Promise.all([1, 2, 3, 4, 5].map((n) => handlers.linkCopied(copy(`https://a.test/${n}`))));
+    expect(state.history).toHaveLength(5);
+  });
+
+  it('drops the oldest entries past the bound', async () => {
+    const old = Array.from({ length: HISTORY_LIMIT }, (_, i): HistoryEntry => ({
+      at: i, surface: 'popup', sourceUrl: '', presetId: null, presetName: null, link: `https://old.test/${i}`, productId: null,
+    }));
+    const { deps, state } = fakeDeps(old);
+    await createMessageHandlers(deps).linkCopied(copy('https://a.test/new'));
+    expect(state.history).toHaveLength(HISTORY_LIMIT);
+    expect(state.history[0]!.link).toBe('https://a.test/new');
+    expect(state.history.at(-1)!.link).toBe(`https://old.test/${HISTORY_LIMIT - 2}`);
+  });
+
+  it('remembers the preset as last used when the popup copied', async () => {
+    const { deps, state } = fakeDeps();
+    await createMessageHandlers(deps).linkCopied(copy('https://a.test/1'));
+    expect(state.settings.lastUsedPresetId).toBe('p1');
+  });
+});
