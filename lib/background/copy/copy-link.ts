@@ -8,7 +8,7 @@
  * (DESIGN.md hard rule 2) and never touches the page.
  */
 import type { PortalsCopyLink } from '../../api/service';
-import type { CopyRecord } from '../handlers';
+import type { CopyRecord } from '../history-writer';
 import type { ClipboardWriter } from '../clipboard/types';
 import type { CopyFailure, CopySurface } from '../../storage/history';
 import { defaultPresetOf } from '../menus/items';

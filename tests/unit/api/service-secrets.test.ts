@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiService, createAreaCacheStore } from '../../../lib/api/service';
 import { base64Utf8 } from '../../../lib/api/admitad';
-import { createApiMessageHandlers } from '../../../lib/background/handlers';
+import { createApiMessageHandlers } from '../../../lib/background/message-handlers';
 import { createCredentialsStore } from '../../../lib/api/credentials';
 import { createMessageRouter, type MessageHandlers } from '../../../lib/messaging/protocol';
 import type { Account } from '../../../lib/networks/types';
