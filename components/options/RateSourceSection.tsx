@@ -12,6 +12,8 @@ export interface RateSourceSectionProps {
 const PROBLEM_KEYS = {
   notHttps: 'options_rateNotHttps',
   badUrl: 'options_rateBadUrl',
+  badHost: 'options_rateBadHost',
+  hasCredentials: 'options_rateHasCredentials',
   denied: 'options_rateDenied',
   failed: 'options_rateFailed',
 } as const;

@@ -7,6 +7,7 @@
 import type { RateCache, RateCacheStatus } from './rate-cache';
 import { hotSourceFromEntries, parseHotList, parseHotListStore, putHotSource, removeHotSource, type HotFailureCode, type HotRowError } from '../hotlist';
 import { HOT_LIST_KEY } from '../storage/keys';
+import { checkRateSourceUrl, type RateSourceUrlError } from '../rates/source-url';
 
 export const RATE_SOURCE_KEY = 'rateSource';
 export const RATE_REFRESH_ALARM = 'sublink-refresh-rates';
@@ -30,7 +31,7 @@ export interface SourcesDeps {
   readonly now: () => Date;
 }
 
-export type RateSourceError = 'notHttps' | 'badUrl';
+export type RateSourceError = RateSourceUrlError;
 export type SetRateSourceResult = { ok: true; status: RateCacheStatus; source: RateSource } | { ok: false; error: RateSourceError };
 
 export interface HotImportSummary {
@@ -50,17 +51,6 @@ export function readRateSource(raw: unknown): RateSource {
     url: typeof url === 'string' && url !== '' ? url : null,
     intervalMinutes: (RATE_INTERVALS_MINUTES as readonly unknown[]).includes(intervalMinutes) ? (intervalMinutes as number) : DEFAULT_INTERVAL,
   };
-}
-
-/** https only: a rate table steers what publishers promote, so it must not be swappable in transit. */
-export function checkRateSourceUrl(url: string): RateSourceError | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'badUrl';
-  }
-  return parsed.protocol === 'https:' ? null : 'notHttps';
 }
 
 export function createSourcesService(deps: SourcesDeps) {
@@ -87,8 +77,8 @@ export function createSourcesService(deps: SourcesDeps) {
     async setRateSource(next: RateSource): Promise<SetRateSourceResult> {
       const url = next.url?.trim() || null;
       if (url) {
-        const error = checkRateSourceUrl(url);
-        if (error) return { ok: false, error };
+        const checked = checkRateSourceUrl(url);
+        if (!checked.ok) return { ok: false, error: checked.error };
       }
       const saved = readRateSource({ url, intervalMinutes: next.intervalMinutes });
       await deps.storage.set({ [RATE_SOURCE_KEY]: saved });

@@ -7,6 +7,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import type { RateCacheStatus } from '../background/rate-cache';
 import type { HotImportResult, RateSource, SetRateSourceResult } from '../background/rate-source';
 import { parseHotListStore, type HotListStore } from '../hotlist';
+import { checkRateSourceUrl, type RateSourceUrlError } from '../rates/source-url';
 import { SHIP_TO_PERMISSIONS } from '../popup/ship-to';
 
 export interface SourcesDeps {
@@ -23,7 +24,7 @@ export interface SourcesDeps {
   };
 }
 
-export type RateSourceProblem = 'notHttps' | 'badUrl' | 'denied' | 'failed';
+export type RateSourceProblem = RateSourceUrlError | 'denied' | 'failed';
 
 export function createSourcesModel(deps: SourcesDeps) {
   const rate = signal<{ status: RateCacheStatus; source: RateSource } | null>(null);
@@ -68,18 +69,12 @@ export function createSourcesModel(deps: SourcesDeps) {
       rateProblem.value = null;
       const trimmed = url.trim();
       if (trimmed) {
-        let origin: string;
-        try {
-          origin = new URL(trimmed).origin;
-        } catch {
-          rateProblem.value = 'badUrl';
+        const checked = checkRateSourceUrl(trimmed);
+        if (!checked.ok) {
+          rateProblem.value = checked.error;
           return;
         }
-        if (!trimmed.startsWith('https://')) {
-          rateProblem.value = 'notHttps';
-          return;
-        }
-        if (!(await deps.permissions.request({ origins: [`${origin}/*`] }).catch(() => false))) {
+        if (!(await deps.permissions.request({ origins: [`${checked.origin}/*`] }).catch(() => false))) {
           rateProblem.value = 'denied';
           return;
         }
