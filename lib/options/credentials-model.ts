@@ -48,6 +48,9 @@ export interface CredentialsModel {
 
 const origins = (service: ApiService): string[] => [...API_HOST_PERMISSIONS[service]];
 
+/** The host a service's requests go to (`api-sg.aliexpress.com`), as the section names it. */
+export const apiHostName = (service: ApiService): string => new URL(API_HOST_PERMISSIONS[service][0].replace('/*', '/')).host;
+
 export function createCredentialsModel(deps: CredentialsModelDeps): CredentialsModel {
   const view = signal<CredentialsView | null>(null);
   const access = signal<PerService<boolean>>({ aliexpress: false, admitad: false });

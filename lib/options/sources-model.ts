@@ -5,7 +5,7 @@
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { RateCacheStatus } from '../background/rate-cache';
-import type { HotImportResult, RateSource, SetRateSourceResult } from '../background/rate-source';
+import { RATE_INTERVALS_MINUTES, type HotImportResult, type RateSource, type SetRateSourceResult } from '../background/rate-source';
 import { parseHotListStore, type HotListStore } from '../hotlist';
 import { SHIP_TO_PERMISSIONS } from '../popup/ship-to';
 
@@ -49,6 +49,8 @@ export function createSourcesModel(deps: SourcesDeps) {
   }
 
   return {
+    /** The refresh intervals the background accepts, in minutes, for the page's picker. */
+    rateIntervalsMinutes: RATE_INTERVALS_MINUTES,
     rate: rate as ReadonlySignal<{ status: RateCacheStatus; source: RateSource } | null>,
     rateProblem: rateProblem as ReadonlySignal<RateSourceProblem | null>,
     busy: busy as ReadonlySignal<boolean>,

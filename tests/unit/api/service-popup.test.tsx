@@ -2,7 +2,7 @@
 // and URL it was asked for, copy copying what is shown, and the one-line API facts and failures.
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiFacts } from '@/components/shared/ApiFacts';
+import { ApiFacts } from '@/components/popup/ApiFacts';
 import type { ProductInsightsReply } from '@/lib/api/service';
 import type { Account } from '@/lib/networks/types';
 import { apiServiceOf, createApiInsights } from '@/lib/popup/api-insights';
