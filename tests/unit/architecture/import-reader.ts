@@ -1,7 +1,7 @@
 /**
  * A small static reader of what a TypeScript source depends on: its import and re-export
  * specifiers, and its uses of the `browser`/`chrome` extension API objects. It is a lexer, not a
- * parser: it blanks comments (so a commented-out import does not count) and string contents (so
+ * parser: it blanks comments (so a commented-out import does not count) and literal contents (so
  * a URL such as 'https://chrome.google.com' is not an API use), then matches statements.
  *
  * Known limits, acceptable for a layering guard: an API object reached under another name
@@ -32,13 +32,6 @@ export interface SourceDependencies {
   readonly apiUses: readonly ApiUse[];
 }
 
-interface Blanked {
-  /** Comments replaced by spaces; strings kept (import specifiers live in them). */
-  readonly withoutComments: string;
-  /** Comments and the contents of string, template and regex literals replaced by spaces. */
-  readonly codeOnly: string;
-}
-
 /**
  * Characters after which a `/` starts a regular expression rather than a division. `<` and `>`
  * are left out: in TSX they precede the `/` of closing tags far more often than a regex.
@@ -48,9 +41,11 @@ const REGEX_KEYWORDS = /(?:^|[^\w$])(?:return|typeof|case|do|else|in|of|new|dele
 
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
-/** Blanks comments and literal contents while keeping every offset (so line numbers hold). */
-function blankSource(source: string): Blanked {
-  let withoutComments = '';
+/**
+ * The source with comments and the contents of string, template and regex literals replaced by
+ * spaces; every offset is kept, so positions and line numbers hold.
+ */
+function blankSource(source: string): string {
   let codeOnly = '';
   /** Open template literals: the brace depth of each `${` expression we are inside. */
   const templateDepths: number[] = [];
@@ -62,9 +57,8 @@ function blankSource(source: string): Blanked {
     return codeOnly.slice(Math.max(0, end - 8), end);
   };
 
-  const emit = (text: string, inCode: 'keep' | 'blank', inStripped: 'keep' | 'blank') => {
-    withoutComments += inStripped === 'keep' ? text : blank(text);
-    codeOnly += inCode === 'keep' ? text : blank(text);
+  const emit = (text: string, mode: 'keep' | 'blank') => {
+    codeOnly += mode === 'keep' ? text : blank(text);
   };
 
   /** Reads a template literal's text from `i` (just after a backtick or a closing `}`). */
@@ -74,20 +68,20 @@ function blankSource(source: string): Blanked {
       const c = source[end];
       if (c === '\\') end += 2;
       else if (c === '`') {
-        emit(source.slice(i, end), 'blank', 'keep');
-        emit('`', 'keep', 'keep');
+        emit(source.slice(i, end), 'blank');
+        emit('`', 'keep');
         i = end + 1;
         return;
       } else if (c === '$' && source[end + 1] === '{') {
-        emit(source.slice(i, end), 'blank', 'keep');
-        emit('${', 'keep', 'keep');
+        emit(source.slice(i, end), 'blank');
+        emit('${', 'keep');
         templateDepths.push(braceDepth);
         braceDepth += 1;
         i = end + 2;
         return;
       } else end += 1;
     }
-    emit(source.slice(i), 'blank', 'keep');
+    emit(source.slice(i), 'blank');
     i = source.length;
   };
 
@@ -97,22 +91,22 @@ function blankSource(source: string): Blanked {
     if (c === '/' && next === '/') {
       const end = source.indexOf('\n', i);
       const stop = end === -1 ? source.length : end;
-      emit(source.slice(i, stop), 'blank', 'blank');
+      emit(source.slice(i, stop), 'blank');
       i = stop;
     } else if (c === '/' && next === '*') {
       const end = source.indexOf('*/', i + 2);
       const stop = end === -1 ? source.length : end + 2;
-      emit(source.slice(i, stop), 'blank', 'blank');
+      emit(source.slice(i, stop), 'blank');
       i = stop;
     } else if (c === '"' || c === "'") {
       let end = i + 1;
       while (end < source.length && source[end] !== c && source[end] !== '\n') end += source[end] === '\\' ? 2 : 1;
-      emit(c, 'keep', 'keep');
-      emit(source.slice(i + 1, end), 'blank', 'keep');
-      emit(source.slice(end, end + 1), 'keep', 'keep');
+      emit(c, 'keep');
+      emit(source.slice(i + 1, end), 'blank');
+      emit(source.slice(end, end + 1), 'keep');
       i = end + 1;
     } else if (c === '`') {
-      emit('`', 'keep', 'keep');
+      emit('`', 'keep');
       i += 1;
       readTemplateText();
     } else if (c === '/' && (REGEX_PRECEDERS.has(lastSignificant().slice(-1)) || REGEX_KEYWORDS.test(lastSignificant()))) {
@@ -126,53 +120,58 @@ function blankSource(source: string): Blanked {
         else if (r === '/' && !inClass) break;
         end += 1;
       }
-      emit('/', 'keep', 'keep');
-      emit(source.slice(i + 1, end), 'blank', 'keep');
-      emit(source.slice(end, end + 1), 'keep', 'keep');
+      emit('/', 'keep');
+      emit(source.slice(i + 1, end), 'blank');
+      emit(source.slice(end, end + 1), 'keep');
       i = end + 1;
     } else if (c === '{') {
       braceDepth += 1;
-      emit(c, 'keep', 'keep');
+      emit(c, 'keep');
       i += 1;
     } else if (c === '}') {
       braceDepth -= 1;
-      emit(c, 'keep', 'keep');
+      emit(c, 'keep');
       i += 1;
       if (templateDepths.length > 0 && templateDepths[templateDepths.length - 1] === braceDepth) {
         templateDepths.pop();
         readTemplateText();
       }
     } else {
-      emit(c, 'keep', 'keep');
+      emit(c, 'keep');
       i += 1;
     }
   }
-  return { withoutComments, codeOnly };
+  return codeOnly;
 }
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
+/*
+ * The patterns run over the code with string contents blanked (so an import written inside a
+ * string is not read), and the specifier is then read from the source at the same offsets.
+ */
 /** `import x from`, `import type { A } from`, `export * from`, `export type * as n from` ... */
-const STATIC_IMPORT = /(?<![\w$.])(import|export)\s+(type\s+)?((?:[\w$]+\s*,\s*)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^{}]*\}|[\w$]+))\s*from\s*(['"])([^'"\n]+)\4/g;
+const STATIC_IMPORT = /(?<![\w$.])(?:import|export)\s+(type\s+)?(?:(?:[\w$]+\s*,\s*)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^{}]*\}|[\w$]+))\s*from\s*(['"])([^'"\n]*)\2/dg;
 /** `import 'side-effect'` */
-const BARE_IMPORT = /(?<![\w$.])import\s*(['"])([^'"\n]+)\1/g;
+const BARE_IMPORT = /(?<![\w$.])import\s*(['"])([^'"\n]*)\1/dg;
 /** `import('x')`, and `typeof import('x')` in a type */
-const DYNAMIC_IMPORT = /(?<![\w$.])(typeof\s+)?import\s*\(\s*(['"])([^'"\n]+)\2\s*\)/g;
+const DYNAMIC_IMPORT = /(?<![\w$.])(typeof\s+)?import\s*\(\s*(['"])([^'"\n]*)\2\s*\)/dg;
 /** `browser.x`, `chrome?.x`, `globalThis.browser.x` */
 const API_USE = /(?<![\w$.])(?:globalThis\s*\??\.\s*)?(browser|chrome)\s*\??\.\s*([\w$]+)/g;
 
 export function readDependencies(source: string): SourceDependencies {
-  const { withoutComments, codeOnly } = blankSource(source);
+  const codeOnly = blankSource(source);
   const imports: ImportRecord[] = [];
-  for (const match of withoutComments.matchAll(STATIC_IMPORT)) {
-    imports.push({ specifier: match[5]!, typeOnly: Boolean(match[2]), line: lineAt(source, match.index) });
-  }
-  for (const match of withoutComments.matchAll(BARE_IMPORT)) {
-    imports.push({ specifier: match[2]!, typeOnly: false, line: lineAt(source, match.index) });
-  }
-  for (const match of withoutComments.matchAll(DYNAMIC_IMPORT)) {
-    imports.push({ specifier: match[3]!, typeOnly: Boolean(match[1]), line: lineAt(source, match.index) });
-  }
+  const read = (pattern: RegExp, specifierGroup: number, typeGroup?: number) => {
+    for (const match of codeOnly.matchAll(pattern)) {
+      const [start, end] = match.indices![specifierGroup]!;
+      const typeOnly = typeGroup !== undefined && match[typeGroup] !== undefined;
+      imports.push({ specifier: source.slice(start, end), typeOnly, line: lineAt(source, match.index) });
+    }
+  };
+  read(STATIC_IMPORT, 3, 1);
+  read(BARE_IMPORT, 2);
+  read(DYNAMIC_IMPORT, 3, 1);
   imports.sort((a, b) => a.line - b.line);
   const apiUses = [...codeOnly.matchAll(API_USE)].map((match) => ({ expression: `${match[1]}.${match[2]}`, line: lineAt(source, match.index) }));
   return { imports, apiUses };

@@ -136,7 +136,7 @@ export const RULES: readonly LayerRule[] = [
     reason: 'each stored item is defined once, with its key, schema and version; a read or write elsewhere skips its validation and its migrations',
     appliesTo: (file) => !within(file, ['lib/storage/']),
     forbids: (dependency) =>
-      dependency.kind === 'api' ? /\.storage$/.test(dependency.use.expression) : dependency.isPackage && STORAGE_PACKAGE.test(dependency.target),
+      dependency.kind === 'api' ? dependency.use.expression.endsWith('.storage') : dependency.isPackage && STORAGE_PACKAGE.test(dependency.target),
   },
   {
     name: 'components-render',
@@ -204,6 +204,32 @@ function sourceFiles(dir: string): string[] {
 }
 
 const files = ['lib', 'components', 'entrypoints'].flatMap(sourceFiles).sort();
+
+describe('the import reader', () => {
+  it.each([
+    { input: "import { a } from './a';", expected: [{ specifier: './a', typeOnly: false, line: 1 }] },
+    { input: "import type { A } from '../a';\nexport type * from './types';", expected: [{ specifier: '../a', typeOnly: true, line: 1 }, { specifier: './types', typeOnly: true, line: 2 }] },
+    { input: "import {\n  a,\n  type B,\n} from '@/lib/x';", expected: [{ specifier: '@/lib/x', typeOnly: false, line: 1 }] },
+    { input: "import def, * as ns from 'pkg';\nexport * from './all';\nexport { x as y } from './x';", expected: [{ specifier: 'pkg', typeOnly: false, line: 1 }, { specifier: './all', typeOnly: false, line: 2 }, { specifier: './x', typeOnly: false, line: 3 }] },
+    { input: "import './styles.css';\nconst lazy = () => import('./Lazy');", expected: [{ specifier: './styles.css', typeOnly: false, line: 1 }, { specifier: './Lazy', typeOnly: false, line: 2 }] },
+    { input: "type Api = (typeof import('wxt/browser'))['browser'];", expected: [{ specifier: 'wxt/browser', typeOnly: true, line: 1 }] },
+    { input: "// import { a } from './a';\n/* import b from './b'; */\nconst s = \"import c from './c'\";", expected: [] },
+    { input: "const re = /['\"]/g;\nimport { d } from './d';", expected: [{ specifier: './d', typeOnly: false, line: 2 }] },
+  ])('reads $input', ({ input, expected }) => {
+    const actual = readDependencies(input).imports;
+    expect(actual).toEqual(expected);
+  });
+
+  it.each([
+    { input: 'await browser.storage.local.get(null);', expected: ['browser.storage'] },
+    { input: 'chrome?.runtime.id; globalThis.browser.tabs;', expected: ['chrome.runtime', 'browser.tabs'] },
+    { input: 'const url = `https://chrome.google.com/${browser.runtime.id}`;', expected: ['browser.runtime'] },
+    { input: "const a = 'browser.storage'; // chrome.storage\nconst b = model.browser.storage;", expected: [] },
+  ])('finds the extension API uses in $input', ({ input, expected }) => {
+    const actual = readDependencies(input).apiUses.map((use) => use.expression);
+    expect(actual).toEqual(expected);
+  });
+});
 
 describe('the checker', () => {
   it.each([
