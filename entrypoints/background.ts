@@ -109,7 +109,7 @@ export default defineBackground(() => {
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
     ),
   );
-  // Issue 6: the first install opens the options page once, in its setup mode.
+  // The first install opens the options page once, in its setup mode.
   const openSetupOnInstall = createFirstInstallHandler({
     getURL: (path) => browser.runtime.getURL(path as '/options.html'),
     openTab: (url) => browser.tabs.create({ url }),

@@ -1,5 +1,5 @@
 /**
- * What the background does, as factories over injected dependencies (STYLE.md 2). The
+ * What the background does, as factories over injected dependencies, testable without a browser. The
  * entrypoint only wires these to browser events.
  */
 import { appendHistory, type CopyFailure, type CopySurface, type HistoryEntry } from '../storage/history';
@@ -109,8 +109,8 @@ export function createSourceMessageHandlers(sources: SourcesService): Pick<Messa
 }
 
 /**
- * The API messages (issue 4). Every reply is a masked view or a result built from API answers:
- * the secrets stay in `credentials` and the clients (DESIGN.md hard rule 4).
+ * The API messages. Every reply is a masked view or a result built from API answers:
+ * the secrets stay in `credentials` and the clients (docs/architecture.md, 'Hard rules' 4).
  */
 export function createApiMessageHandlers(
   api: ApiServiceApi,

@@ -1,5 +1,5 @@
 /**
- * The options page's rate-source, hot-list and ship-to settings (issue 3). The work is done in
+ * The options page's rate-source, hot-list and ship-to settings. The work is done in
  * the background (lib/background/rate-source.ts); this model sends the requests, asks for the optional
  * permissions from the click that needs them, and keeps what the page shows.
  */
