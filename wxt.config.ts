@@ -33,7 +33,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Minimal at install (DESIGN.md hard rule 4): activeTab lets the popup and the shortcut read
+    // Minimal at install (docs/architecture.md, 'Hard rules' 4): activeTab lets the popup and the shortcut read
     // the tab they act on; storage keeps presets; contextMenus for "Copy affiliate link";
     // clipboardWrite lets the background copy without a click in a page (Firefox's background
     // page; Chrome's offscreen document, where execCommand('copy') fails without it), at the cost

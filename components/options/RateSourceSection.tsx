@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SourcesModel } from '@/lib/options/sources-model';
 import { rateCacheErrorMessage } from '@/lib/rates';
-import { RATE_INTERVALS_MINUTES } from '@/lib/background/rate-source';
 import { t, type MessageKey } from '@/lib/i18n/index';
 import { Field, describedBy } from './Field';
 
@@ -47,7 +46,7 @@ export function RateSourceSection({ model }: RateSourceSectionProps) {
         </Field>
         <Field id="rate-interval" label={t('options_rateInterval')}>
           <select id="rate-interval" value={String(shownInterval)} onChange={(event) => setIntervalMinutes(Number(event.currentTarget.value))}>
-            {RATE_INTERVALS_MINUTES.map((minutes) => (
+            {model.rateIntervalsMinutes.map((minutes) => (
               <option key={minutes} value={String(minutes)}>
                 {t(`options_rateInterval${minutes}`)}
               </option>

@@ -2,11 +2,14 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { parseStoredCredentials } from '@/lib/api/credentials';
+import { browserBadgeOptInDeps } from '@/lib/background/badge/browser';
+import { createBadgeOptInModel } from '@/lib/background/badge/opt-in';
 import { isSetupRequested, SETUP_PARAM } from '@/lib/background/first-install';
 import { loadHistory } from '@/lib/storage/history';
 import { t, uiLanguage } from '@/lib/i18n/index';
 import { createMessenger } from '@/lib/messaging/client';
 import { createBatchModel } from '@/lib/options/batch-model';
+import { createCredentialsModel } from '@/lib/options/credentials-model';
 import { downloadText } from '@/lib/options/download';
 import { createHistoryModel } from '@/lib/options/history-model';
 import { createOptionsModel } from '@/lib/options/model';
@@ -58,6 +61,15 @@ const transfer = createTransferModel({
   now,
   reload: () => model.load(),
 });
+// The page never reads the stored credentials: it sends new values and shows the masked view.
+const credentials = createCredentialsModel({
+  view: () => messenger.send('getApiCredentials', {}),
+  save: (input) => messenger.send('saveApiCredentials', input),
+  remove: (service) => messenger.send('removeApiCredentials', { service }),
+  check: (service) => messenger.send('checkApiCredentials', { service }),
+  permissions: browser.permissions,
+});
+const badgeOptIn = createBadgeOptInModel(browserBadgeOptInDeps());
 
 const setup = signal<SetupModel | null>(null);
 const finishSetup = () => {
@@ -90,6 +102,8 @@ const start = async () => {
       history={linkHistory}
       batch={batch}
       transfer={transfer}
+      credentials={credentials}
+      badgeOptIn={badgeOptIn}
       setup={setup}
       onFinishSetup={finishSetup}
       newAccountId={createAccountId}

@@ -6,7 +6,7 @@
 import { computed } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ApiFacts } from '@/components/shared/ApiFacts';
+import { ApiFacts } from '@/components/popup/ApiFacts';
 import { InsightsPanel } from '@/components/popup/InsightsPanel';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
 import { createMessenger } from '@/lib/messaging/client';

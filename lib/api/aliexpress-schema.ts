@@ -1,5 +1,5 @@
 /**
- * The AliExpress Open Platform's answers, as zod schemas (DESIGN.md hard rule 5: remote data is
+ * The AliExpress Open Platform's answers, as zod schemas (docs/architecture.md, 'Hard rules' 5: remote data is
  * validated at the boundary). Field names and example values come from the API pages:
  * - aliexpress.affiliate.productdetail.get: https://open.alitrip.com/docs/doc.htm?articleId=48595&docType=2&treeId=674
  * - aliexpress.affiliate.hotproduct.query: https://developer.alibaba.com/docs/doc.htm?treeId=674&articleId=45794&docType=2

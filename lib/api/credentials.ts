@@ -1,6 +1,6 @@
 /**
  * API credentials: the AliExpress Open Platform app (key, secret, default tracking id) and the
- * Admitad API client (id, secret, ad space, program). Background only (DESIGN.md hard rule 4):
+ * Admitad API client (id, secret, ad space, program). Background only (docs/architecture.md, 'Hard rules' 4):
  * kept in `storage.local` under one key, never in `storage.sync`; UI pages send new values in
  * and get back only `CredentialsView`s, where every secret is masked to its last four characters.
  * Nothing here logs, and no message built here contains a secret.

@@ -1,5 +1,5 @@
 /**
- * The background side of rate sources and hot lists (issue 3): the optional remote rate table
+ * The background side of rate sources and hot lists: the optional remote rate table
  * (fetched on a user-set interval, validated, never replacing the last good table with a bad
  * one) and the user's hot-product imports. Factories over injected dependencies; the entrypoint
  * wires alarms and messages to them.

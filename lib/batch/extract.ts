@@ -5,7 +5,7 @@
  */
 import { detectDelimiter, parseCsv } from '../csv/index';
 
-/** Issue 6: "paste text or load a CSV with up to 10,000 URLs". */
+/** The batch converter takes pasted text or a CSV of up to 10,000 URLs. */
 export const BATCH_MAX_ROWS = 10_000;
 /** Well above 10,000 long URLs (a wrapped URL is rarely over 1 KB); a bigger file is refused before parsing. */
 export const BATCH_MAX_CHARS = 20_000_000;

@@ -1,7 +1,8 @@
 /**
  * What the popup shows under the link: the estimate, the HOT flag and the ranked warnings, from
- * local data only (DESIGN.md: the estimate appears at once, from cached or embedded tables, and
- * works offline). Loaded lazily by the popup, after the link is on screen; no zod in here.
+ * local data only: the estimate appears at once, from cached or embedded tables, and works
+ * offline (docs/architecture.md, 'Tab URL to link on screen'). Loaded lazily by the popup,
+ * after the link is on screen; no zod in here.
  */
 import type { Preset } from '../presets/types';
 import { CATEGORY_KEYS, estimateCommission, linkKindOf, tablesFromStoredCache, RATE_CACHE_STORAGE_KEY, type CategoryKey, type Estimate } from '../rates';
@@ -18,7 +19,7 @@ export interface InsightsInput {
   /** The raw `aep_usuc_f` cookie, when the user allowed reading it. */
   readonly shipToCookie: string | null;
   readonly now: Date;
-  /** What a network API said about the product (issue 4), once it has answered. */
+  /** What a network API said about the product, once it has answered. */
   readonly api?: ApiProductFacts;
 }
 

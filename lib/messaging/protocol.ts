@@ -1,7 +1,8 @@
 /**
- * The one protocol between UI pages and the background (STYLE.md 3). Each message is declared
- * once, with a zod schema for its data; the background parses every incoming payload and
- * answers only our own extension pages. Replies never carry secrets (DESIGN.md hard rule 4).
+ * The one protocol between UI pages and the background (docs/architecture.md, 'How to add').
+ * Each message is declared once, with a zod schema for its data; the background parses every
+ * incoming payload and answers only our own extension pages. Replies never carry secrets
+ * (docs/architecture.md, 'Hard rules' 4).
  */
 import { z } from 'zod/mini';
 import { COPY_SURFACES } from '../storage/history';
@@ -55,7 +56,7 @@ export const messageSchemas = {
   /** Options page: a hot-products export the user picked, as text. */
   importHotList: importHotListData,
   removeHotSource: removeHotSourceData,
-  /** Popup: the API's link, exact rate and affiliation for the product under a preset (issue 4). */
+  /** Popup: the API's link, exact rate and affiliation for the product under a preset. */
   productInsights: productInsightsData,
   /** Options page: the saved API credentials, secrets masked. The only way a UI page sees them. */
   getApiCredentials: empty,

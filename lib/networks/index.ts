@@ -36,8 +36,8 @@ export type ResolvedTarget = { readonly ok: true; readonly target: LinkTarget } 
 
 /**
  * What the link points at, cleaned: a product becomes its canonical URL (SKU kept only when
- * the preset asks), store and campaign pages keep the parser's cleaned URL (DESIGN.md hard
- * rule 3: other parties' tracking is gone before we wrap). Short links cannot be resolved
+ * the preset asks), store and campaign pages keep the parser's cleaned URL (docs/architecture.md,
+ * 'Hard rules' 3: other parties' tracking is gone before we wrap). Short links cannot be resolved
  * offline, so they are refused rather than wrapped as they are.
  */
 export function resolveTarget(input: string | ProductRef, keepSku: boolean): ResolvedTarget {

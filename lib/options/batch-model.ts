@@ -1,5 +1,5 @@
 /**
- * The options page's batch converter (issue 6, scope 4): a pasted list or a loaded file of up to
+ * The options page's batch converter: a pasted list or a loaded file of up to
  * 10,000 URLs becomes deeplinks under a chosen preset, with estimates and warnings, converted in
  * time slices so the page keeps responding, then exported as CSV.
  */

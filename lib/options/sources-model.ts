@@ -1,11 +1,11 @@
 /**
- * The options page's rate-source, hot-list and ship-to settings (issue 3). The work is done in
+ * The options page's rate-source, hot-list and ship-to settings. The work is done in
  * the background (lib/background/rate-source.ts); this model sends the requests, asks for the optional
  * permissions from the click that needs them, and keeps what the page shows.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { RateCacheStatus } from '../background/rate-cache';
-import type { HotImportResult, RateSource, SetRateSourceResult } from '../background/rate-source';
+import { RATE_INTERVALS_MINUTES, type HotImportResult, type RateSource, type SetRateSourceResult } from '../background/rate-source';
 import { parseHotListStore, type HotListStore } from '../hotlist';
 import { checkRateSourceUrl, type RateSourceUrlError } from '../rates/source-url';
 import { SHIP_TO_PERMISSIONS } from '../popup/ship-to';
@@ -50,6 +50,8 @@ export function createSourcesModel(deps: SourcesDeps) {
   }
 
   return {
+    /** The refresh intervals the background accepts, in minutes, for the page's picker. */
+    rateIntervalsMinutes: RATE_INTERVALS_MINUTES,
     rate: rate as ReadonlySignal<{ status: RateCacheStatus; source: RateSource } | null>,
     rateProblem: rateProblem as ReadonlySignal<RateSourceProblem | null>,
     busy: busy as ReadonlySignal<boolean>,

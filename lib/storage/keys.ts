@@ -7,16 +7,16 @@ export const STORAGE_KEYS = {
   history: 'history',
 } as const;
 
-/** The user's category pick per product id, for the estimate (issue 3). */
+/** The user's category pick per product id, for the estimate. */
 export const CATEGORY_PICKS_KEY = 'categoryPicks';
 /** Written by the background (lib/background/rate-cache.ts, lib/hotlist); named here so the popup preload can read them. */
 export const RATE_CACHE_KEY = 'rateCache';
 export const HOT_LIST_KEY = 'hotList';
 
 /**
- * API credentials (issue 4), written and read by the background only (lib/api/credentials.ts). Never
+ * API credentials, written and read by the background only (lib/api/credentials.ts). Never
  * in storage.sync, never in POPUP_STORAGE_KEYS, never in a settings export: UI pages get masked
- * views through messages (DESIGN.md hard rule 4).
+ * views through messages (docs/architecture.md, 'Hard rules' 4).
  */
 export const API_CREDENTIALS_KEY = 'apiCredentials';
 

@@ -1,6 +1,6 @@
 /**
  * Stored state as the UI reads it: pure parsing of what `storage.local` returned, validated
- * entry by entry (DESIGN.md hard rule 5: stored data may come from an older version or a hand
+ * entry by entry (docs/architecture.md, 'Hard rules' 5: stored data may come from an older version or a hand
  * edit). No browser API here: lib/storage/local.ts does the I/O, and the popup, which reads through
  * its preload script, imports only this.
  */

@@ -1,5 +1,5 @@
 /**
- * Guards the hard rules on the built manifests (DESIGN.md hard rules 1 and 4): nothing is ever
+ * Guards the hard rules on the built manifests (docs/architecture.md, 'Hard rules' 1 and 4): nothing is ever
  * injected into pages, and install-time permissions stay inside a per-browser allowlist.
  * Reads `.output/`, so `npm test` builds both targets before the unit tests.
  */

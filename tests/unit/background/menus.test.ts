@@ -40,7 +40,7 @@ function matches(pattern: string, url: string): boolean {
 }
 
 describe('ALIEXPRESS_URL_PATTERNS', () => {
-  // Every host form DESIGN.md lists ("Domain facts ... URLs") and lib/url parses.
+  // Every host form docs/architecture.md lists ('Domain facts', URL forms) and lib/url parses.
   it.each([
     'https://www.aliexpress.com/item/1005006789012345.html',
     'https://aliexpress.com/item/1005006789012345.html',
