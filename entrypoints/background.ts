@@ -1,3 +1,5 @@
+// First: zod reads this when its schemas are defined (lib/schema/zod-jitless.ts).
+import '@/lib/schema/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '@/lib/background';

@@ -1,3 +1,5 @@
+// First: zod reads this when its schemas are defined (lib/schema/zod-jitless.ts).
+import '@/lib/schema/zod-jitless';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';

@@ -13,6 +13,7 @@
  * arrive as the bare object. `wrappedArray` accepts all three forms.
  */
 import { z } from 'zod';
+import { cutExternalText, EXTERNAL_LINK_MAX } from './bounds';
 
 /** `{ key: [...] }`, `{ key: {...} }`, a bare array, or nothing at all (`{}`, absent: an empty list). */
 export function wrappedArray<T extends z.ZodType>(key: string, item: T) {
@@ -53,7 +54,8 @@ const price = z.preprocess(
     .optional(),
 );
 
-const optionalText = z.preprocess((input) => (input === null ? undefined : input), z.string().optional());
+const boundedText = z.string().transform(cutExternalText);
+const optionalText = z.preprocess((input) => (input === null ? undefined : input), boundedText.optional());
 const optionalId = z.preprocess((input) => (input === null || input === '' ? undefined : input), idText.optional());
 
 export const rawProductSchema = z.object({
@@ -91,7 +93,7 @@ export const linkGenerateResultSchema = z.object({
   tracking_id: optionalText,
   promotion_links: wrappedArray(
     'promotion_link',
-    z.object({ promotion_link: z.string().min(1), source_value: optionalText }),
+    z.object({ promotion_link: z.string().min(1).max(EXTERNAL_LINK_MAX), source_value: optionalText }),
   ),
 });
 

@@ -12,11 +12,20 @@ import type { RateCacheStatus } from '../background/rate-cache';
 import type { CredentialsCheck, ProductInsightsReply } from '../api/service';
 import type { CredentialsView, SaveCredentialsResult } from '../api/credentials';
 
+/** A copied link is https, whoever reports it: never `javascript:`, `data:` or plain http. */
+const isHttpsUrl = (text: string): boolean => {
+  try {
+    return new URL(text).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
 const linkCopiedData = z.object({
   surface: z.enum(COPY_SURFACES),
   sourceUrl: z.string().check(z.maxLength(8192)),
-  presetId: z.nullable(z.string()),
-  link: z.string().check(z.minLength(1), z.maxLength(16384)),
+  presetId: z.nullable(z.string().check(z.maxLength(64))),
+  link: z.string().check(z.minLength(1), z.maxLength(16384), z.refine(isHttpsUrl, 'expected an https link')),
 });
 
 const empty = z.object({});

@@ -16,6 +16,7 @@ export { epnNetwork, EPN_CODE, EPN_SUBID_PARAMS, type EpnAccount } from './epn';
 export { customNetwork, validateTemplate, TEMPLATE_MAX, TEMPLATE_PLACEHOLDERS, type CustomAccount } from './custom';
 export { GENERIC_SUBID_MAX, type SubIdLimits } from './subids';
 export { isPlainHostname } from './hostname';
+export { isLinkToKnownHost } from './link-hosts';
 
 /**
  * Field-level problems with an account as the options form holds it: id and name, then the

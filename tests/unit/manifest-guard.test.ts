@@ -61,3 +61,12 @@ describe.each(targets)('$dir manifest', ({ dir, allowed }) => {
     expect(manifest.name).toBe('__MSG_extName__');
   });
 });
+
+describe('chrome-mv3 manifest: the oldest Chrome it can run in', () => {
+  it('asks for Chrome 116, the first with runtime.getContexts (the clipboard finds its offscreen document with it)', () => {
+    const manifest = readManifest('chrome-mv3');
+    expect(manifest.minimum_chrome_version).toBe('116');
+    const clipboard = readFileSync(path.join(root, 'lib/background/clipboard/browser.ts'), 'utf8');
+    expect(clipboard).toContain('runtime.getContexts');
+  });
+});
