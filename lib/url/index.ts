@@ -1,4 +1,4 @@
-export { parseProductUrl, MAX_URL_LENGTH } from './parse';
+export { parseProductUrl, stripProsePunctuation, MAX_URL_LENGTH } from './parse';
 export { canonicalProductUrl } from './canonical';
 export { KEPT_PAGE_PARAMS, WRAPPER_PARAMS } from './params';
 export { LOCALES } from './types';

@@ -116,8 +116,13 @@ function prepareInput(input: string): PreparedInput | { readonly reason: Invalid
   return BARE_HOST_START.test(s) ? { href: 'https://' + s, plain } : { reason: 'not-a-url' };
 }
 
-/** Users copy links out of prose: "(see https://…/item/1.html)." must still be the link. */
-function stripProsePunctuation(s: string): string {
+/**
+ * Users copy links out of prose: "(see https://…/item/1.html)." must still be the link. A closing
+ * bracket is the URL's own when the URL opened one (`…?SearchText=usb+hub+(4+ports)`), the rule
+ * linkifiers use (GitHub Flavored Markdown spec, "Autolinks (extension)"). Exported so the batch
+ * converter and the context menu cut URLs out of text the same way.
+ */
+export function stripProsePunctuation(s: string): string {
   let start = 0;
   let end = s.length;
   while (start < end && LEADING_PUNCTUATION.has(s[start]!)) start++;
