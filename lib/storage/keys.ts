@@ -14,9 +14,10 @@ export const RATE_CACHE_KEY = 'rateCache';
 export const HOT_LIST_KEY = 'hotList';
 
 /**
- * API credentials, written and read by the background only (lib/api/credentials.ts). Never
- * in storage.sync, never in POPUP_STORAGE_KEYS, never in a settings export: UI pages get masked
- * views through messages (docs/architecture.md, 'Hard rules' 4).
+ * API credentials, written and read by the background only (lib/api/credentials.ts). Never in
+ * storage.sync, never among the keys the popup reads (STATE_STORAGE_KEYS, ESTIMATE_STORAGE_KEYS),
+ * never in a settings export: UI pages get masked views through messages
+ * (docs/architecture.md, 'Hard rules' 4).
  */
 export const API_CREDENTIALS_KEY = 'apiCredentials';
 
@@ -28,5 +29,3 @@ export const STATE_STORAGE_KEYS = [STORAGE_KEYS.accounts, STORAGE_KEYS.presets, 
  * for a link never includes it. The popup reads these in a second `get` on open.
  */
 export const ESTIMATE_STORAGE_KEYS = [RATE_CACHE_KEY, HOT_LIST_KEY, CATEGORY_PICKS_KEY];
-/** Everything the popup reads on open. */
-export const POPUP_STORAGE_KEYS = [...STATE_STORAGE_KEYS, ...ESTIMATE_STORAGE_KEYS];
