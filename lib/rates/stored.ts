@@ -13,6 +13,7 @@ export const RATE_CACHE_STORAGE_KEY = RATE_CACHE_KEY;
 
 export const RATE_CACHE_ERROR_CODES = [
   'badUrl',
+  'noAccess',
   'timeout',
   'network',
   'http',
