@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { TransferModel } from '@/lib/options/transfer-model';
 import { importErrorText } from '@/lib/options/text';
-import type { ListDiff, SettingsDiff } from '@/lib/options/settings-transfer';
+import type { FieldChange, ListDiff, SettingsDiff } from '@/lib/options/settings-transfer';
 import { t } from '@/lib/i18n/index';
 import { Field } from './Field';
 
@@ -10,6 +10,19 @@ export interface SettingsTransferSectionProps {
 }
 
 const names = (items: readonly { name: string }[]) => items.map((item) => item.name).join(', ');
+
+/** Each changed value, old and new: a swapped ad-space code or sub-id is seen before it is written. */
+function FieldChanges({ changes }: { changes: readonly FieldChange[] }) {
+  return (
+    <ul class="field-changes">
+      {changes.map((change) => (
+        <li key={change.field}>
+          {t('transfer_fieldChange', [change.field, change.before ?? t('transfer_emptyValue'), change.after ?? t('transfer_emptyValue')])}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function ListChanges({ title, diff, testId }: { title: string; diff: ListDiff<{ id: string; name: string }>; testId: string }) {
   return (
@@ -23,6 +36,14 @@ function ListChanges({ title, diff, testId }: { title: string; diff: ListDiff<{ 
               String(diff.changed.length),
               diff.changed.map((change) => t('transfer_changedItem', [change.after.name, change.fields.join(', ')])).join('; '),
             ])}
+            <ul>
+              {diff.changed.map((change) => (
+                <li key={change.after.id}>
+                  {change.after.name}
+                  <FieldChanges changes={change.changes} />
+                </li>
+              ))}
+            </ul>
           </li>
         )}
         {diff.removed.length > 0 && <li class="removed">{t('transfer_removed', [String(diff.removed.length), names(diff.removed)])}</li>}
@@ -40,6 +61,12 @@ function Preview({ diff, fileName }: { diff: SettingsDiff; fileName: string }) {
       <ListChanges title={t('options_accounts')} diff={diff.accounts} testId="transfer-accounts" />
       <ListChanges title={t('options_presets')} diff={diff.presets} testId="transfer-presets" />
       {diff.defaultPreset && <p>{t('transfer_defaultPreset', [diff.defaultPreset.before ?? t('transfer_noDefault'), diff.defaultPreset.after ?? t('transfer_noDefault')])}</p>}
+      {diff.secrets.length > 0 && (
+        <div data-testid="transfer-secrets">
+          <h4>{t('transfer_secretsTitle')}</h4>
+          <FieldChanges changes={diff.secrets} />
+        </div>
+      )}
       {!diff.changesAnything && <p class="note">{t('transfer_nothingChanges')}</p>}
     </>
   );

@@ -7,7 +7,7 @@
  * is written in one `storage.local.set`, so an import is all or nothing.
  */
 import { z } from 'zod';
-import { parseStoredCredentials, type ApiCredentials } from '../api/credentials';
+import { maskSecret, parseStoredCredentials, type ApiCredentials } from '../api/credentials';
 import { accountSchema } from '../networks/schema';
 import type { Account, FieldIssue } from '../networks/types';
 import { presetSchema, validatePreset } from '../presets';
@@ -157,11 +157,23 @@ export function parseSettingsFile(text: string): ParseSettingsResult {
 
 // --- preview --------------------------------------------------------------------------------
 
+/** One value an import changes: `subIds.subid`, `code`; null where there was none, or is none after. */
+export interface FieldChange {
+  readonly field: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
 export interface ItemChange<T> {
   readonly before: T;
   readonly after: T;
   /** Top-level fields that differ, e.g. `name`, `subIds`. */
   readonly fields: readonly string[];
+  /**
+   * Every value that differs, old and new, so a shared file cannot swap an ad-space code or a
+   * sub-id unnoticed behind a field name.
+   */
+  readonly changes: readonly FieldChange[];
 }
 
 export interface ListDiff<T> {
@@ -177,7 +189,45 @@ export interface SettingsDiff {
   /** Names of the default preset before and after, when it changes. */
   readonly defaultPreset: { readonly before: string | null; readonly after: string | null } | null;
   readonly hasSecrets: boolean;
+  /**
+   * The API credentials the file carries, masked: what would replace the saved ones if the user
+   * ticks them in. The saved secrets are never read back into a page, so `before` is null.
+   */
+  readonly secrets: readonly FieldChange[];
   readonly changesAnything: boolean;
+}
+
+/** Secrets shown masked, as the credentials section shows saved ones. */
+const SECRET_FIELDS = new Set(['appSecret', 'clientSecret']);
+
+/** Every leaf of a stored shape as `path -> text`, nested objects joined with dots. */
+function leaves(value: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (isRecord(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      for (const [path, text] of leaves(inner, prefix ? `${prefix}.${key}` : key)) out.set(path, text);
+    }
+  } else if (value !== undefined && value !== null) {
+    out.set(prefix, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  return out;
+}
+
+function fieldChanges(before: unknown, after: unknown): FieldChange[] {
+  const old = leaves(before);
+  const next = leaves(after);
+  const fields = [...new Set([...old.keys(), ...next.keys()])].filter((field) => old.get(field) !== next.get(field));
+  return fields.map((field) => ({ field, before: old.get(field) ?? null, after: next.get(field) ?? null }));
+}
+
+function secretChanges(file: SettingsFile): FieldChange[] {
+  const credentials = file.secrets?.apiCredentials;
+  if (!credentials) return [];
+  return [...leaves(credentials)].map(([field, value]) => ({
+    field,
+    before: null,
+    after: SECRET_FIELDS.has(field.split('.').at(-1) ?? '') ? maskSecret(value) : value,
+  }));
 }
 
 /** Key order does not matter; `undefined` fields count as absent (as in JSON). */
@@ -202,7 +252,7 @@ function diffList<T extends { readonly id: string }>(current: readonly T[], inco
       const fields = [...new Set([...Object.keys(old), ...Object.keys(item)])].filter(
         (key) => !sameValue((old as Record<string, unknown>)[key], (item as Record<string, unknown>)[key]),
       );
-      changed.push({ before: old, after: item, fields });
+      changed.push({ before: old, after: item, fields, changes: fieldChanges(old, item) });
     }
   }
   return { added, changed, removed: current.filter((item) => !after.has(item.id)), unchanged };
@@ -222,6 +272,7 @@ export function diffSettings(current: TransferState, file: SettingsFile): Settin
     presets,
     defaultPreset,
     hasSecrets: file.secrets !== undefined,
+    secrets: secretChanges(file),
     changesAnything: listChanges(accounts) + listChanges(presets) > 0 || defaultPreset !== null || file.secrets !== undefined,
   };
 }

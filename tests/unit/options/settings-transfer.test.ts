@@ -125,11 +125,36 @@ describe('diffSettings', () => {
     const actual = diffSettings(state, file);
     expect(actual.accounts).toEqual({ added: [], changed: [], removed: [custom], unchanged: 1 });
     expect(actual.presets.added.map((p) => p.name)).toEqual(['Shorts']);
-    expect(actual.presets.changed).toEqual([{ before: blog, after: file.presets[0], fields: ['audienceCountry', 'subIds'] }]);
+    expect(actual.presets.changed).toEqual([
+      {
+        before: blog,
+        after: file.presets[0],
+        fields: ['audienceCountry', 'subIds'],
+        changes: [
+          { field: 'audienceCountry', before: 'DE', after: 'FR' },
+          { field: 'subIds.subid', before: 'blog', after: 'blog2' },
+        ],
+      },
+    ]);
     expect(actual.presets.removed.map((p) => p.name)).toEqual(['Telegram']);
     expect(actual.defaultPreset).toEqual({ before: 'Telegram', after: 'Shorts' });
     expect(actual.hasSecrets).toBe(false);
     expect(actual.changesAnything).toBe(true);
+  });
+
+  it('shows the old and new value of a swapped ad-space code, not only the field name', () => {
+    const swapped: Account = { ...admitad, code: 'ffffffffffffffffffffffffffffff' };
+    const actual = diffSettings(state, buildSettingsFile({ ...state, accounts: [swapped, custom] }, NOW));
+    expect(actual.accounts.changed.map((change) => change.changes)).toEqual([[{ field: 'code', before: admitad.code, after: 'ffffffffffffffffffffffffffffff' }]]);
+  });
+
+  it('lists the API credentials a file carries with the secrets masked', () => {
+    const actual = diffSettings(state, buildSettingsFile(state, NOW, credentials));
+    expect(actual.secrets).toContainEqual({ field: 'aliexpress.appSecret', before: null, after: '••••ef12' });
+    expect(actual.secrets).toContainEqual({ field: 'admitad.clientSecret', before: null, after: '••••ghij' });
+    expect(actual.secrets).toContainEqual({ field: 'admitad.websiteId', before: null, after: '12345' });
+    expect(JSON.stringify(actual.secrets)).not.toContain(credentials.aliexpress!.appSecret);
+    expect(JSON.stringify(actual.secrets)).not.toContain(credentials.admitad!.clientSecret);
   });
 
   it('says nothing changes for the same settings, whatever the key order', () => {
