@@ -16,8 +16,10 @@ import { createMessageRouter } from '@/lib/messaging/protocol';
 import { createRateCache, sleep } from '@/lib/background/rate-cache';
 import { createFirstInstallHandler } from '@/lib/background/first-install';
 import { createSourcesService } from '@/lib/background/rate-source';
-import { loadState, saveSettings } from '@/lib/storage/local';
+import { createItemValues, loadState, saveSettings } from '@/lib/storage/local';
 import { RATE_CACHE_KEY } from '@/lib/storage/keys';
+import { localArea, sessionArea, watchStorage } from '@/lib/storage/area';
+import { upgradeStoredData } from '@/lib/storage/upgrade';
 
 /** Storage keys whose change can change the menu (preset names, the default). */
 const MENU_KEYS = ['presets', 'settings'];
@@ -44,14 +46,10 @@ export default defineBackground(() => {
     estimate: browserBadgeEstimator(),
     text: badgeText,
   });
-  const credentials = createCredentialsStore({
-    get: (key) => browser.storage.local.get(key),
-    set: (items) => browser.storage.local.set(items),
-    remove: (key) => browser.storage.local.remove(key),
-  });
+  const credentials = createCredentialsStore(localArea());
   // Per-product API answers for an hour: storage.session outlives the worker's short lives but not
   // the browser session; without it (older Firefox), the service keeps them in memory.
-  const session = browser.storage.session;
+  const session = sessionArea();
   const apiService = createApiService({
     fetch: (url, init) => fetch(url, init),
     now: Date.now,
@@ -84,10 +82,7 @@ export default defineBackground(() => {
     },
     built: createBuiltMenuMarker(),
   });
-  const storageLocal = {
-    get: async (key: string) => (await browser.storage.local.get(key))[key],
-    set: (values: Record<string, unknown>) => browser.storage.local.set(values),
-  };
+  const storageLocal = createItemValues(localArea());
   const sources = createSourcesService({
     cache: createRateCache({
       fetch: (url, init) => fetch(url, init),
@@ -115,6 +110,10 @@ export default defineBackground(() => {
     openTab: (url) => browser.tabs.create({ url }),
   });
   browser.runtime.onInstalled.addListener((details) => void openSetupOnInstall(details).catch(logFailure('setup page')));
+  // Stored data of the previous version, migrated and written back (lib/storage/upgrade.ts).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void upgradeStoredData(localArea()).catch(logFailure('storage upgrade'));
+  });
   browser.alarms.onAlarm.addListener((alarm) => void sources.onAlarm(alarm.name).catch(logFailure('rate-table refresh')));
   const onStart = () => {
     void menus.rebuild().catch(logFailure('menu build'));
@@ -122,7 +121,7 @@ export default defineBackground(() => {
   };
   browser.runtime.onInstalled.addListener(onStart);
   browser.runtime.onStartup.addListener(onStart);
-  browser.storage.onChanged.addListener((changes, area) => {
+  watchStorage((changes, area) => {
     if (area === 'local' && MENU_KEYS.some((key) => key in changes)) void menus.ensure().catch(logFailure('menu update'));
     void productBadge.onStorageChanged(changes, area).catch(logFailure('badge update'));
   });

@@ -15,7 +15,8 @@ import { computeInsights, withCategoryPick } from '@/lib/insights/insights';
 import type { PopupModel } from '@/lib/popup/model';
 import { createShipToReader, type ShipToApi } from '@/lib/popup/ship-to';
 import { catalogFormatters } from '@/lib/rates';
-import { CATEGORY_PICKS_KEY } from '@/lib/storage/keys';
+import { storedValueOf } from '@/lib/storage/item';
+import { categoryPicksItem } from '@/lib/storage/items';
 import type { Site } from '@/lib/url/types';
 
 export interface InsightsProps {
@@ -90,7 +91,7 @@ export function Insights({ model, extensionApi }: InsightsProps) {
       shipToAccess={state.shipTo.access.value}
       formatters={formatters}
       onPickCategory={(key) => {
-        if (productId) void model.putRaw(CATEGORY_PICKS_KEY, withCategoryPick(model.storageSnapshot.value[CATEGORY_PICKS_KEY], productId, key));
+        if (productId) void model.putRaw(categoryPicksItem.key, withCategoryPick(storedValueOf(categoryPicksItem, model.storageSnapshot.value), productId, key));
       }}
       onReadShipTo={() => {
         const site = siteOf(model);

@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { PORTALS_APP_KEY, PORTALS_TRACKING_ID } from '../networks/portals';
-import { API_CREDENTIALS_KEY } from '../storage/keys';
+import { storedEntries, storedValueOf } from '../storage/item';
+import { apiCredentialsItem } from '../storage/items';
 
 export const API_SERVICES = ['aliexpress', 'admitad'] as const;
 export type ApiService = (typeof API_SERVICES)[number];
@@ -157,11 +158,11 @@ export function credentialsInputIssues(input: CredentialsInput, hasSaved: { read
   ];
 }
 
-/** `storage.local`, as much of it as this needs. */
+/** `storage.local`, as much of it as this needs (lib/storage/area.ts `localArea`). */
 export interface CredentialsArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(keys: string[]): Promise<void>;
 }
 
 export interface CredentialsStore {
@@ -179,10 +180,11 @@ export function createCredentialsStore(area: CredentialsArea): CredentialsStore 
     queue = run.catch(() => undefined);
     return run;
   };
-  const load = async (): Promise<ApiCredentials> => parseStoredCredentials((await area.get(API_CREDENTIALS_KEY))[API_CREDENTIALS_KEY]);
+  const item = apiCredentialsItem;
+  const load = async (): Promise<ApiCredentials> => parseStoredCredentials(storedValueOf(item, await area.get([...item.readKeys])));
   const store = async (next: ApiCredentials): Promise<void> => {
-    if (!next.aliexpress && !next.admitad) await area.remove(API_CREDENTIALS_KEY);
-    else await area.set({ [API_CREDENTIALS_KEY]: { v: 1, ...next } });
+    if (!next.aliexpress && !next.admitad) await area.remove([...item.readKeys]);
+    else await area.set(storedEntries(item, { v: 1, ...next }));
   };
 
   return {

@@ -7,8 +7,9 @@
 import type { RateCache, RateCacheStatus } from './rate-cache';
 import { hotSourceFromEntries, parseHotList, parseHotListStore, putHotSource, removeHotSource, type HotFailureCode, type HotRowError } from '../hotlist';
 import { HOT_LIST_KEY } from '../storage/keys';
+import { rateSourceItem } from '../storage/items';
 
-export const RATE_SOURCE_KEY = 'rateSource';
+export const RATE_SOURCE_KEY = rateSourceItem.key;
 export const RATE_REFRESH_ALARM = 'sublink-refresh-rates';
 /** Offered intervals; a team table rarely changes more than a few times a day. */
 export const RATE_INTERVALS_MINUTES = [60, 360, 1440] as const;

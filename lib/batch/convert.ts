@@ -3,16 +3,18 @@
  * warnings the popup would show for it, or a specific error. Pure; `convertBatch` only adds
  * time slicing so the page that runs it stays responsive.
  */
-import { hotStatus, parseHotListStore, HOT_LIST_STORAGE_KEY, type HotListStore } from '../hotlist';
+import { hotStatus, parseHotListStore, type HotListStore } from '../hotlist';
 import { buildDeeplink } from '../networks';
 import type { Account, DeeplinkErrorCode } from '../networks/types';
 import { pickedCategory } from '../insights/insights';
 import type { Preset } from '../presets/types';
-import { estimateCommission, linkKindOf, tablesFromStoredCache, RATE_CACHE_STORAGE_KEY, type EstimateInput, type RateRange, type RateTables } from '../rates';
+import { estimateCommission, linkKindOf, tablesFromStoredCache, type EstimateInput, type RateRange, type RateTables } from '../rates';
 import { RANKS, RULES, resolveShipTo, saleWindowWarnings, type RuleContext, type Warning } from '../rules';
 import { parseProductUrl } from '../url';
 import type { InvalidReason } from '../url/types';
 import type { BatchInput } from './extract';
+import { storedValueOf } from '../storage/item';
+import { hotListItem, rateCacheItem } from '../storage/items';
 
 /** Deeplink failures that come from the preset, not the URL: the same for every row. */
 export type PresetProblem = Exclude<DeeplinkErrorCode, 'invalid-url' | 'not-aliexpress' | 'short-link'>;
@@ -61,8 +63,8 @@ export function batchContext(preset: Preset, accounts: readonly Account[], store
   return {
     preset,
     account: accounts.find((a) => a.id === preset.accountId),
-    tables: tablesFromStoredCache(stored[RATE_CACHE_STORAGE_KEY]),
-    hotList: parseHotListStore(stored[HOT_LIST_STORAGE_KEY]).store,
+    tables: tablesFromStoredCache(storedValueOf(rateCacheItem, stored)),
+    hotList: parseHotListStore(storedValueOf(hotListItem, stored)).store,
     stored,
     now,
   };

@@ -4,11 +4,12 @@
  * works offline). Loaded lazily by the popup, after the link is on screen; no zod in here.
  */
 import type { Preset } from '../presets/types';
-import { CATEGORY_KEYS, estimateCommission, linkKindOf, tablesFromStoredCache, RATE_CACHE_STORAGE_KEY, type CategoryKey, type Estimate } from '../rates';
+import { CATEGORY_KEYS, estimateCommission, linkKindOf, tablesFromStoredCache, type CategoryKey, type Estimate } from '../rates';
 import { evaluateRules, resolveShipTo, type Warning } from '../rules';
-import { hotStatus, parseHotListStore, HOT_LIST_STORAGE_KEY, type HotStatus } from '../hotlist';
+import { hotStatus, parseHotListStore, type HotStatus } from '../hotlist';
 import type { ParsedUrl } from '../url/types';
-import { CATEGORY_PICKS_KEY } from '../storage/keys';
+import { storedValueOf } from '../storage/item';
+import { categoryPicksItem, hotListItem, rateCacheItem } from '../storage/items';
 
 export interface InsightsInput {
   readonly parsed: ParsedUrl;
@@ -42,7 +43,7 @@ const isCategoryKey = (value: unknown): value is CategoryKey => typeof value ===
 
 /** The user's category pick for a product, from the stored picks (a plain id -> key map). */
 export function pickedCategory(stored: Readonly<Record<string, unknown>>, productId: string): CategoryKey | null {
-  const picks = stored[CATEGORY_PICKS_KEY];
+  const picks = storedValueOf(categoryPicksItem, stored);
   if (typeof picks !== 'object' || picks === null || !Object.hasOwn(picks, productId)) return null;
   const value = (picks as Record<string, unknown>)[productId];
   return isCategoryKey(value) ? value : null;
@@ -65,9 +66,9 @@ const storedTables = parsedOncePerValue((raw) => tablesFromStoredCache(raw));
 const storedHotList = parsedOncePerValue((raw) => parseHotListStore(raw).store);
 
 export function computeInsights({ parsed, preset, stored, shipToCookie, now, api }: InsightsInput): Insights {
-  const tables = storedTables(stored[RATE_CACHE_STORAGE_KEY]);
+  const tables = storedTables(storedValueOf(rateCacheItem, stored));
   const productId = parsed.kind === 'product' ? parsed.product.id : null;
-  const hot = productId ? hotStatus(productId, storedHotList(stored[HOT_LIST_STORAGE_KEY])) : { hot: false as const };
+  const hot = productId ? hotStatus(productId, storedHotList(storedValueOf(hotListItem, stored))) : { hot: false as const };
   const site = parsed.kind === 'product' ? parsed.product.site : parsed.kind === 'store' || parsed.kind === 'page' ? parsed.site : null;
   const shipTo = resolveShipTo({ cookieValue: shipToCookie, site });
   const categoryKey = productId ? pickedCategory(stored, productId) : null;

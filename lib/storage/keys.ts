@@ -1,32 +1,33 @@
-/** Storage keys, in a module with no imports so the popup's preload script can use them. */
+/**
+ * The key lists of the reads that several pages make, from the item definitions
+ * (lib/storage/items.ts). No imports beyond those, so the popup's preload script can use them.
+ */
+import { readKeysOf } from './item';
+import { accountsItem, apiCredentialsItem, categoryPicksItem, historyItem, hotListItem, presetsItem, rateCacheItem, settingsItem } from './items';
+
+/** Storage keys by item, for code that names one key (a change listener, a test). */
 export const STORAGE_KEYS = {
-  version: 'storageVersion',
-  accounts: 'accounts',
-  presets: 'presets',
-  settings: 'settings',
-  history: 'history',
+  accounts: accountsItem.key,
+  presets: presetsItem.key,
+  settings: settingsItem.key,
+  history: historyItem.key,
 } as const;
 
-/** The user's category pick per product id, for the estimate (issue 3). */
-export const CATEGORY_PICKS_KEY = 'categoryPicks';
-/** Written by the background (lib/background/rate-cache.ts, lib/hotlist); named here so the popup preload can read them. */
-export const RATE_CACHE_KEY = 'rateCache';
-export const HOT_LIST_KEY = 'hotList';
-
-/**
- * API credentials (issue 4), written and read by the background only (lib/api/credentials.ts). Never
- * in storage.sync, never in POPUP_STORAGE_KEYS, never in a settings export: UI pages get masked
- * views through messages (DESIGN.md hard rule 4).
- */
-export const API_CREDENTIALS_KEY = 'apiCredentials';
+export const CATEGORY_PICKS_KEY = categoryPicksItem.key;
+export const RATE_CACHE_KEY = rateCacheItem.key;
+export const HOT_LIST_KEY = hotListItem.key;
+/** Read and written by the background, and by the options page's export only: never in POPUP_STORAGE_KEYS. */
+export const API_CREDENTIALS_KEY = apiCredentialsItem.key;
 
 /** What `parseState` reads (accounts, presets, settings): everything a link needs. */
-export const STATE_STORAGE_KEYS = [STORAGE_KEYS.accounts, STORAGE_KEYS.presets, STORAGE_KEYS.settings];
+export const STATE_ITEMS = [accountsItem, presetsItem, settingsItem];
+export const STATE_STORAGE_KEYS = readKeysOf(STATE_ITEMS);
 /**
  * What the estimate reads (popup, badge, batch converter), apart from the state: a hot list may
  * hold up to 200,000 ids (lib/hotlist/parse.ts), megabytes to copy across processes, so a read
  * for a link never includes it. The popup reads these in a second `get` on open.
  */
-export const ESTIMATE_STORAGE_KEYS = [RATE_CACHE_KEY, HOT_LIST_KEY, CATEGORY_PICKS_KEY];
+export const ESTIMATE_ITEMS = [rateCacheItem, hotListItem, categoryPicksItem];
+export const ESTIMATE_STORAGE_KEYS = readKeysOf(ESTIMATE_ITEMS);
 /** Everything the popup reads on open. */
 export const POPUP_STORAGE_KEYS = [...STATE_STORAGE_KEYS, ...ESTIMATE_STORAGE_KEYS];
