@@ -7,7 +7,7 @@
  * storage in one layout.
  */
 import type { StorageArea } from './area';
-import { storedEntries, storedValueOf, storedVersionOf } from './item';
+import { storedEntries, storedValueOf, storedVersionOf, type StoredItem } from './item';
 import { LOCAL_ITEMS } from './items';
 
 /** The first layout's one version for all of `storage.local`, written beside every save. */
@@ -27,19 +27,19 @@ export function migrateLayoutV1ToV2(snapshot: Readonly<Record<string, unknown>>)
 }
 
 /** Only items with migrations can hold an older version; the others need no read. */
-const migratable = () => LOCAL_ITEMS.filter((item) => item.version > 1);
+const migratable = (items: readonly StoredItem[]) => items.filter((item) => item.version > 1);
 
 export interface StorageUpgrade {
   readonly set: Record<string, unknown>;
   readonly remove: readonly string[];
 }
 
-/** What to write and remove to bring `snapshot` (a `get` of `upgradeKeys()`) to the current layout and versions. */
-export function planStorageUpgrade(snapshot: Readonly<Record<string, unknown>>): StorageUpgrade {
+/** What to write and remove to bring `snapshot` (a `get` of `upgradeKeys(items)`) to the current layout and versions. */
+export function planStorageUpgrade(snapshot: Readonly<Record<string, unknown>>, items: readonly StoredItem[] = LOCAL_ITEMS): StorageUpgrade {
   const laidOut = migrateLayoutV1ToV2(snapshot);
   const remove = Object.keys(snapshot).filter((key) => !Object.hasOwn(laidOut, key));
   let set: Record<string, unknown> = {};
-  for (const item of migratable()) {
+  for (const item of migratable(items)) {
     // The raw value is migrated whole: a list's unreadable entries pass through the migration and stay.
     if (laidOut[item.key] !== undefined && storedVersionOf(item, laidOut) < item.version) set = { ...set, ...storedEntries(item, storedValueOf(item, laidOut)) };
   }
@@ -47,11 +47,11 @@ export function planStorageUpgrade(snapshot: Readonly<Record<string, unknown>>):
 }
 
 /** The keys the upgrade reads: the layout version and each migratable item with its version. */
-export const upgradeKeys = (): string[] => [LAYOUT_VERSION_KEY, ...migratable().flatMap((item) => item.readKeys)];
+export const upgradeKeys = (items: readonly StoredItem[] = LOCAL_ITEMS): string[] => [LAYOUT_VERSION_KEY, ...migratable(items).flatMap((item) => item.readKeys)];
 
 /** Reads, migrates and writes back; rejects when storage does (the next update tries again). */
-export async function upgradeStoredData(area: StorageArea): Promise<StorageUpgrade> {
-  const plan = planStorageUpgrade(await area.get(upgradeKeys()));
+export async function upgradeStoredData(area: StorageArea, items: readonly StoredItem[] = LOCAL_ITEMS): Promise<StorageUpgrade> {
+  const plan = planStorageUpgrade(await area.get(upgradeKeys(items)), items);
   if (Object.keys(plan.set).length > 0) await area.set(plan.set);
   if (plan.remove.length > 0) await area.remove(plan.remove);
   return plan;
