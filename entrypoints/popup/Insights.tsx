@@ -15,7 +15,7 @@ import { computeInsights, withCategoryPick } from '@/lib/insights/insights';
 import type { PopupModel } from '@/lib/popup/model';
 import { createShipToReader, type ShipToApi } from '@/lib/popup/ship-to';
 import { catalogFormatters } from '@/lib/rates';
-import { storedValueOf } from '@/lib/storage/item';
+import { storedEntries, storedValueOf } from '@/lib/storage/item';
 import { categoryPicksItem } from '@/lib/storage/items';
 import type { Site } from '@/lib/url/types';
 
@@ -91,7 +91,10 @@ export function Insights({ model, extensionApi }: InsightsProps) {
       shipToAccess={state.shipTo.access.value}
       formatters={formatters}
       onPickCategory={(key) => {
-        if (productId) void model.putRaw(categoryPicksItem.key, withCategoryPick(storedValueOf(categoryPicksItem, model.storageSnapshot.value), productId, key));
+        if (!productId) return;
+        const picks = withCategoryPick(storedValueOf(categoryPicksItem, model.storageSnapshot.value), productId, key);
+        // With its version, when the item has one, so the snapshot reads it back as current.
+        for (const [storageKey, value] of Object.entries(storedEntries(categoryPicksItem, picks))) void model.putRaw(storageKey, value);
       }}
       onReadShipTo={() => {
         const site = siteOf(model);
