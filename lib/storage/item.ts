@@ -42,16 +42,27 @@ export interface StoredItemOptions {
   readonly migrations?: Readonly<Record<number, Migration>>;
 }
 
+/*#__NO_SIDE_EFFECTS__*/
 export function defineStoredItem({ key: areaKey, version = 1, migrations = {} }: StoredItemOptions): StoredItem {
   const at = areaKey.indexOf(':');
   const area = areaKey.slice(0, at) as StorageAreaName;
   const key = areaKey.slice(at + 1);
-  if (!Number.isInteger(version) || version < 1) throw new Error(`${areaKey}: the version must be a whole number from 1`);
-  for (let target = 2; target <= version; target += 1) {
-    if (typeof migrations[target] !== 'function') throw new Error(`${areaKey}: no migration to version ${target}`);
-  }
   const metaKey = `${key}$`;
   return { area, key, metaKey, version, migrations, readKeys: version > 1 ? [key, metaKey] : [key] };
+}
+
+/**
+ * What is wrong with a definition: a version below 1, or a version without its migration. Checked
+ * by a unit test over every item (tests/unit/storage/migrations.test.ts) rather than on each
+ * definition, which the popup and its preload script would pay for on every open.
+ */
+export function definitionProblems(item: StoredItem): string[] {
+  if (!Number.isInteger(item.version) || item.version < 1) return [`${item.key}: the version must be a whole number from 1`];
+  const missing: string[] = [];
+  for (let target = 2; target <= item.version; target += 1) {
+    if (typeof item.migrations[target] !== 'function') missing.push(`${item.key}: no migration to version ${target}`);
+  }
+  return missing;
 }
 
 /** The version a stored value was written at: its `<key>$` record, else 1. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defineStoredItem, migrateStoredValue, readKeysOf, storedEntries, storedValueOf, storedVersionOf } from '@/lib/storage/item';
-import { LOCAL_ITEMS, menusBuiltItem } from '@/lib/storage/items';
+import { defineStoredItem, definitionProblems, migrateStoredValue, readKeysOf, storedEntries, storedValueOf, storedVersionOf } from '@/lib/storage/item';
+import { apiCacheItem, LOCAL_ITEMS, menusBuiltItem } from '@/lib/storage/items';
 import { LAYOUT_VERSION_KEY, migrateLayoutV1ToV2, planStorageUpgrade, upgradeStoredData } from '@/lib/storage/upgrade';
 import { createLocalStore } from '@/lib/storage/local';
 import { localArea, sessionArea } from '@/lib/storage/area';
@@ -65,9 +65,14 @@ describe('defineStoredItem: versions and migrations', () => {
     expect(menusBuiltItem).toMatchObject({ area: 'session', key: 'menusBuilt', readKeys: ['menusBuilt'] });
   });
 
-  it('refuses a definition whose migrations do not reach its version', () => {
-    expect(() => defineStoredItem({ key: 'local:gap', version: 3, migrations: { 3: (raw) => raw } })).toThrow('no migration to version 2');
-    expect(() => defineStoredItem({ key: 'local:zero', version: 0 })).toThrow('whole number');
+  it('finds a definition whose migrations do not reach its version', () => {
+    expect(definitionProblems(defineStoredItem({ key: 'local:gap', version: 3, migrations: { 3: (raw) => raw } }))).toEqual(['gap: no migration to version 2']);
+    expect(definitionProblems(defineStoredItem({ key: 'local:zero', version: 0 }))).toEqual(['zero: the version must be a whole number from 1']);
+    expect(definitionProblems(names)).toEqual([]);
+  });
+
+  it.each([...LOCAL_ITEMS, menusBuiltItem, apiCacheItem])('$area:$key has a migration to each of its versions', (item) => {
+    expect(definitionProblems(item)).toEqual([]);
   });
 
   it.each([
