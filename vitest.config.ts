@@ -10,5 +10,8 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // Property tests are bounded by their run counts; the time limit only catches a hang. 5 s
+    // (vitest's default) failed a 10,000-run property on a loaded 2-core machine.
+    testTimeout: 60_000,
   },
 });

@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { API_HOST_PERMISSIONS } from './lib/api/hosts';
 import { BADGE_HOST_PERMISSIONS } from './lib/background/badge/hosts';
 import { buildPopupAlone, inlineStylesheets, isPopupAloneGroup } from './scripts/build/popup-page';
+import { zodWithoutEval } from './scripts/build/zod-without-eval';
 
 /**
  * The badge's AliExpress hosts (also the ship-to cookie's), the two API hosts (asked for when
@@ -28,12 +29,12 @@ export default defineConfig({
   // a Chromium profile and the store screenshots). WXT already leaves out dotfiles and node_modules.
   zip: { excludeSources: ['artifacts/**', 'test-results/**', 'playwright-report/**', 'reports/**', 'stats.html', '**/*.log'] },
   // Extension pages support modulepreload natively; Vite's polyfill would only add bytes to the popup.
-  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false }, minify: 'terser', terserOptions: { module: true, ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } } } }),
+  vite: () => ({ plugins: [preact(), zodWithoutEval()], build: { modulePreload: { polyfill: false }, minify: 'terser', terserOptions: { module: true, ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } } } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Minimal at install (DESIGN.md hard rule 4): activeTab lets the popup and the shortcut read
+    // Minimal at install (docs/architecture.md, 'Hard rules' 4): activeTab lets the popup and the shortcut read
     // the tab they act on; storage keeps presets; contextMenus for "Copy affiliate link";
     // clipboardWrite lets the background copy without a click in a page (Firefox's background
     // page; Chrome's offscreen document, where execCommand('copy') fails without it), at the cost
@@ -46,6 +47,10 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['cookies', ...OPTIONAL_HOSTS] }
       : { optional_permissions: ['cookies'], optional_host_permissions: OPTIONAL_HOSTS }),
+    // 116: runtime.getContexts, which the clipboard uses to find its offscreen document
+    // (https://developer.chrome.com/docs/extensions/reference/api/runtime#method-getContexts);
+    // the offscreen API itself needs 109. Edge follows Chromium's numbers.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'copy-affiliate-link': {

@@ -62,7 +62,7 @@ function ensureBuilt() {
 
 // --- URL parsing ---------------------------------------------------------------------------
 
-/** One of each URL form DESIGN.md lists, plus non-products, so no single branch dominates. */
+/** One of each URL form docs/architecture.md lists ('Domain facts'), plus non-products, so no single branch dominates. */
 const URL_CORPUS = [
   'https://www.aliexpress.com/item/1005006789012345.html',
   'https://www.aliexpress.com/item/1005006789012345.html?spm=a2g0o.home.0.0&aff_fcid=abc&sk=_dX&terminal_id=t1&algo_pvid=x',
@@ -112,7 +112,7 @@ async function measureEstimateThroughput() {
 }
 
 /**
- * Issue 6: the batch converter's whole path for 10,000 pasted URLs (extract, deeplink, estimate,
+ * The batch converter's whole path for 10,000 pasted URLs (extract, deeplink, estimate,
  * warnings, CSV), scripts/bench/batch.ts bundled like the URL parser. Reported cold, as a user's
  * first batch runs: the median of 3 fresh Node processes, each timing its first and only run.
  * The warm figure (median of 3 after a warm-up in one process) goes to stderr. Budget: 2,000 ms.

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: every check the project has, in the order that fails fastest, on the built output.
-// Ends with one summary line ("N passed, N failed") counted from the runners' JSON reports.
+// `npm test`: every check the project has, on the built output; scripts/test-stages.mjs says
+// how stages run and how the last line counts them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { runStages } from './test-stages.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 // Outside test-results/: Playwright empties that folder when it starts.
@@ -12,39 +13,43 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const env = { ...process.env, npm_config_loglevel: 'error' };
 
-const steps = [
-  ['typecheck', 'npx', ['tsc', '--noEmit']],
-  ['lint', 'npm', ['run', '-s', 'lint']],
-  ['build chrome', 'npx', ['wxt', 'build']],
-  ['build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']],
-  ['unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`]],
-  ['firefox lint (addons-linter)', 'npm', ['run', '-s', 'lint:firefox']],
-  ['e2e tests', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'playwright.json') }],
-];
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
-let failedStep = null;
-for (const [name, cmd, args, extraEnv] of steps) {
-  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
-  const started = Date.now();
+const command = (cmd, args, extraEnv = {}) => () => {
+  console.log(`\n=== ${cmd} ${args.join(' ')}`);
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
-  console.log(`=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  if (result.status !== 0) {
-    failedStep = name;
-    break;
-  }
-}
+  return result.status ?? result.signal;
+};
 
-function readJson(file) {
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
-}
-const vitest = readJson(path.join(reports, 'vitest.json'));
-const playwright = readJson(path.join(reports, 'playwright.json'));
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
-// A failed step that is not a test runner (typecheck, lint, build) counts as one failure.
-const failedOutsideRunners = failedStep && failedStep !== 'unit tests' && failedStep !== 'e2e tests' ? 1 : 0;
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + failedOutsideRunners;
-const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+const vitestReport = path.join(reports, 'vitest.json');
+const playwrightReport = path.join(reports, 'playwright.json');
 
-if (failedStep) console.log(`\nFAILED at step: ${failedStep}`);
-console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failedStep ? 1 : 0);
+const { ok } = runStages(
+  [
+    { name: 'typecheck', run: command('npx', ['tsc', '--noEmit']) },
+    { name: 'lint', run: command('npm', ['run', '-s', 'lint']) },
+    { name: 'build chrome', run: command('npx', ['wxt', 'build']) },
+    { name: 'build firefox', run: command('npx', ['wxt', 'build', '-b', 'firefox']) },
+    {
+      name: 'unit tests',
+      needs: ['build chrome', 'build firefox'],
+      run: command('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]),
+      counts: () => {
+        const report = readJson(vitestReport);
+        return report && { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+      },
+    },
+    { name: 'firefox lint (addons-linter)', needs: ['build firefox'], run: command('npm', ['run', '-s', 'lint:firefox']) },
+    {
+      name: 'e2e tests (Chromium)',
+      needs: ['build chrome'],
+      run: command('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }),
+      counts: () => {
+        const report = readJson(playwrightReport);
+        return report && { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+      },
+    },
+  ],
+  (line) => console.log(line),
+);
+process.exit(ok ? 0 : 1);

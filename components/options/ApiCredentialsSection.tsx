@@ -1,30 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { API_HOST_PERMISSIONS } from '@/lib/api/hosts';
 import type { ApiService, CredentialsInput, CredentialsIssue } from '@/lib/api/credentials';
 import { t, type MessageKey } from '@/lib/i18n/index';
-import { createMessenger } from '@/lib/messaging/client';
-import { createCredentialsModel, type CredentialsModel, type CredentialsStatus } from '@/lib/options/credentials-model';
-import { apiErrorText } from '../shared/ApiFacts';
+import { apiHostName as hostName, type CredentialsModel, type CredentialsStatus } from '@/lib/options/credentials-model';
+import { apiErrorText } from '../shared/api-error-text';
 import { Field, describedBy } from './Field';
 
 export interface ApiCredentialsSectionProps {
-  /** Defaults to one model wired to the background's messages and the browser's permissions. */
-  model?: CredentialsModel;
-}
-
-let browserModel: CredentialsModel | undefined;
-function defaultModel(): CredentialsModel {
-  if (browserModel) return browserModel;
-  const messenger = createMessenger(browser.runtime);
-  browserModel = createCredentialsModel({
-    view: () => messenger.send('getApiCredentials', {}),
-    save: (input) => messenger.send('saveApiCredentials', input),
-    remove: (service) => messenger.send('removeApiCredentials', { service }),
-    check: (service) => messenger.send('checkApiCredentials', { service }),
-    permissions: browser.permissions,
-  });
-  return browserModel;
+  /** Wired to the background's messages and the browser's permissions by the options entrypoint. */
+  model: CredentialsModel;
 }
 
 type FieldName = 'appKey' | 'appSecret' | 'trackingId' | 'clientId' | 'clientSecret' | 'websiteId' | 'campaignId';
@@ -39,8 +22,6 @@ const LABELS: Record<FieldName, MessageKey> = {
   campaignId: 'credentials_campaignId',
 };
 const SECRET_FIELDS = new Set<FieldName>(['appSecret', 'clientSecret']);
-const HOSTS = { aliexpress: API_HOST_PERMISSIONS.aliexpress[0], admitad: API_HOST_PERMISSIONS.admitad[0] };
-const hostName = (service: ApiService) => new URL(HOSTS[service].replace('/*', '/')).host;
 
 function issueText(issue: CredentialsIssue): string {
   return issue.code === 'required' ? t('validation_required') : t('credentials_badFormat');
@@ -147,7 +128,7 @@ function ServiceForm({ service, model, fields, saved }: ServiceFormProps) {
 }
 
 /** The options page's API credentials: entered here, kept by the background, shown masked. */
-export function ApiCredentialsSection({ model = defaultModel() }: ApiCredentialsSectionProps) {
+export function ApiCredentialsSection({ model }: ApiCredentialsSectionProps) {
   useEffect(() => {
     void model.load();
   }, [model]);

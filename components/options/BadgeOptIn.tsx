@@ -1,18 +1,14 @@
 import { useEffect } from 'preact/hooks';
-import { browserBadgeOptInDeps } from '@/lib/background/badge/browser';
-import { createBadgeOptInModel, type BadgeOptInModel } from '@/lib/background/badge/opt-in';
+import type { BadgeOptInModel } from '@/lib/background/badge/opt-in';
 import { t } from '@/lib/i18n/index';
 
 export interface BadgeOptInProps {
-  /** Defaults to one model wired to the browser's permissions and storage. */
-  model?: BadgeOptInModel;
+  /** Wired to the browser's permissions and storage by the options entrypoint. */
+  model: BadgeOptInModel;
 }
 
-let browserModel: BadgeOptInModel | undefined;
-const defaultModel = (): BadgeOptInModel => (browserModel ??= createBadgeOptInModel(browserBadgeOptInDeps()));
-
 /** The options page's switch for the toolbar badge on product tabs, with why it asks for access. */
-export function BadgeOptIn({ model = defaultModel() }: BadgeOptInProps) {
+export function BadgeOptIn({ model }: BadgeOptInProps) {
   useEffect(() => {
     void model.load();
   }, [model]);

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SourcesModel } from '@/lib/options/sources-model';
 import { rateCacheErrorMessage } from '@/lib/rates';
-import { RATE_INTERVALS_MINUTES } from '@/lib/background/rate-source';
 import { t, type MessageKey } from '@/lib/i18n/index';
 import { Field, describedBy } from './Field';
 
@@ -12,6 +11,8 @@ export interface RateSourceSectionProps {
 const PROBLEM_KEYS = {
   notHttps: 'options_rateNotHttps',
   badUrl: 'options_rateBadUrl',
+  badHost: 'options_rateBadHost',
+  hasCredentials: 'options_rateHasCredentials',
   denied: 'options_rateDenied',
   failed: 'options_rateFailed',
 } as const;
@@ -45,7 +46,7 @@ export function RateSourceSection({ model }: RateSourceSectionProps) {
         </Field>
         <Field id="rate-interval" label={t('options_rateInterval')}>
           <select id="rate-interval" value={String(shownInterval)} onChange={(event) => setIntervalMinutes(Number(event.currentTarget.value))}>
-            {RATE_INTERVALS_MINUTES.map((minutes) => (
+            {model.rateIntervalsMinutes.map((minutes) => (
               <option key={minutes} value={String(minutes)}>
                 {t(`options_rateInterval${minutes}`)}
               </option>

@@ -15,7 +15,7 @@ export interface InsightsPanelProps {
   formatters: MessageFormatters;
   onPickCategory: (key: CategoryKey | null) => void;
   onReadShipTo: () => void;
-  /** What a network API said (issue 4), shown first: it refines the estimate below. */
+  /** What a network API said, shown first: it refines the estimate below. */
   api?: ComponentChildren;
   /** The API gave the exact rate: the estimate below it is labelled as an estimate. */
   exactRateShown?: boolean;

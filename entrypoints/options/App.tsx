@@ -1,5 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
+import type { BadgeOptInModel } from '@/lib/background/badge/opt-in';
 import type { BatchModel } from '@/lib/options/batch-model';
+import type { CredentialsModel } from '@/lib/options/credentials-model';
 import type { HistoryModel } from '@/lib/options/history-model';
 import type { OptionsModel } from '@/lib/options/model';
 import type { SetupModel } from '@/lib/options/setup-model';
@@ -26,6 +28,8 @@ export interface AppProps {
   history: HistoryModel;
   batch: BatchModel;
   transfer: TransferModel;
+  credentials: CredentialsModel;
+  badgeOptIn: BadgeOptInModel;
   /** Set while the first-install setup shows (options.html?setup=1). */
   setup: ReadonlySignal<SetupModel | null>;
   onFinishSetup: () => void;
@@ -44,7 +48,7 @@ const CONTENTS: readonly (readonly [string, MessageKey])[] = [
   ['privacy-heading', 'disclosure_title'],
 ];
 
-export function App({ model, sources, history, batch, transfer, setup, onFinishSetup, newAccountId, newPresetId }: AppProps) {
+export function App({ model, sources, history, batch, transfer, credentials, badgeOptIn, setup, onFinishSetup, newAccountId, newPresetId }: AppProps) {
   const setupModel = setup.value;
   if (setupModel) {
     return (
@@ -69,14 +73,14 @@ export function App({ model, sources, history, batch, transfer, setup, onFinishS
       </nav>
       <NoticeBar notice={model.notice.value} problems={model.problems.value} />
       <AccountsSection model={model} newId={newAccountId} />
-      <ApiCredentialsSection />
+      <ApiCredentialsSection model={credentials} />
       <PresetsSection model={model} newId={newPresetId} />
       <HistorySection model={history} />
       <BatchSection model={batch} presets={model.presets.value} />
       <RateSourceSection model={sources} />
       <HotListSection model={sources} />
       <ShipToSetting model={sources} />
-      <BadgeOptIn />
+      <BadgeOptIn model={badgeOptIn} />
       <SettingsTransferSection model={transfer} />
       <DisclosureSection />
     </main>

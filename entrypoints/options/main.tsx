@@ -1,12 +1,16 @@
+// First: zod reads this when its schemas are defined (lib/schema/zod-jitless.ts).
+import '@/lib/schema/zod-jitless';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { parseStoredCredentials } from '@/lib/api/credentials';
+import { browserBadgeOptInDeps } from '@/lib/background/badge/browser';
+import { createBadgeOptInModel } from '@/lib/background/badge/opt-in';
 import { isSetupRequested, SETUP_PARAM } from '@/lib/background/first-install';
 import { loadHistory } from '@/lib/storage/history';
 import { t, uiLanguage } from '@/lib/i18n/index';
 import { createMessenger } from '@/lib/messaging/client';
 import { createBatchModel } from '@/lib/options/batch-model';
+import { createCredentialsModel } from '@/lib/options/credentials-model';
 import { downloadText } from '@/lib/options/download';
 import { createHistoryModel } from '@/lib/options/history-model';
 import { createOptionsModel } from '@/lib/options/model';
@@ -14,9 +18,10 @@ import { createSetupModel, type SetupModel } from '@/lib/options/setup-model';
 import { createSourcesModel } from '@/lib/options/sources-model';
 import { createTransferModel } from '@/lib/options/transfer-model';
 import { createAccountId, createPresetId } from '@/lib/presets';
-import { loadState, readEstimateSnapshot, readSnapshot, readStoredKeys, saveAccounts, savePresets, saveSettings, write } from '@/lib/storage/local';
+import { loadState, readEstimateData, readSnapshot, readStoredKeys, saveAccounts, savePresets, saveSettings, write } from '@/lib/storage/local';
 import { STORAGE_KEYS } from '@/lib/storage/keys';
 import { storedValueOf } from '@/lib/storage/item';
+import { parseStoredCredentials } from '@/lib/storage/api-credentials';
 import { apiCredentialsItem, hotListItem } from '@/lib/storage/items';
 import { watchStorage } from '@/lib/storage/area';
 import { App } from './App';
@@ -47,7 +52,7 @@ const batch = createBatchModel({
   presets: model.presets,
   accounts: model.accounts,
   defaultPresetId: model.defaultPresetId,
-  readStored: readEstimateSnapshot,
+  readStored: readEstimateData,
   download: downloadText,
   now,
 });
@@ -60,6 +65,15 @@ const transfer = createTransferModel({
   now,
   reload: () => model.load(),
 });
+// The page never reads the stored credentials: it sends new values and shows the masked view.
+const credentials = createCredentialsModel({
+  view: () => messenger.send('getApiCredentials', {}),
+  save: (input) => messenger.send('saveApiCredentials', input),
+  remove: (service) => messenger.send('removeApiCredentials', { service }),
+  check: (service) => messenger.send('checkApiCredentials', { service }),
+  permissions: browser.permissions,
+});
+const badgeOptIn = createBadgeOptInModel(browserBadgeOptInDeps());
 
 const setup = signal<SetupModel | null>(null);
 const finishSetup = () => {
@@ -92,6 +106,8 @@ const start = async () => {
       history={linkHistory}
       batch={batch}
       transfer={transfer}
+      credentials={credentials}
+      badgeOptIn={badgeOptIn}
       setup={setup}
       onFinishSetup={finishSetup}
       newAccountId={createAccountId}

@@ -6,7 +6,7 @@
 import { computed } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ApiFacts } from '@/components/shared/ApiFacts';
+import { ApiFacts } from '@/components/popup/ApiFacts';
 import { InsightsPanel } from '@/components/popup/InsightsPanel';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
 import { createMessenger } from '@/lib/messaging/client';
@@ -17,6 +17,7 @@ import { createShipToReader, type ShipToApi } from '@/lib/popup/ship-to';
 import { catalogFormatters } from '@/lib/rates';
 import { storedEntries, storedValueOf } from '@/lib/storage/item';
 import { categoryPicksItem } from '@/lib/storage/items';
+import { estimateDataOf } from '@/lib/storage/estimate';
 import type { Site } from '@/lib/url/types';
 
 export interface InsightsProps {
@@ -56,7 +57,7 @@ export function Insights({ model, extensionApi }: InsightsProps) {
       const answer = api.state.value;
       const reply = answer.status === 'done' && answer.key === model.requestKey.value && answer.reply.source !== null ? answer.reply : null;
       const apiFacts = reply ? { ...(reply.affiliate === undefined ? {} : { affiliate: reply.affiliate }), ...(reply.rate ? { hot: reply.rate.isHot, hotRate: reply.rate.hotCommissionRate } : {}) } : undefined;
-      return computeInsights({ parsed, preset, stored: model.storageSnapshot.value, shipToCookie: shipTo.cookieValue.value, now: new Date(), ...(apiFacts ? { api: apiFacts } : {}) });
+      return computeInsights({ parsed, preset, stored: estimateDataOf(model.storageSnapshot.value), shipToCookie: shipTo.cookieValue.value, now: new Date(), ...(apiFacts ? { api: apiFacts } : {}) });
     });
     return { shipTo, insights, api };
   }, [model, extensionApi]);

@@ -21,6 +21,7 @@
  *   (https://developers.admitad.com/knowledge-base/article/help-on-api-response-codes_2).
  */
 import { z } from 'zod';
+import { cutExternalText, EXTERNAL_LINK_MAX } from './bounds';
 import { createTtlCache, type CacheStore } from './cache';
 import { parseJsonBody, sendRequest, type ClientDeps, type HttpAnswer } from './http';
 import { createTokenBucket, type RateLimiter } from './rate-limit';
@@ -114,16 +115,16 @@ const rate = z.preprocess(
 /** Objects per the documentation; bare link strings as earlier versions of the method answered. */
 const deeplinkAnswerSchema = z.array(
   z.union([
-    z.string().min(1).transform((link) => ({ link, is_affiliate_product: null })),
-    z.object({ link: z.string().min(1), is_affiliate_product: z.boolean().nullable().optional() }),
+    z.string().min(1).max(EXTERNAL_LINK_MAX).transform((link) => ({ link, is_affiliate_product: null })),
+    z.object({ link: z.string().min(1).max(EXTERNAL_LINK_MAX), is_affiliate_product: z.boolean().nullable().optional() }),
   ]),
 );
 
 const ratesAnswerSchema = z.object({
   commission_rates: z.array(
     z.object({
-      url: z.string(),
-      product_name: z.string().nullable().optional(),
+      url: z.string().max(EXTERNAL_LINK_MAX),
+      product_name: z.string().transform(cutExternalText).nullable().optional(),
       commission_rate: rate.optional(),
       hot_commission_rate: rate.optional(),
       is_hot: z.boolean().optional(),

@@ -1,5 +1,5 @@
 /**
- * The AliExpress Open Platform's answers, as zod schemas (DESIGN.md hard rule 5: remote data is
+ * The AliExpress Open Platform's answers, as zod schemas (docs/architecture.md, 'Hard rules' 5: remote data is
  * validated at the boundary). Field names and example values come from the API pages:
  * - aliexpress.affiliate.productdetail.get: https://open.alitrip.com/docs/doc.htm?articleId=48595&docType=2&treeId=674
  * - aliexpress.affiliate.hotproduct.query: https://developer.alibaba.com/docs/doc.htm?treeId=674&articleId=45794&docType=2
@@ -13,6 +13,7 @@
  * arrive as the bare object. `wrappedArray` accepts all three forms.
  */
 import { z } from 'zod';
+import { cutExternalText, EXTERNAL_LINK_MAX } from './bounds';
 
 /** `{ key: [...] }`, `{ key: {...} }`, a bare array, or nothing at all (`{}`, absent: an empty list). */
 export function wrappedArray<T extends z.ZodType>(key: string, item: T) {
@@ -53,7 +54,8 @@ const price = z.preprocess(
     .optional(),
 );
 
-const optionalText = z.preprocess((input) => (input === null ? undefined : input), z.string().optional());
+const boundedText = z.string().transform(cutExternalText);
+const optionalText = z.preprocess((input) => (input === null ? undefined : input), boundedText.optional());
 const optionalId = z.preprocess((input) => (input === null || input === '' ? undefined : input), idText.optional());
 
 export const rawProductSchema = z.object({
@@ -91,7 +93,7 @@ export const linkGenerateResultSchema = z.object({
   tracking_id: optionalText,
   promotion_links: wrappedArray(
     'promotion_link',
-    z.object({ promotion_link: z.string().min(1), source_value: optionalText }),
+    z.object({ promotion_link: z.string().min(1).max(EXTERNAL_LINK_MAX), source_value: optionalText }),
   ),
 });
 

@@ -112,7 +112,7 @@ export interface ProductDetailRequest {
 }
 
 export interface LinkRequest {
-  /** The clean AliExpress URL to promote (DESIGN.md hard rule 3: other parties' tracking already stripped). */
+  /** The clean URL to promote, others' tracking already stripped (docs/architecture.md, 'Hard rules' 3). */
   readonly sourceUrl: string;
   readonly trackingId: string;
   readonly linkType: PromotionLinkType;

@@ -24,7 +24,7 @@ export interface TtlCache {
 }
 
 /**
- * A TTL view over a `CacheStore`. Stored entries are untrusted (DESIGN.md hard rule 5: another
+ * A TTL view over a `CacheStore`. Stored entries are untrusted (docs/architecture.md, 'Hard rules' 5: another
  * version may have written them, or a user may have edited storage), so each read is validated
  * with the answer's own schema; a bad or stale entry is a miss. A store that fails is a miss too:
  * the cache must never turn a good answer into an error.

@@ -1,37 +1,19 @@
 /**
  * API credentials: the AliExpress Open Platform app (key, secret, default tracking id) and the
- * Admitad API client (id, secret, ad space, program). Background only (DESIGN.md hard rule 4):
+ * Admitad API client (id, secret, ad space, program). Background only (docs/architecture.md, 'Hard rules' 4):
  * kept in `storage.local` under one key, never in `storage.sync`; UI pages send new values in
  * and get back only `CredentialsView`s, where every secret is masked to its last four characters.
  * Nothing here logs, and no message built here contains a secret.
  */
-import { z } from 'zod';
 import { PORTALS_APP_KEY, PORTALS_TRACKING_ID } from '../networks/portals';
 import { storedEntries, storedValueOf } from '../storage/item';
 import { apiCredentialsItem } from '../storage/items';
+import { CLIENT_ID, NUMERIC_ID, parseStoredCredentials, SECRET, type ApiCredentials } from '../storage/api-credentials';
+
+export { parseStoredCredentials, type AdmitadApiCredentials, type AliExpressApiCredentials, type ApiCredentials } from '../storage/api-credentials';
 
 export const API_SERVICES = ['aliexpress', 'admitad'] as const;
 export type ApiService = (typeof API_SERVICES)[number];
-
-export interface AliExpressApiCredentials {
-  readonly appKey: string;
-  readonly appSecret: string;
-  /** The default tracking id for Portals links ('' when every Portals account names its own). */
-  readonly trackingId: string;
-}
-
-export interface AdmitadApiCredentials {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  /** The ad space (`w_id`) and the AliExpress program it is connected to (`c_id`). */
-  readonly websiteId: string;
-  readonly campaignId: string;
-}
-
-export interface ApiCredentials {
-  readonly aliexpress?: AliExpressApiCredentials;
-  readonly admitad?: AdmitadApiCredentials;
-}
 
 /** What a UI page may see: public identifiers as they are, secrets masked. */
 export interface CredentialsView {
@@ -54,37 +36,6 @@ export type SaveCredentialsResult =
   | { readonly ok: true; readonly view: CredentialsView }
   | { readonly ok: false; readonly issues: readonly CredentialsIssue[] }
   | { readonly ok: false; readonly storageFailed: true };
-
-/**
- * Secrets as the consoles hand them out: printable ASCII without spaces (AliExpress app secrets
- * are 32 hex-like characters, Admitad client secrets 30 letters and digits), bounded generously.
- */
-const SECRET = /^[\x21-\x7e]{1,256}$/;
-/** Admitad client ids are 30 letters and digits in the publisher's API settings; any id of word characters is taken. */
-const CLIENT_ID = /^[\w-]{1,128}$/;
-/** Ad space and program ids are numbers (`w_id`, `c_id` in the deeplink generator's path). */
-const NUMERIC_ID = /^\d{1,12}$/;
-
-const aliexpressSchema = z.object({
-  appKey: z.string().regex(PORTALS_APP_KEY),
-  appSecret: z.string().regex(SECRET),
-  trackingId: z.union([z.literal(''), z.string().regex(PORTALS_TRACKING_ID)]),
-});
-const admitadSchema = z.object({
-  clientId: z.string().regex(CLIENT_ID),
-  clientSecret: z.string().regex(SECRET),
-  websiteId: z.string().regex(NUMERIC_ID),
-  campaignId: z.string().regex(NUMERIC_ID),
-});
-
-/** Each service is read on its own: a damaged entry for one must not hide the other. */
-export function parseStoredCredentials(raw: unknown): ApiCredentials {
-  if (typeof raw !== 'object' || raw === null) return {};
-  const record = raw as Record<string, unknown>;
-  const aliexpress = aliexpressSchema.safeParse(record['aliexpress']);
-  const admitad = admitadSchema.safeParse(record['admitad']);
-  return { ...(aliexpress.success ? { aliexpress: aliexpress.data } : {}), ...(admitad.success ? { admitad: admitad.data } : {}) };
-}
 
 const MASK = '••••';
 

@@ -1,6 +1,6 @@
 /**
  * The API hosts as optional host permissions, requested from the click that saves the
- * credentials (DESIGN.md hard rule 4). No imports: wxt.config.ts and the options page use it.
+ * credentials (docs/architecture.md, 'Hard rules' 4). No imports: wxt.config.ts and the options page use it.
  * The AliExpress gateway is `https://api-sg.aliexpress.com/sync` (ALIEXPRESS_SYNC_URL), Admitad's
  * API `https://api.admitad.com` (ADMITAD_API_URL).
  */

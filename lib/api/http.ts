@@ -4,7 +4,7 @@ import type { RateLimiter } from './rate-limit';
 /** The subset of `fetch` the clients use, so tests and the background can pass their own. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-/** What every client factory takes (STYLE.md 2). */
+/** What every client factory takes: injected, so the clients run against fakes in tests. */
 export interface ClientDeps {
   readonly fetch: FetchLike;
   /** Milliseconds since the epoch: request timestamps, token expiry, cache age. */

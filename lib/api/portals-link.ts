@@ -44,7 +44,7 @@ export interface PortalsLinkRequest {
   /** A tab URL or a parsed product. */
   readonly target: string | ProductRef;
   readonly keepSku: boolean;
-  /** The publisher's Portals tracking id (never another party's: DESIGN.md hard rule 2). */
+  /** The publisher's Portals tracking id (never another party's: docs/architecture.md, 'Hard rules' 2). */
   readonly trackingId: string;
   readonly tracking?: PortalsTracking;
   /** The preset's audience country, for the product's rates and price. */
@@ -77,7 +77,7 @@ export async function buildPortalsLink(client: Pick<AliExpressClient, 'generateL
   const issues = validatePortalsTracking(request.tracking ?? {});
   if (issues.length > 0) return { ok: false, code: 'invalid-subids', issues };
 
-  // The same cleaning as every other network (DESIGN.md hard rule 3).
+  // The same cleaning as every other network (docs/architecture.md, 'Hard rules' 3).
   const resolved = resolveTarget(request.target, request.keepSku);
   if (!resolved.ok) return resolved;
   const targetUrl = resolved.target.url;

@@ -1,9 +1,10 @@
 /**
- * The background's side of the network APIs (issue 4): one service that holds the clients, their
+ * The background's side of the network APIs: one service that holds the clients, their
  * shared rate limiters and the per-product cache, and answers the popup's `productInsights` and
- * the copy action's Portals links. Secrets are read from lib/api/credentials.ts here and go no further
- * than the clients: every answer is built from results, and is scrubbed of every secret form once
- * more before it leaves (DESIGN.md hard rule 4). Factories over injected dependencies (STYLE.md 2).
+ * the copy action's Portals links. Secrets are read from lib/api/credentials.ts here and go no
+ * further than the clients: every answer is built from results, and is scrubbed of every secret
+ * form once more before it leaves (docs/architecture.md, 'Hard rules' 4). Factories over
+ * injected dependencies, testable without a browser.
  */
 import { createAdmitadClient, createAdmitadRateLimiter, type AdmitadClient } from './admitad';
 import { createAliExpressClient, createAliExpressRateLimiter, type AliExpressClient, type AliExpressProduct, type PromotionLinkType } from './aliexpress';

@@ -1,5 +1,5 @@
 /**
- * Issue 6, scope 6: on first install the options page opens once, in its setup mode, which ends
+ * On first install the options page opens once, in its setup mode, which ends
  * with a working preset. `runtime.onInstalled` fires with reason `install` once per install
  * (never on update, browser update or restart), so no stored flag is needed. Opening our own
  * page is not a tab on AliExpress and needs no permission (`tabs.create` works without `tabs`).

@@ -1,7 +1,7 @@
 /**
  * The optional remote rate table (a publisher's or their team's URL), kept by the background.
  * Each refresh: a timeout per attempt, bounded retries with exponential backoff, ETag
- * revalidation, a size limit, and the zod schema (DESIGN.md hard rule 5). A payload that is
+ * revalidation, a size limit, and the zod schema (docs/architecture.md, 'Hard rules' 5). A payload that is
  * unreachable, too large, not JSON or invalid never replaces the last good bundle; the status
  * says what went wrong and, for a schema rejection, the exact field path.
  *

@@ -1,5 +1,5 @@
 /**
- * The background side of rate sources and hot lists (issue 3): the optional remote rate table
+ * The background side of rate sources and hot lists: the optional remote rate table
  * (fetched on a user-set interval, validated, never replacing the last good table with a bad
  * one) and the user's hot-product imports. Factories over injected dependencies; the entrypoint
  * wires alarms and messages to them.
@@ -7,6 +7,7 @@
 import type { RateCache, RateCacheStatus } from './rate-cache';
 import { hotSourceFromEntries, parseHotList, parseHotListStore, putHotSource, removeHotSource, type HotFailureCode, type HotRowError } from '../hotlist';
 import { HOT_LIST_KEY } from '../storage/keys';
+import { checkRateSourceUrl, type RateSourceUrlError } from '../rates/source-url';
 import { rateSourceItem } from '../storage/items';
 import { readRateSource, type RateSource } from '../storage/rate-source';
 
@@ -26,7 +27,7 @@ export interface SourcesDeps {
   readonly now: () => Date;
 }
 
-export type RateSourceError = 'notHttps' | 'badUrl';
+export type RateSourceError = RateSourceUrlError;
 export type SetRateSourceResult = { ok: true; status: RateCacheStatus; source: RateSource } | { ok: false; error: RateSourceError };
 
 export interface HotImportSummary {
@@ -38,17 +39,6 @@ export interface HotImportSummary {
   readonly rowErrorCount: number;
 }
 export type HotImportResult = HotImportSummary | { readonly ok: false; readonly reason: { readonly code: HotFailureCode; readonly detail?: string } };
-
-/** https only: a rate table steers what publishers promote, so it must not be swappable in transit. */
-export function checkRateSourceUrl(url: string): RateSourceError | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'badUrl';
-  }
-  return parsed.protocol === 'https:' ? null : 'notHttps';
-}
 
 export function createSourcesService(deps: SourcesDeps) {
   const source = async () => readRateSource(await deps.storage.get(RATE_SOURCE_KEY));
@@ -74,8 +64,8 @@ export function createSourcesService(deps: SourcesDeps) {
     async setRateSource(next: RateSource): Promise<SetRateSourceResult> {
       const url = next.url?.trim() || null;
       if (url) {
-        const error = checkRateSourceUrl(url);
-        if (error) return { ok: false, error };
+        const checked = checkRateSourceUrl(url);
+        if (!checked.ok) return { ok: false, error: checked.error };
       }
       const saved = readRateSource({ url, intervalMinutes: next.intervalMinutes });
       await deps.storage.set({ [RATE_SOURCE_KEY]: saved });

@@ -33,10 +33,10 @@ function warningsCell(warnings: readonly Warning[], text: BatchText): string {
 }
 
 export function batchCsvRow(row: BatchRow, text: BatchText): CsvValue[] {
-  if (!row.ok) return [row.row, row.input, 'error', '', '', '', '', '', '', '', '', `${row.error.code}: ${text.error(row.error)}`];
+  if (!row.ok) return [row.row, row.source, 'error', '', '', '', '', '', '', '', '', `${row.error.code}: ${text.error(row.error)}`];
   return [
     row.row,
-    row.input,
+    row.source,
     'ok',
     row.link,
     row.productId ?? '',

@@ -5,7 +5,7 @@
  */
 import { detectDelimiter, parseCsv } from '../csv/index';
 
-/** Issue 6: "paste text or load a CSV with up to 10,000 URLs". */
+/** The batch converter takes pasted text or a CSV of up to 10,000 URLs. */
 export const BATCH_MAX_ROWS = 10_000;
 /** Well above 10,000 long URLs (a wrapped URL is rarely over 1 KB); a bigger file is refused before parsing. */
 export const BATCH_MAX_CHARS = 20_000_000;
@@ -15,6 +15,8 @@ export interface BatchInput {
   readonly row: number;
   /** The URL found in the row, or the row's text when none looked like one (it gets an error). */
   readonly input: string;
+  /** The row as the user gave it (the whole line, or the whole cell): exports write it back unchanged. */
+  readonly source: string;
 }
 
 export type ExtractFailure = { readonly reason: 'empty' } | { readonly reason: 'tooMany'; readonly max: number } | { readonly reason: 'tooLarge' };
@@ -42,8 +44,9 @@ function fromLines(text: string): BatchInput[] {
   const inputs: BatchInput[] = [];
   const lines = text.split(/\r\n|\n|\r/);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line !== '') inputs.push({ row: i + 1, input: urlIn(line) ?? line });
+    const source = lines[i]!;
+    const line = source.trim();
+    if (line !== '') inputs.push({ row: i + 1, input: urlIn(line) ?? line, source });
   }
   return inputs;
 }
@@ -69,8 +72,9 @@ function fromCsv(text: string): { inputs: BatchInput[]; column: string } {
   const [header = [], ...data] = records;
   const column = urlColumn(header, data.slice(0, 20));
   const inputs = data.map((record, index): BatchInput => {
-    const cell = (record[column] ?? '').trim();
-    return { row: index + 1, input: urlIn(cell) ?? cell };
+    const source = record[column] ?? '';
+    const cell = source.trim();
+    return { row: index + 1, input: urlIn(cell) ?? cell, source };
   });
   return { inputs, column: header[column] ?? '' };
 }

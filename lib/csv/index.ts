@@ -1,26 +1,44 @@
 /**
  * CSV in and out, as RFC 4180 writes it (https://www.rfc-editor.org/rfc/rfc4180): comma
- * separated, CRLF between records, a field quoted when it holds a comma, quote, CR or LF, and
- * a quote inside doubled. Pure and import-free, so the e2e suite and the bench can load it.
+ * separated, CRLF between records, a quote inside a field doubled. Pure and import-free, so the
+ * e2e suite and the bench can load it.
  *
- * Exports are opened in spreadsheets, and a cell starting with `=`, `+`, `-` or `@` (or a tab or
- * CR, which some spreadsheets skip before reading a formula) runs as a formula there. A product
- * URL or preset name is attacker-influenced text, so such a cell is prefixed with `'`, which
- * spreadsheets show as text (OWASP, "CSV Injection": https://owasp.org/www-community/attacks/CSV_Injection).
+ * Exports are opened in spreadsheets, where text that starts with `=`, `+`, `-` or `@` (or a tab
+ * or CR, which some spreadsheets skip before reading a formula) runs as a formula. A product URL
+ * or preset name is attacker-influenced text, so, following OWASP's "CSV Injection" guidance
+ * (https://owasp.org/www-community/attacks/CSV_Injection):
+ * - every cell is quoted. Excel in a locale whose list separator is `;` (most of the EU) splits an
+ *   unquoted cell at each `;`, so a quoted cell is the only one it keeps whole;
+ * - every `;`-separated segment of a cell that starts like a formula gets a `'` in front, which
+ *   spreadsheets show as text: should the cell be split after all, no piece runs.
+ * `parseCsv` removes exactly those `'`s again, so our own exports read back unchanged. A segment
+ * that already starts with `'`s before a formula character gets one more, so that the guard
+ * always comes off exactly once.
  */
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+/** A segment (the cell's start, or right after a `;`) that a spreadsheet would run as a formula. */
+const FORMULA_SEGMENT = /(^|;)('*[=+\-@\t\r])/g;
+/** The same with our guard in front of it. */
+const GUARDED_SEGMENT = /(^|;)'('*[=+\-@\t\r])/g;
 
-/** One cell, made safe for spreadsheets and quoted when RFC 4180 needs it. Numbers are written as they are. */
+/** Puts `'` before every segment a spreadsheet would evaluate. */
+export function guardFormulas(text: string): string {
+  return text.replace(FORMULA_SEGMENT, "$1'$2");
+}
+
+/** The inverse of `guardFormulas`. */
+export function unguardFormulas(text: string): string {
+  return text.replace(GUARDED_SEGMENT, '$1$2');
+}
+
+/** One cell: quoted, with formula segments guarded. Numbers and booleans are written as they are, quoted. */
 export function csvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (value === null || value === undefined) return '""';
+  if (typeof value === 'number') return Number.isFinite(value) ? `"${value}"` : '""';
+  if (typeof value === 'boolean') return value ? '"true"' : '"false"';
+  return `"${guardFormulas(value).replaceAll('"', '""')}"`;
 }
 
 /** A header and rows as one CSV text, CRLF-terminated records. */
@@ -41,6 +59,11 @@ export interface ParseCsvOptions {
   readonly delimiter?: string;
   /** Stop after this many records (the caller reports the rest as too many). */
   readonly maxRecords?: number;
+  /**
+   * Take off the `'` that `csvCell` put before formula segments (default true), so our own
+   * exports read back exactly. Text without such a guard is unchanged.
+   */
+  readonly unguard?: boolean;
 }
 
 /** The delimiter that splits the first line (outside quotes) into the most fields; comma on a tie. */
@@ -69,7 +92,7 @@ export function detectDelimiter(text: string): string {
  * a quote inside an unquoted field kept as it is, an unclosed quote running to the end. Blank
  * lines give no record.
  */
-export function parseCsv(input: string, { delimiter, maxRecords = Infinity }: ParseCsvOptions = {}): string[][] {
+export function parseCsv(input: string, { delimiter, maxRecords = Infinity, unguard = true }: ParseCsvOptions = {}): string[][] {
   const text = input.startsWith(UTF8_BOM) ? input.slice(1) : input;
   const sep = delimiter ?? detectDelimiter(text);
   const records: string[][] = [];
@@ -78,7 +101,7 @@ export function parseCsv(input: string, { delimiter, maxRecords = Infinity }: Pa
   let quoted = false;
   let fieldStarted = false;
   const endField = () => {
-    record.push(field);
+    record.push(unguard ? unguardFormulas(field) : field);
     field = '';
     fieldStarted = false;
   };

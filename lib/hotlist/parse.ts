@@ -181,45 +181,78 @@ function collect(
   return { ok: true, format, entries, errors, idColumn, rateColumn, duplicates };
 }
 
-/** RFC 4180 records with the line each starts on; quoted fields may hold separators and newlines. */
-function csvRecords(text: string, delimiter: string): { cells: string[]; line: number }[] {
+/**
+ * RFC 4180 records with the line each starts on; quoted fields may hold separators and newlines.
+ * Linear: it jumps from one special character to the next, and it stops after `maxRecords`, so
+ * a file with too many rows is refused after reading one more than the limit, not all of it.
+ */
+const NOT_BLANK = /[^ \t]/;
+
+function csvRecords(text: string, delimiter: string, maxRecords: number): { cells: string[]; line: number }[] {
   const records: { cells: string[]; line: number }[] = [];
+  const special = new RegExp(`[${delimiter === '\t' ? '\\t' : `\\${delimiter}`}"\\r\\n]`, 'g');
   let cells: string[] = [];
   let cell = '';
-  let quoted = false;
+  // Whether the cell holds anything but blanks: a quote opens a quoted cell only before that.
+  let cellHasText = false;
   let line = 1;
   let recordLine = 1;
-  const endRecord = () => {
+  const endCell = () => {
     cells.push(cell);
+    cell = '';
+    cellHasText = false;
+  };
+  const endRecord = () => {
+    endCell();
     if (cells.length > 1 || cells[0]!.trim() !== '') records.push({ cells, line: recordLine });
     cells = [];
-    cell = '';
   };
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line += 1;
-        cell += ch;
+  let i = 0;
+  while (i < text.length && records.length < maxRecords) {
+    special.lastIndex = i;
+    const next = special.exec(text);
+    const at = next ? next.index : text.length;
+    if (at > i) {
+      const run = text.slice(i, at);
+      cell = cell === '' ? run : cell + run;
+      if (!cellHasText && NOT_BLANK.test(run)) cellHasText = true;
+    }
+    if (!next) break;
+    const ch = next[0];
+    i = at + 1;
+    if (ch === '"' && !cellHasText) {
+      // A quoted cell: up to the closing quote, "" standing for one quote.
+      cell = '';
+      cellHasText = true;
+      for (;;) {
+        const close = text.indexOf('"', i);
+        const end = close < 0 ? text.length : close;
+        const run = text.slice(i, end);
+        for (let nl = run.indexOf('\n'); nl >= 0; nl = run.indexOf('\n', nl + 1)) line += 1;
+        cell += run;
+        if (close < 0) {
+          i = text.length;
+          break;
+        }
+        if (text[close + 1] === '"') {
+          cell += '"';
+          i = close + 2;
+        } else {
+          i = close + 1;
+          break;
+        }
       }
-    } else if (ch === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+    } else if (ch === '"') {
+      cell += ch;
+    } else if (ch === delimiter) endCell();
+    else {
+      if (ch === '\r' && text[i] === '\n') i += 1;
       endRecord();
       line += 1;
       recordLine = line;
-    } else cell += ch;
+    }
   }
-  if (cell !== '' || cells.length > 0) endRecord();
+  if ((cell !== '' || cells.length > 0) && records.length < maxRecords) endRecord();
   return records;
 }
 
@@ -238,8 +271,10 @@ function findColumn(names: readonly string[], wanted: readonly string[]): number
 }
 
 function parseCsv(text: string, maxRows: number): HotListParseResult {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const records = csvRecords(text, detectDelimiter(firstLine));
+  const lineEnd = text.search(/\r|\n/);
+  const firstLine = lineEnd < 0 ? text : text.slice(0, lineEnd);
+  // The header, the limit, and one more row to tell "too many" from "exactly the limit".
+  const records = csvRecords(text, detectDelimiter(firstLine), maxRows + 2);
   if (records.length === 0) return { ok: false, reason: { code: 'empty' } };
   const header = records[0]!.cells;
   const names = header.map(normalizeName);

@@ -1,7 +1,8 @@
 /**
- * The one protocol between UI pages and the background (STYLE.md 3). Each message is declared
- * once, with a zod schema for its data; the background parses every incoming payload and
- * answers only our own extension pages. Replies never carry secrets (DESIGN.md hard rule 4).
+ * The one protocol between UI pages and the background (docs/architecture.md, 'How to add').
+ * Each message is declared once, with a zod schema for its data; the background parses every
+ * incoming payload and answers only our own extension pages. Replies never carry secrets
+ * (docs/architecture.md, 'Hard rules' 4).
  */
 import { z } from 'zod/mini';
 import { COPY_SURFACES } from '../storage/history';
@@ -11,11 +12,20 @@ import type { RateCacheStatus } from '../background/rate-cache';
 import type { CredentialsCheck, ProductInsightsReply } from '../api/service';
 import type { CredentialsView, SaveCredentialsResult } from '../api/credentials';
 
+/** A copied link is https, whoever reports it: never `javascript:`, `data:` or plain http. */
+const isHttpsUrl = (text: string): boolean => {
+  try {
+    return new URL(text).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
 const linkCopiedData = z.object({
   surface: z.enum(COPY_SURFACES),
   sourceUrl: z.string().check(z.maxLength(8192)),
-  presetId: z.nullable(z.string()),
-  link: z.string().check(z.minLength(1), z.maxLength(16384)),
+  presetId: z.nullable(z.string().check(z.maxLength(64))),
+  link: z.string().check(z.minLength(1), z.maxLength(16384), z.refine(isHttpsUrl, 'expected an https link')),
 });
 
 const empty = z.object({});
@@ -55,7 +65,7 @@ export const messageSchemas = {
   /** Options page: a hot-products export the user picked, as text. */
   importHotList: importHotListData,
   removeHotSource: removeHotSourceData,
-  /** Popup: the API's link, exact rate and affiliation for the product under a preset (issue 4). */
+  /** Popup: the API's link, exact rate and affiliation for the product under a preset. */
   productInsights: productInsightsData,
   /** Options page: the saved API credentials, secrets masked. The only way a UI page sees them. */
   getApiCredentials: empty,

@@ -8,8 +8,9 @@ export type AdmitadAccount = AccountOf<'admitad'>;
  * "Max number of characters 50" and subid4 as "Max number of characters 120", with the only
  * character rule "Do not use the %00 combination"
  * (https://developers.admitad.com/knowledge-base/article/deeplink-generator_1; the same
- * limits are in DESIGN.md). Values are otherwise free text, so Sublink URL-encodes them
- * rather than narrowing them to a character class Admitad does not state.
+ * limits are in docs/architecture.md, 'Domain facts'). Values are otherwise free text, so
+ * Sublink URL-encodes them rather than narrowing them to a character class Admitad does not
+ * state.
  */
 export const ADMITAD_SUBID_LIMITS: SubIdLimits = { subid: 50, subid1: 50, subid2: 50, subid3: 50, subid4: 120 };
 
@@ -37,7 +38,7 @@ export const admitadNetwork: Network<AdmitadAccount> = {
   },
 
   wrap(target: LinkTarget, account: AdmitadAccount, subIds: SubIds): string {
-    // DESIGN.md fixes the order: ulp first, then only the sub-ids that are set, in slot order.
+    // ulp first, then only the sub-ids that are set, in slot order (docs/architecture.md, 'Domain facts').
     const params = [`ulp=${encodeURIComponent(target.url)}`];
     for (const [key, value] of presentSubIds(subIds)) params.push(`${key}=${encodeURIComponent(value)}`);
     return `${ADMITAD_LINK_BASE}${account.code}/?${params.join('&')}`;

@@ -48,24 +48,44 @@ export function validateTemplate(template: string): FieldIssue[] {
   return issues;
 }
 
+/**
+ * The host a link goes to must be the template's literal host. Checking what `new URL` makes of
+ * the template is not enough on its own: the WHATWG URL parser skips any number of `/` and `\`
+ * after `https:` (https://url.spec.whatwg.org/#special-authority-ignore-slashes-state), so in
+ * `https:///{subid}.c{subid1}/` the "host" would be whatever the sub-ids spell. So the template
+ * must read exactly `https://<host>` followed by `/`, `?`, `#` or nothing, the host written out with
+ * no placeholder, credentials or port, and every way of filling the placeholders must give
+ * that same host.
+ */
+const LITERAL_ORIGIN = /^https:\/\/([^/?#\\]*)(?=[/?#]|$)/i;
+/** Values that try to move the host if any placeholder could reach it. */
+const HOSTILE_FILLS = ['x', 'attacker.example/', '@attacker.example', '\\attacker.example', '..', '%2F%2Fattacker.example'];
+
 function validateTemplateOrigin(template: string): FieldIssue[] {
   const field = 'template';
   const scheme = SCHEME.exec(template);
   if (!scheme) return [{ field, code: 'badTemplate' }];
   if (scheme[1]?.toLowerCase() !== 'https') return [{ field, code: 'notHttps' }];
 
-  const rest = template.slice(scheme[0].length);
-  if (!rest.startsWith('//')) return [{ field, code: 'badTemplate' }];
-  const authority = rest.slice(2).split(/[/?#]/, 1)[0] ?? '';
-  if (/[{}@]/.test(authority)) return [{ field, code: 'badTemplate', detail: authority }];
+  const origin = LITERAL_ORIGIN.exec(template);
+  const authority = origin?.[1] ?? '';
+  if (!origin || authority === '') return [{ field, code: 'badTemplate' }];
+  if (/[{}@\\]/.test(authority)) return [{ field, code: 'badTemplate', detail: authority }];
+  // A literal port is the network's business; anything else after a colon is not a host.
+  const [, literalHost = '', port] = /^([^:]*)(?::(\d{1,5}))?$/.exec(authority) ?? [];
+  if (port === undefined && authority.includes(':')) return [{ field, code: 'badTemplate', detail: authority }];
+  if (!isPlainHostname(literalHost)) return [{ field, code: 'badHost', detail: literalHost }];
 
-  let hostname: string;
-  try {
-    hostname = new URL(template.replace(PLACEHOLDER, 'x')).hostname;
-  } catch {
-    return [{ field, code: 'badTemplate' }];
+  const host = literalHost.toLowerCase();
+  for (const fill of HOSTILE_FILLS) {
+    let filledHost: string;
+    try {
+      filledHost = new URL(template.replace(PLACEHOLDER, fill)).hostname;
+    } catch {
+      return [{ field, code: 'badTemplate' }];
+    }
+    if (filledHost !== host) return [{ field, code: 'badTemplate', detail: authority }];
   }
-  if (!isPlainHostname(hostname)) return [{ field, code: 'badHost', detail: hostname }];
   return [];
 }
 

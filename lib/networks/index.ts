@@ -16,6 +16,7 @@ export { epnNetwork, EPN_CODE, EPN_SUBID_PARAMS, type EpnAccount } from './epn';
 export { customNetwork, validateTemplate, TEMPLATE_MAX, TEMPLATE_PLACEHOLDERS, type CustomAccount } from './custom';
 export { GENERIC_SUBID_MAX, type SubIdLimits } from './subids';
 export { isPlainHostname } from './hostname';
+export { isLinkToKnownHost } from './link-hosts';
 
 /**
  * Field-level problems with an account as the options form holds it: id and name, then the
@@ -36,8 +37,8 @@ export type ResolvedTarget = { readonly ok: true; readonly target: LinkTarget } 
 
 /**
  * What the link points at, cleaned: a product becomes its canonical URL (SKU kept only when
- * the preset asks), store and campaign pages keep the parser's cleaned URL (DESIGN.md hard
- * rule 3: other parties' tracking is gone before we wrap). Short links cannot be resolved
+ * the preset asks), store and campaign pages keep the parser's cleaned URL (docs/architecture.md,
+ * 'Hard rules' 3: other parties' tracking is gone before we wrap). Short links cannot be resolved
  * offline, so they are refused rather than wrapped as they are.
  */
 export function resolveTarget(input: string | ProductRef, keepSku: boolean): ResolvedTarget {

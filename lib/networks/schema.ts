@@ -23,7 +23,7 @@ const readAccount = tagged('network', {
 });
 
 /**
- * A stored or imported account (DESIGN.md hard rule 5: validated at the boundary). The shape
+ * A stored or imported account (docs/architecture.md, 'Hard rules' 5: validated at the boundary). The shape
  * comes first; the network's own checks (code format, host, template) run on a well-shaped
  * account and their issues carry the FieldIssue, so `fieldIssuesFromSchema` gives the form
  * the same codes as `validateAccount`.

@@ -1,7 +1,7 @@
 /**
- * The options page's API credentials section (issue 4) as a small model (STYLE.md 6). The page
+ * The options page's API credentials section as a small signals model. The page
  * never reads the stored credentials: it sends new values to the background and shows the masked
- * view it gets back (DESIGN.md hard rule 4). Saving asks for the API's host first, inside the
+ * view it gets back (docs/architecture.md, 'Hard rules' 4). Saving asks for the API's host first, inside the
  * click, since browsers grant optional permissions only from a user action.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
@@ -48,6 +48,9 @@ export interface CredentialsModel {
 
 const origins = (service: ApiService): string[] => [...API_HOST_PERMISSIONS[service]];
 
+/** The host a service's requests go to (`api-sg.aliexpress.com`), as the section names it. */
+export const apiHostName = (service: ApiService): string => new URL(API_HOST_PERMISSIONS[service][0].replace('/*', '/')).host;
+
 export function createCredentialsModel(deps: CredentialsModelDeps): CredentialsModel {
   const view = signal<CredentialsView | null>(null);
   const access = signal<PerService<boolean>>({ aliexpress: false, admitad: false });
@@ -89,7 +92,8 @@ export function createCredentialsModel(deps: CredentialsModelDeps): CredentialsM
         setStatus(service, { kind: 'issues', issues });
         return;
       }
-      // Before anything is awaited, so it runs inside the click (DESIGN.md hard rule 4: asked when the feature is turned on).
+      // Before anything is awaited, so it runs inside the click: permissions are asked for when the
+      // feature is turned on (docs/architecture.md, 'Hard rules' 4).
       const granted = deps.permissions.request({ origins: origins(service) }).catch(() => false);
       busy.value = true;
       try {

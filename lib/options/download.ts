@@ -1,6 +1,6 @@
 /**
  * Saves text as a file from the options page: a Blob URL on an `<a download>`, which needs no
- * `downloads` permission (DESIGN.md hard rule 4: minimal permissions).
+ * `downloads` permission (docs/architecture.md, 'Hard rules' 4: minimal permissions).
  */
 export function downloadText(fileName: string, text: string, type: string, doc: Document = document): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -1,7 +1,7 @@
 /**
- * The options page's link history (issue 6, scope 3): every copy the background recorded (popup,
+ * The options page's link history: every copy the background recorded (popup,
  * context menu, shortcut, and copies made here), searchable by product, preset and date; copy
- * again; CSV export; clear. The background is the history's only writer (lib/background/handlers.ts): this
+ * again; CSV export; clear. The background is the history's only writer (lib/background/history-writer.ts): this
  * page reads it and asks the background to clear it.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';

@@ -1,13 +1,13 @@
 /**
- * Settings export and import as a versioned JSON file (issue 6, scope 5): accounts, presets and
+ * Settings export and import as a versioned JSON file: accounts, presets and
  * the default preset; the API credentials only when the user ticks them in, on export and again
- * on import. An imported file is untrusted (DESIGN.md hard rule 5): it is parsed whole with zod,
- * every account and preset through the same schemas and checks storage and the forms use, and
+ * on import. An imported file is untrusted (docs/architecture.md, 'Hard rules' 5): it is parsed
+ * whole with zod, every account and preset through the same schemas and checks storage and the forms use, and
  * a file that fails anywhere is refused with the reason before anything is written. A good file
  * is written in one `storage.local.set`, so an import is all or nothing.
  */
 import { z } from 'zod';
-import { parseStoredCredentials, type ApiCredentials } from '../api/credentials';
+import { parseStoredCredentials, type ApiCredentials } from '../storage/api-credentials';
 import { accountSchema } from '../networks/schema';
 import type { Account, FieldIssue } from '../networks/types';
 import { presetSchema, validatePreset } from '../presets';

@@ -1,5 +1,5 @@
 /**
- * The first-install setup (issue 6, scope 6): an account, then a preset made the default, then
+ * The first-install setup: an account, then a preset made the default, then
  * the link that preset builds for an example product, so the setup ends with something that
  * works. It saves through the options model, with the same validation as the page's forms.
  */

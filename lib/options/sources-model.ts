@@ -1,12 +1,14 @@
 /**
- * The options page's rate-source, hot-list and ship-to settings (issue 3). The work is done in
+ * The options page's rate-source, hot-list and ship-to settings. The work is done in
  * the background (lib/background/rate-source.ts); this model sends the requests, asks for the optional
  * permissions from the click that needs them, and keeps what the page shows.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { RateCacheStatus } from '../background/rate-cache';
-import type { HotImportResult, RateSource, SetRateSourceResult } from '../background/rate-source';
+import type { HotImportResult, SetRateSourceResult } from '../background/rate-source';
+import { RATE_INTERVALS_MINUTES, type RateSource } from '../storage/rate-source';
 import { parseHotListStore, type HotListStore } from '../hotlist';
+import { checkRateSourceUrl, type RateSourceUrlError } from '../rates/source-url';
 import { SHIP_TO_PERMISSIONS } from '../popup/ship-to';
 
 export interface SourcesDeps {
@@ -23,7 +25,7 @@ export interface SourcesDeps {
   };
 }
 
-export type RateSourceProblem = 'notHttps' | 'badUrl' | 'denied' | 'failed';
+export type RateSourceProblem = RateSourceUrlError | 'denied' | 'failed';
 
 export function createSourcesModel(deps: SourcesDeps) {
   const rate = signal<{ status: RateCacheStatus; source: RateSource } | null>(null);
@@ -49,6 +51,8 @@ export function createSourcesModel(deps: SourcesDeps) {
   }
 
   return {
+    /** The refresh intervals the background accepts, in minutes, for the page's picker. */
+    rateIntervalsMinutes: RATE_INTERVALS_MINUTES,
     rate: rate as ReadonlySignal<{ status: RateCacheStatus; source: RateSource } | null>,
     rateProblem: rateProblem as ReadonlySignal<RateSourceProblem | null>,
     busy: busy as ReadonlySignal<boolean>,
@@ -68,18 +72,12 @@ export function createSourcesModel(deps: SourcesDeps) {
       rateProblem.value = null;
       const trimmed = url.trim();
       if (trimmed) {
-        let origin: string;
-        try {
-          origin = new URL(trimmed).origin;
-        } catch {
-          rateProblem.value = 'badUrl';
+        const checked = checkRateSourceUrl(trimmed);
+        if (!checked.ok) {
+          rateProblem.value = checked.error;
           return;
         }
-        if (!trimmed.startsWith('https://')) {
-          rateProblem.value = 'notHttps';
-          return;
-        }
-        if (!(await deps.permissions.request({ origins: [`${origin}/*`] }).catch(() => false))) {
+        if (!(await deps.permissions.request({ origins: [`${checked.origin}/*`] }).catch(() => false))) {
           rateProblem.value = 'denied';
           return;
         }

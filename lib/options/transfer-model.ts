@@ -1,5 +1,5 @@
 /**
- * Settings export and import in the options page (issue 6, scope 5), over lib/options/settings-transfer.ts.
+ * Settings export and import in the options page, over lib/options/settings-transfer.ts.
  * An import goes file -> validation -> preview of what changes -> the user applies it; a file
  * that fails validation is refused with the reason, and nothing is written.
  */

@@ -1,8 +1,8 @@
 /**
- * The popup's API answers (issue 4), in the lazily loaded part: after the local link and estimate
+ * The popup's API answers, in the lazily loaded part: after the local link and estimate
  * are on screen, ask the background (`productInsights`) and keep its answer for the preset and
  * URL it was asked for. The background holds the credentials and the clients; the popup only
- * ever sees results (DESIGN.md hard rule 4).
+ * ever sees results (docs/architecture.md, 'Hard rules' 4).
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { ApiService } from '../api/credentials';

@@ -1,8 +1,8 @@
 /**
- * The popup's state as one small signals model (STYLE.md 6): read-only signals out, actions in.
+ * The popup's state as one small signals model: read-only signals out, actions in.
  * Everything the popup shows is derived from three inputs: the tab URL (or a pasted one), the
  * stored presets/accounts, and the chosen preset. The link is built locally, without waking the
- * background or touching the network (DESIGN.md, "Data flows one way").
+ * background or touching the network (docs/architecture.md, 'Tab URL to link on screen').
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { buildDeeplink } from '../networks';

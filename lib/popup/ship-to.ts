@@ -1,7 +1,7 @@
 /**
  * Reading the AliExpress ship-to country (the `region=` of the `aep_usuc_f` cookie) only after
  * the user allowed it: an optional permission asked for with one click in the popup or in the
- * options page. Reading never writes (DESIGN.md hard rule 1).
+ * options page. Reading never writes (docs/architecture.md, 'Hard rules' 1).
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Site } from '../url/types';

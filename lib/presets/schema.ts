@@ -20,7 +20,7 @@ const portalsValue = optional(string({ max: 1024 }));
 const readPortals = object({ trackingId: portalsValue, af: portalsValue, cn: portalsValue, cv: portalsValue, dp: portalsValue });
 
 /**
- * A stored, synced or imported preset (DESIGN.md hard rule 5). Sub-id lengths and characters
+ * A stored, synced or imported preset (docs/architecture.md, 'Hard rules' 5). Sub-id lengths and characters
  * depend on the account's network, so they are checked by `validatePreset`, which knows the
  * accounts; the schema checks what holds for every preset.
  */
@@ -33,7 +33,7 @@ export const presetSchema = schema<Preset>(
     audienceCountry: nullable(string({ pattern: COUNTRY_CODE })),
     subIds: readSubIds,
     keepSku: boolean(),
-    // Absent in presets saved before Portals support (issue 4): still read as they are.
+    // Absent in presets saved before Portals support: still read as they are.
     portals: optional(readPortals),
   }),
 );

@@ -1,7 +1,7 @@
 /**
  * What a link will likely earn: a rate range, a best guess, the cap, the commission on a given
- * price, and the chain of facts it came from, each citing its seed (DESIGN.md, "Programs and
- * rates"). Pure and total: it never throws, and unknown inputs give a wide range with a fact
+ * price, and the chain of facts it came from, each citing its seed (docs/architecture.md,
+ * 'Source documents'). Pure and total: it never throws, and unknown inputs give a wide range with a fact
  * saying why. No zod here or in anything imported: the popup loads this.
  *
  * Rates are percents (1.15 = 1.15%). Money is in the price's currency, goods only.

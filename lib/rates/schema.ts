@@ -1,6 +1,6 @@
 /**
- * The zod schema of rate tables and of the bundle a remote rate-table URL serves (DESIGN.md hard
- * rule 5: remote data is untrusted). Strict objects everywhere: an unknown key (`__proto__`,
+ * The zod schema of rate tables and of the bundle a remote rate-table URL serves (docs/architecture.md,
+ * 'Hard rules' 5: remote data is untrusted). Strict objects everywhere: an unknown key (`__proto__`,
  * `constructor`, a typo) is a rejection with its path, not something silently dropped, so the
  * options page can show exactly which field of a team's table is wrong.
  *

@@ -1,6 +1,7 @@
 /**
- * The source documents (DESIGN.md: every rate, cap, country list and rule traces to one of them,
- * by file name). Kept as constants so a typo in a table is a compile error, not a dead citation.
+ * The source documents (docs/architecture.md, 'Source documents': every rate, cap, country list
+ * and rule traces to one of them, by file name). Kept as constants so a typo in a table is a
+ * compile error, not a dead citation.
  */
 export const SEED = {
   /** Admitad's "11.11 with AliExpress: webmaster's manual": sale windows, first-cookie-win. */

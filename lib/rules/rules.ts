@@ -1,5 +1,5 @@
 /**
- * One pure function per rule of DESIGN.md's Rules paragraph. Each returns the warnings it finds
+ * One pure function per rule (docs/architecture.md, 'Domain facts'). Each returns the warnings it finds
  * (usually none or one) with its seed; numbers, regions and exclusions are read from the rate
  * tables, so a remote table that changes a country list changes the rules with it.
  */

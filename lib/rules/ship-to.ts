@@ -1,5 +1,5 @@
 /**
- * Where AliExpress ships to, for the country rule (issue 3, scope 4): from the `aep_usuc_f`
+ * Where AliExpress ships to, for the country rule: from the `aep_usuc_f`
  * cookie's `region=` when the user allowed reading it, else from the storefront, else unknown.
  * Pure: the caller reads the cookie (cookies API, optional permission) and never writes it.
  */

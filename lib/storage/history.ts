@@ -1,7 +1,7 @@
 /**
  * The link history: every link the user copied, from any surface, newest first and bounded.
- * Pure functions; the background owns the single writer (`createMessageHandlers` in
- * lib/background/handlers.ts), so two surfaces copying at once cannot overwrite each other's entry.
+ * Pure functions; the background owns the single writer (`createCopyRecorder` in
+ * lib/background/history-writer.ts), so two surfaces copying at once cannot overwrite each other's entry.
  */
 import { localArea, type StorageArea } from './area';
 import { storedValueOf } from './item';

@@ -75,7 +75,7 @@ export const historyItem = defineStoredItem({ key: 'local:history' });
 export const rateSourceItem = defineStoredItem({ key: 'local:rateSource' });
 
 /**
- * `{ v: 1, aliexpress?, admitad? }`; reader `parseStoredCredentials` (zod, lib/api/credentials.ts).
+ * `{ v: 1, aliexpress?, admitad? }`; reader `parseStoredCredentials` (zod, lib/storage/api-credentials.ts).
  * Secrets: `storage.local` only, never `storage.sync`, never in a key list a UI page reads on
  * open, never in a message to a UI page.
  */

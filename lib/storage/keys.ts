@@ -16,7 +16,11 @@ export const STORAGE_KEYS = {
 export const CATEGORY_PICKS_KEY = categoryPicksItem.key;
 export const RATE_CACHE_KEY = rateCacheItem.key;
 export const HOT_LIST_KEY = hotListItem.key;
-/** Read and written by the background, and by the options page's export only: never in POPUP_STORAGE_KEYS. */
+/**
+ * Written and read by the background, and by the options page's export only. Never in
+ * storage.sync, never in POPUP_STORAGE_KEYS: UI pages get masked views through messages
+ * (docs/architecture.md, 'Hard rules' 4).
+ */
 export const API_CREDENTIALS_KEY = apiCredentialsItem.key;
 
 /** What `parseState` reads (accounts, presets, settings): everything a link needs. */

@@ -19,6 +19,8 @@ import { ESTIMATE_ITEMS, STATE_ITEMS, STATE_STORAGE_KEYS } from './keys';
 import { readKeysOf, storedEntries, storedValueOf, type StoredItem } from './item';
 import { accountsItem, LOCAL_ITEMS, presetsItem, settingsItem } from './items';
 import { localArea, type StorageArea } from './area';
+import { estimateDataOf } from './estimate';
+import type { StoredEstimateData } from '../insights/insights';
 import type { Schema } from '../schema/reader';
 
 export { STORAGE_KEYS } from './keys';
@@ -147,3 +149,5 @@ export const readStoredKeys = (keys: readonly string[]): Promise<Record<string, 
 /** The popup's two reads, when its preload script did not run (lib/storage/preload.ts). */
 export const readStateSnapshot = (): Promise<Record<string, unknown>> => readSnapshot(STATE_ITEMS);
 export const readEstimateSnapshot = (): Promise<Record<string, unknown>> => readSnapshot(ESTIMATE_ITEMS);
+/** The estimate's stored data, migrated, for the badge and the batch converter. */
+export const readEstimateData = async (): Promise<StoredEstimateData> => estimateDataOf(await readEstimateSnapshot());

@@ -4,7 +4,7 @@ export interface Settings {
   readonly defaultPresetId: string | null;
   readonly lastUsedPresetId: string | null;
   /**
-   * Show the estimated rate or HOT on the toolbar badge on AliExpress product tabs (issue 5).
+   * Show the estimated rate or HOT on the toolbar badge on AliExpress product tabs.
    * Off unless the user turns it on in the options page, which also asks for host access.
    * Parsed settings always carry it; it is optional here because pages that only change the
    * preset choice write settings without it, and lib/storage/local.ts keeps the stored value then.

@@ -1,7 +1,7 @@
 /**
  * Stored state as the UI reads it: pure parsing of what `storage.local` returned, migrated to the
- * current versions (lib/storage/items.ts) and validated entry by entry (stored data may come from
- * an older or newer version, or a hand edit). No browser API here: lib/storage/local.ts does the
+ * current versions (lib/storage/items.ts) and validated entry by entry (docs/architecture.md, 'Hard rules' 5:
+ * stored data may come from an older or newer version, or a hand edit). No browser API here: lib/storage/local.ts does the
  * I/O, and the popup, which reads through its preload script, imports only this.
  */
 import type { Account } from '../networks/types';

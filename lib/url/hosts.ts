@@ -12,7 +12,7 @@ const ROOTS: readonly (readonly [root: string, site: Site])[] = [
   ['aliexpress.us', 'us'],
 ];
 
-/** Where each site's desktop storefront lives (DESIGN.md, "Domain facts ... URLs"). */
+/** Where each site's desktop storefront lives (docs/architecture.md, 'Domain facts', URL forms). */
 export const DESKTOP_HOST: Readonly<Record<Site, string>> = {
   com: 'www.aliexpress.com',
   ru: 'aliexpress.ru',

@@ -69,8 +69,8 @@ export function parseQuery(query: string): QueryParam[] {
  *   (github edlbiedlby/Aliexpress-Affiliate-Telegram-Bot bot.py).
  * - `redirectUrl`: the app's share page `star.aliexpress.com/share/share.htm?platform=AE&businessType=ProductDetail&redirectUrl=..`
  *   (AliExpress affiliate Telegram bots on GitHub pass links through it).
- * - `ulp`: Admitad (`ad.admitad.com/g/<code>/?ulp=`, also `alitems.com`, `rzekl.com`), DESIGN.md.
- * - `to`: ePN (`<host>/redirect/cpa/o/<code>/?to=`), DESIGN.md; also vk.com `away.php?to=`.
+ * - `ulp`: Admitad (`ad.admitad.com/g/<code>/?ulp=`, also `alitems.com`, `rzekl.com`), see docs/architecture.md.
+ * - `to`: ePN (`<host>/redirect/cpa/o/<code>/?to=`), see docs/architecture.md; also vk.com `away.php?to=`.
  * - `url`: Google `/url?url=`, Alitools `aliexitem.com/go?..&url=` (ClearURLs/Addon#490), reddit `out.reddit.com`.
  * - `q`: Google `/url?q=`; `u`: Facebook `l.php?u=` (idlewan/link_cleaner background.js).
  * - `returnUrl`: AliExpress' own login wall `aliexpress.com/p/ug-login-page/login.html?returnUrl=` (uBlockOrigin/uAssets#33158).

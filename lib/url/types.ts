@@ -1,7 +1,7 @@
 /** Which AliExpress storefront a URL belongs to. Locale subdomains belong to `com`. */
 export type Site = 'com' | 'ru' | 'us';
 
-/** Locale subdomains of aliexpress.com (DESIGN.md, "Domain facts"). */
+/** Locale subdomains of aliexpress.com (docs/architecture.md, 'Domain facts'). */
 export const LOCALES = [
   'es', 'pt', 'fr', 'de', 'it', 'nl', 'pl', 'tr', 'ru', 'he', 'ar', 'ja', 'ko', 'th', 'vi', 'id',
 ] as const;

@@ -1,5 +1,5 @@
 /**
- * A timing probe for `npm run bench` (issue 6: "10,000 URLs convert in under 2 seconds"): the
+ * A timing probe for `npm run bench` (budget: 10,000 URLs convert in under 2 seconds): the
  * whole batch path on a pasted list, from text to rows to the CSV export. Nothing here runs in
  * the unit tests, which must not depend on machine speed.
  */

@@ -1,6 +1,6 @@
 /**
- * A throughput probe for `npm run bench` (issue 3: report `estimateCommission` calls per
- * second). Nothing here runs in the unit tests, which must not depend on machine speed.
+ * A throughput probe for `npm run bench`: `estimateCommission` calls per
+ * second. Nothing here runs in the unit tests, which must not depend on machine speed.
  */
 import type { ProgramId } from '../../lib/presets/types';
 import { estimateCommission, type EstimateInput } from '../../lib/rates/estimate';

@@ -1,5 +1,5 @@
 /**
- * Build steps for the toolbar popup's startup time (issue 2's time-to-link budget), used by
+ * Build steps for the toolbar popup's startup time (docs/architecture.md, 'Budgets'), used by
  * wxt.config.ts. Measured with a Chromium trace of the built popup on these machines:
  *
  * - A popup module script waits for every stylesheet linked before it: the `<link>` to the CSS was

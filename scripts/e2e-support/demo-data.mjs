@@ -1,7 +1,7 @@
 // Storage contents shared by the e2e suite, `npm start` and `npm run bench`: one Admitad
 // account and one preset, in the shape lib/storage/items.ts defines for chrome.storage.local (version 1 of each item).
 
-/** A product id in the real 16-digit form (DESIGN.md, "Domain facts"). */
+/** A product id in the real 16-digit form (docs/architecture.md, 'Domain facts'). */
 export const SAMPLE_PRODUCT_ID = '1005006789012345';
 export const sampleProductUrl = (id = SAMPLE_PRODUCT_ID) => `https://www.aliexpress.com/item/${id}.html`;
 

@@ -1,5 +1,5 @@
 // Stopping and waking the extension's MV3 service worker in real Chromium, for the e2e suite
-// and `npm run bench`: the background must survive being stopped at any moment (issue 5).
+// and `npm run bench`: the background must survive being stopped at any moment.
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

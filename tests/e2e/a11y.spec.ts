@@ -1,5 +1,5 @@
 /**
- * Accessibility of the popup and the options page (issue 6, item 8), in the built extension in
+ * Accessibility of the popup and the options page, in the built extension in
  * real Chromium: axe finds no serious or critical violation in the light or the dark theme,
  * every control is reached with Tab in document order and shows its focus, the one button the
  * popup is for works from the keyboard, and a browser in Spanish or Dutch gets its own catalog.

@@ -1,5 +1,5 @@
 /**
- * Network APIs in the built extension (issue 4), in real Chromium: the background calls
+ * Network APIs in the built extension, in real Chromium: the background calls
  * https://api-sg.aliexpress.com and https://api.admitad.com, which this worker's browser resolves
  * to the TLS fakes in tests/fakes (--host-resolver-rules). The hosts' optional permissions are
  * granted at install (`grantAtInstall`): a headless browser cannot answer the permission dialog.

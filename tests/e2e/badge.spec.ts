@@ -88,7 +88,7 @@ test('shows HOT for a product in the hot list and the estimated rate for a picke
   await serviceWorker.evaluate((items) => chrome.storage.local.set(items), {
     ...DEMO_STORAGE,
     presets: [ruCisToGermany],
-    // What the options page's hot-list import and the popup's category picker store (issue 3).
+    // What the options page's hot-list import and the popup's category picker store.
     hotList: { v: 1, sources: [{ id: 'import', label: 'hot.csv', updatedAt: '2026-11-01T00:00:00.000Z', ids: [SAMPLE_PRODUCT_ID], rates: [7] }] },
     categoryPicks: { [OTHER_PRODUCT_ID]: 'mobilePhone' },
   });

@@ -1,5 +1,5 @@
 /**
- * The estimate under the link (issue 3), in the built extension in real Chromium: rate and its
+ * The estimate under the link, in the built extension in real Chromium: rate and its
  * "why", HOT from an imported hot list, the category pick, and nothing read from AliExpress's
  * cookie before the user allows it.
  */

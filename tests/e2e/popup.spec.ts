@@ -29,7 +29,7 @@ test.describe('on a product page, with an Admitad preset', () => {
     await expect(byTestId(popup, 'setup-hint')).toHaveCount(0);
   });
 
-  test("strips other parties' tracking parameters before wrapping (DESIGN.md hard rule 3)", async ({ openPopupFor }) => {
+  test("strips other parties' tracking parameters before wrapping (docs/architecture.md, 'Hard rules' 3)", async ({ openPopupFor }) => {
     // Parameter names seen on AliExpress product links shared through other affiliates.
     const input = `${cleanProductUrl}?spm=a2g0o.home.0.0&aff_fcid=other&aff_platform=portals-tool&sk=_dSomeone&terminal_id=t1&algo_pvid=x`;
 

@@ -1,5 +1,5 @@
 /**
- * Store screenshots (issue 6, item 9), taken from the built extension in real Chromium into
+ * Store screenshots, taken from the built extension in real Chromium into
  * artifacts/store-screenshots/ (ignored by git with the rest of artifacts/):
  *
  * - popup-product-light.png, popup-product-dark.png: the toolbar popup on a product page with

@@ -1,5 +1,5 @@
 /**
- * The ship-to country read from AliExpress's `aep_usuc_f` cookie once allowed (issue 3). This
+ * The ship-to country read from AliExpress's `aep_usuc_f` cookie once allowed. This
  * worker's copy of the build holds the optional cookies permission from install (see
  * `grantAtInstall` in support/fixtures.ts): a headless browser cannot answer the dialog.
  */

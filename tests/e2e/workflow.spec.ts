@@ -1,5 +1,5 @@
 /**
- * A publisher's whole day in the built extension in real Chromium (issue 6, acceptance): the
+ * A publisher's whole day in the built extension in real Chromium: the
  * first-install setup creates a preset; the popup on a product page uses it; copies from the
  * popup and the context menu land in the link history, which exports as CSV; a 1,000-row batch
  * converts and exports; the settings exported here and imported into a fresh profile restore

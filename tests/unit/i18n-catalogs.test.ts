@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The message catalogs (issue 6, item 7): English, Russian, Spanish and Dutch, the seeds'
+ * The message catalogs: English, Russian, Spanish and Dutch, the seeds'
  * languages, each with every English key and the same substitutions; and no user-visible text
  * written into the UI code instead of the catalogs.
  */

@@ -1,5 +1,5 @@
 /**
- * Guards the hard rules on the built manifests (DESIGN.md hard rules 1 and 4): nothing is ever
+ * Guards the hard rules on the built manifests (docs/architecture.md, 'Hard rules' 1 and 4): nothing is ever
  * injected into pages, and install-time permissions stay inside a per-browser allowlist.
  * Reads `.output/`, so `npm test` builds both targets before the unit tests.
  */
@@ -59,5 +59,14 @@ describe.each(targets)('$dir manifest', ({ dir, allowed }) => {
   it('is localised', () => {
     expect(manifest.default_locale).toBe('en');
     expect(manifest.name).toBe('__MSG_extName__');
+  });
+});
+
+describe('chrome-mv3 manifest: the oldest Chrome it can run in', () => {
+  it('asks for Chrome 116, the first with runtime.getContexts (the clipboard finds its offscreen document with it)', () => {
+    const manifest = readManifest('chrome-mv3');
+    expect(manifest.minimum_chrome_version).toBe('116');
+    const clipboard = readFileSync(path.join(root, 'lib/background/clipboard/browser.ts'), 'utf8');
+    expect(clipboard).toContain('runtime.getContexts');
   });
 });

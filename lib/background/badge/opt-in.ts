@@ -1,5 +1,5 @@
 /**
- * The options page's badge switch as a small model (STYLE.md 6). Turning it on asks for the
+ * The options page's badge switch as a small signals model. Turning it on asks for the
  * AliExpress host access first and saves the setting only if it was granted; turning it off
  * saves the setting (the background then clears every badge) and gives the access back.
  */

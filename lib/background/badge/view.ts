@@ -1,6 +1,6 @@
 /**
  * What the toolbar icon shows, as data. Two uses: a short confirmation after a copy from the
- * context menu or shortcut (DESIGN.md hard rule 1: the badge is the only signal outside the
+ * context menu or shortcut (docs/architecture.md, 'Hard rules' 1: the badge is the only signal outside the
  * popup), and, when the user opted in, the product's estimated rate or HOT.
  */
 import type { CopyFailure } from '../../storage/history';

@@ -1,14 +1,15 @@
 /**
  * "Copy affiliate link for this URL with this preset": the one flow behind the context menu
- * and the keyboard shortcut (the popup copies in its own page, DESIGN.md "Users and their day").
+ * and the keyboard shortcut (the popup copies in its own page; docs/architecture.md,
+ * 'Context-menu click to history').
  *
  * It builds the link from stored presets and accounts exactly as the popup does, writes the
  * clipboard through lib/background/clipboard, records the attempt in the history (failures too, with
  * their reason) and flags the outcome on the tab's toolbar icon. It never opens the link
- * (DESIGN.md hard rule 2) and never touches the page.
+ * (docs/architecture.md, 'Hard rules' 2) and never touches the page.
  */
 import type { PortalsCopyLink } from '../../api/service';
-import type { CopyRecord } from '../handlers';
+import type { CopyRecord } from '../history-writer';
 import type { ClipboardWriter } from '../clipboard/types';
 import type { CopyFailure, CopySurface } from '../../storage/history';
 import { defaultPresetOf } from '../menus/items';

@@ -1,5 +1,5 @@
 /**
- * Playwright fixtures for the built extension in real Chromium (DESIGN.md: tests/e2e).
+ * Playwright fixtures for the built extension in real Chromium (docs/architecture.md, 'Layers').
  *
  * One browser and one sample server per worker (launching takes ~1 s); every test starts from
  * empty extension storage, no cookies and a fresh tab. Nothing here builds: run

@@ -1,6 +1,6 @@
 // @vitest-environment node
-// STYLE.md 10, tests that guard the architecture: lib/api runs in the service worker (no Node
-// modules, no logging: DESIGN.md hard rule 4), and the popup never loads it (its size budget,
+// Tests that guard the architecture: lib/api runs in the service worker (no Node modules, no
+// logging: docs/architecture.md, 'Hard rules' 4), and the popup never loads it (its size budget,
 // and secrets stay in the background).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';

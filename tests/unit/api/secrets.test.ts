@@ -1,5 +1,5 @@
 // @vitest-environment node
-// DESIGN.md hard rule 4: secrets never reach messages or logs. Every error path of both clients
+// docs/architecture.md, 'Hard rules' 4: secrets never reach messages or logs. Every error path of both clients
 // is run here, against the fakes and against a transport that fails with the secret in its own
 // error text; no result may carry a secret in any form, nothing may be thrown, nothing logged.
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';

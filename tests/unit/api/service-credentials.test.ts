@@ -1,4 +1,4 @@
-// API credentials (issue 4): one storage.local key, masked views, keeping a saved secret when the
+// API credentials: one storage.local key, masked views, keeping a saved secret when the
 // form leaves it empty, and the options page's model asking for host access from the click.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';

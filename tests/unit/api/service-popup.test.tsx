@@ -1,8 +1,8 @@
-// The popup's side of issue 4: the local link first, the API's link swapped in only for the preset
+// The popup's side of the network APIs: the local link first, the API's link swapped in only for the preset
 // and URL it was asked for, copy copying what is shown, and the one-line API facts and failures.
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiFacts } from '@/components/shared/ApiFacts';
+import { ApiFacts } from '@/components/popup/ApiFacts';
 import type { ProductInsightsReply } from '@/lib/api/service';
 import type { Account } from '@/lib/networks/types';
 import { apiServiceOf, createApiInsights } from '@/lib/popup/api-insights';

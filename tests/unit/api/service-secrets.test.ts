@@ -1,5 +1,5 @@
 // @vitest-environment node
-// DESIGN.md hard rule 4 and issue 4's acceptance: no secret appears in storage.sync, in any message
+// docs/architecture.md, 'Hard rules' 4: no secret appears in storage.sync, in any message
 // to a UI page, or in console output. The background's message router is driven as the popup and
 // the options page drive it, with the credentials stored through it, against the fakes in every
 // mode (including a server that echoes the secret back); every reply, storage area and console
@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiService, createAreaCacheStore } from '../../../lib/api/service';
 import { base64Utf8 } from '../../../lib/api/admitad';
-import { createApiMessageHandlers } from '../../../lib/background/handlers';
+import { createApiMessageHandlers } from '../../../lib/background/message-handlers';
 import { createCredentialsStore } from '../../../lib/api/credentials';
 import { createMessageRouter, type MessageHandlers } from '../../../lib/messaging/protocol';
 import type { Account } from '../../../lib/networks/types';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The background's API service (issue 4) against the local fakes: Portals links with the preset's
+// The background's API service against the local fakes: Portals links with the preset's
 // tracking strings, exact rates, Admitad's affiliation verdict, the hour-long cache, failures that
 // keep whatever arrived, and the copy action's Portals links.
 import { describe, expect, it, vi } from 'vitest';
@@ -81,7 +81,7 @@ describe('productInsights for a Portals preset', () => {
       affiliate: true,
     };
     expect(actual).toEqual(expected);
-    // The clean URL went to the API, never the other party's tracking (DESIGN.md hard rule 3).
+    // The clean URL went to the API, never the other party's tracking (docs/architecture.md, 'Hard rules' 3).
     const link = aliexpress.api.requests.find((request) => request.method === 'aliexpress.affiliate.link.generate');
     expect(link?.params).toMatchObject({ source_values: clean(HOT_ID), tracking_id: 'blog_main', promotion_link_type: '2' });
   });
@@ -314,7 +314,7 @@ describe('createAreaCacheStore', () => {
 });
 
 describe('lib/index', () => {
-  it('exports the signer as signAliExpressRequest (issue 4), agreeing with the fake gateway\'s node:crypto check', async () => {
+  it('exports the signer as signAliExpressRequest, agreeing with the fake gateway\'s node:crypto check', async () => {
     const params = { app_key: '500123', method: 'aliexpress.affiliate.link.generate', sign_method: 'sha256', timestamp: '1517886554000', tracking_id: 'blog_main' };
     const actual = await signAliExpressRequest(params, FAKE_ALIEXPRESS_CREDENTIALS.appSecret, 'sha256');
     expect(actual).toBe(expectedSign(params, FAKE_ALIEXPRESS_CREDENTIALS.appSecret));

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createCopyLinkAction, createMenuClickHandler, createShortcutHandler, COPY_COMMAND, type CopyLinkDeps } from '@/lib/background/copy';
-import { createCopyRecorder, createMessageHandlers, type BackgroundDeps } from '@/lib/background/handlers';
+import { createCopyRecorder } from '@/lib/background/history-writer';
+import { createHistoryMessageHandlers, type HistoryMessageDeps } from '@/lib/background/message-handlers';
 import type { ClipboardResult } from '@/lib/background/clipboard';
 import type { HistoryEntry } from '@/lib/storage/history';
 import type { Account } from '@/lib/networks/types';
@@ -20,7 +21,7 @@ const admitadLink = (cleanUrl: string, subid: string) => `https://ad.admitad.com
 function setup({ presets = [blog, video], accounts = [admitad], settings = DEFAULT_SETTINGS as Settings, clipboard = { ok: true } as ClipboardResult } = {}) {
   const state = { history: [] as HistoryEntry[], settings, clipboard: [] as string[], clock: 1_700_000_000_000 };
   const stored: StoredState = { accounts, presets, settings, problems: [] };
-  const backgroundDeps: BackgroundDeps = {
+  const backgroundDeps: HistoryMessageDeps = {
     loadPresets: async () => presets,
     loadSettings: async () => state.settings,
     saveSettings: async (s) => ((state.settings = s), { ok: true }),
@@ -118,7 +119,7 @@ describe('copy affiliate link (context menu and shortcut)', () => {
 
   it('one history writer for every surface: popup, menu and shortcut copies at once are all kept', async () => {
     const { state, copy, recorder, backgroundDeps } = setup();
-    const handlers = createMessageHandlers(backgroundDeps, recorder);
+    const handlers = createHistoryMessageHandlers(backgroundDeps, recorder);
     const url = 'https://aliexpress.ru/item/1005006789012345.html';
     await Promise.all([
       handlers.linkCopied({ surface: 'popup', sourceUrl: url, presetId: 'p2', link: 'https://popup.test/' }),
@@ -132,7 +133,7 @@ describe('copy affiliate link (context menu and shortcut)', () => {
 
   it('clearing the history waits for the copies queued before it and keeps the ones after', async () => {
     const { state, copy, recorder, backgroundDeps } = setup();
-    const handlers = createMessageHandlers(backgroundDeps, recorder);
+    const handlers = createHistoryMessageHandlers(backgroundDeps, recorder);
     const url = 'https://aliexpress.ru/item/1005006789012345.html';
     await copy({ surface: 'context-menu', sourceUrl: url, presetId: null, tabId: 1 });
     const [, cleared] = await Promise.all([
@@ -148,7 +149,7 @@ describe('copy affiliate link (context menu and shortcut)', () => {
 
   it('says when the history could not be cleared', async () => {
     const { recorder, backgroundDeps } = setup();
-    const handlers = createMessageHandlers({ ...backgroundDeps, saveHistory: async () => ({ ok: false, error: { kind: 'quota' } }) }, recorder);
+    const handlers = createHistoryMessageHandlers({ ...backgroundDeps, saveHistory: async () => ({ ok: false, error: { kind: 'quota' } }) }, recorder);
     expect(await handlers.clearHistory({})).toEqual({ cleared: false });
   });
 });

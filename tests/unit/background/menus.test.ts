@@ -8,16 +8,15 @@ import {
   menuItemId,
   parseMenuItemId,
   urlInSelection,
-  type MenuItemSpec,
   type MenuText,
-  type MenusApi,
 } from '@/lib/background/menus';
-import { browserMenusApi, createBuiltMenuMarker } from '@/lib/background/menus/browser';
 import { menuText } from '@/lib/background/menus/text';
 import type { Preset } from '@/lib/presets/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage/settings';
-import { loadState, savePresets, saveSettings } from '@/lib/storage/local';
+import { savePresets, saveSettings } from '@/lib/storage/local';
 import { parseProductUrl } from '@/lib/url';
+import background from '@/entrypoints/background';
+import { fakeMenus, installFakeExtensionApis, type FakeMenus } from '../support/fake-extension-apis';
 
 const preset = (id: string, name: string): Preset => ({ id, name, accountId: null, program: 'ww', audienceCountry: null, subIds: {}, keepSku: false });
 const blog = preset('p1', 'Blog');
@@ -41,7 +40,7 @@ function matches(pattern: string, url: string): boolean {
 }
 
 describe('ALIEXPRESS_URL_PATTERNS', () => {
-  // Every host form DESIGN.md lists ("Domain facts ... URLs") and lib/url parses.
+  // Every host form docs/architecture.md lists ('Domain facts', URL forms) and lib/url parses.
   it.each([
     'https://www.aliexpress.com/item/1005006789012345.html',
     'https://aliexpress.com/item/1005006789012345.html',
@@ -172,30 +171,6 @@ describe('urlInSelection', () => {
   });
 });
 
-/** An in-memory contextMenus with Chrome's duplicate-id behaviour (the fake browser has none). */
-function fakeMenus() {
-  const items = new Map<string, MenuItemSpec>();
-  const calls: string[] = [];
-  const api: MenusApi = {
-    removeAll: async () => {
-      calls.push('removeAll');
-      items.clear();
-    },
-    create: async (item) => {
-      calls.push(`create ${item.id}`);
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      if (items.has(item.id)) throw new Error(`Cannot create item with duplicate id ${item.id}`);
-      if (item.parentId && !items.has(item.parentId)) throw new Error(`Cannot find menu item with id ${item.parentId}`);
-      items.set(item.id, item);
-    },
-    update: async (id, item) => {
-      calls.push(`update ${id}`);
-      items.set(id, { id, ...item });
-    },
-  };
-  return { api, items, calls };
-}
-
 function memoryMarker() {
   let value: string | undefined;
   return { read: async () => value, write: vi.fn(async (next: string | undefined) => void (value = next)) };
@@ -275,91 +250,58 @@ describe('createMenuRegistry', () => {
   });
 });
 
-describe('menus rebuilt when presets change, through browser.contextMenus', () => {
-  let menus: ReturnType<typeof fakeMenus>;
+describe('menus rebuilt when presets change, through the background entrypoint and browser.contextMenus', () => {
+  let menus: FakeMenus;
 
   beforeEach(() => {
-    menus = fakeMenus();
-    // The fake browser has no contextMenus: a stub with the real callback-and-lastError shape.
-    let lastError: { message: string } | undefined;
-    Object.defineProperty(fakeBrowser.runtime, 'lastError', { configurable: true, get: () => lastError });
-    Object.assign(fakeBrowser, {
-      contextMenus: {
-        removeAll: () => menus.api.removeAll(),
-        update: (id: string, item: Omit<MenuItemSpec, 'id'>) => menus.api.update(id, item),
-        create: (item: MenuItemSpec, callback: () => void) => {
-          menus.api.create(item).then(
-            () => callback(),
-            (error: Error) => {
-              lastError = { message: error.message };
-              callback();
-              lastError = undefined;
-            },
-          );
-          return item.id;
-        },
-      },
-    });
+    // The fake browser has no contextMenus: a stand-in with the real callback-and-lastError shape.
+    menus = installFakeExtensionApis().menus;
   });
 
-  /** As entrypoints/background.ts wires it: storage.onChanged on presets or settings -> ensure. */
-  function wireRegistry() {
-    const registry = createMenuRegistry({
-      menus: browserMenusApi(),
-      loadSpec: async () => {
-        const { presets, settings } = await loadState();
-        return buildMenuSpec(presets, settings, menuText);
-      },
-      built: createBuiltMenuMarker(),
-    });
-    const done: Promise<void>[] = [];
-    fakeBrowser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && ('presets' in changes || 'settings' in changes)) done.push(registry.ensure());
-    });
-    return { registry, settle: () => Promise.all(done) };
+  /** The real background: main() registers its listeners; a browser start rebuilds the menu. */
+  function startBackground() {
+    background.main();
+    return { rebuild: () => fakeBrowser.runtime.onStartup.trigger() };
   }
 
   const titles = () => [...menus.items.values()].filter((item) => item.contexts[0] === 'link').map((item) => item.title);
 
+  // Each storage write resolves once the storage.onChanged listeners it woke have finished.
   it('adds, renames and reorders preset items as presets and the default change', async () => {
     await savePresets([blog]);
-    const { registry, settle } = wireRegistry();
-    await registry.rebuild();
+    const { rebuild } = startBackground();
+    await rebuild();
     expect(titles()).toEqual(['Copy affiliate link (Blog)']);
 
     await savePresets([blog, video]);
-    await settle();
     expect(titles()).toEqual(['Copy affiliate link (Blog)', 'Copy affiliate link with preset', 'Blog (default)', 'Video']);
 
     await saveSettings(settingsWith('p2'));
     await savePresets([blog, { ...video, name: 'YouTube' }]);
-    await settle();
     expect(titles()).toEqual(['Copy affiliate link (YouTube)', 'Copy affiliate link with preset', 'YouTube (default)', 'Blog']);
 
     await savePresets([]);
-    await settle();
     expect(titles()).toEqual(['Copy affiliate link']);
   });
 
   it('does not rebuild when a write leaves the menu as it is (the popup remembering a preset)', async () => {
     await savePresets([blog, video]);
-    const { registry, settle } = wireRegistry();
-    await registry.rebuild();
+    const { rebuild } = startBackground();
+    await rebuild();
     menus.calls.length = 0;
 
     await saveSettings({ ...DEFAULT_SETTINGS, lastUsedPresetId: 'p2' });
-    await settle();
 
     expect(menus.calls).toEqual([]);
   });
 
   it('reports a duplicate id through runtime.lastError and recovers by updating', async () => {
     await savePresets([blog]);
-    const { registry } = wireRegistry();
     menus.items.set('copy:page', { id: 'copy:page', title: 'old', contexts: ['page'] });
     menus.api.removeAll = async () => undefined;
+    const { rebuild } = startBackground();
 
-    await registry.rebuild();
+    await rebuild();
 
     expect(menus.calls).toContain('update copy:page');
     expect(menus.items.get('copy:page')!.title).toBe('Copy affiliate link (Blog)');

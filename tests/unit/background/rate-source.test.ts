@@ -38,6 +38,8 @@ describe('rate source', () => {
   it.each([
     { input: 'http://rates.example.com/t.json', expected: 'notHttps' },
     { input: 'not a url', expected: 'badUrl' },
+    { input: 'https://localhost/t.json', expected: 'badHost' },
+    { input: 'https://user:secret@rates.example.com/t.json', expected: 'hasCredentials' },
   ])('refuses $input ($expected) and changes nothing', async ({ input, expected }) => {
     const { service, data, cache } = setup();
     await expect(service.setRateSource({ url: input, intervalMinutes: 60 })).resolves.toEqual({ ok: false, error: expected });

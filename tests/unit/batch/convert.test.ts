@@ -13,7 +13,7 @@ import { parseProductUrl } from '@/lib/url';
 const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code: '1e8d114494b7e165239416525dc3e8' };
 const preset: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog' }, keepSku: false };
 const NOW = new Date('2025-06-01T12:00:00Z');
-const rows = (inputs: string[]): BatchInput[] => inputs.map((input, index) => ({ row: index + 1, input }));
+const rows = (inputs: string[]): BatchInput[] => inputs.map((input, index) => ({ row: index + 1, input, source: input }));
 const context = (overrides: Partial<Preset> = {}, stored: Record<string, unknown> = {}, now = NOW) =>
   batchContext({ ...preset, ...overrides }, [admitad], stored, now);
 
@@ -46,7 +46,7 @@ describe('createRowConverter', () => {
     { input: 'https://s.click.aliexpress.com/e/_DdNkq3x', expected: { code: 'short-link', host: 's.click.aliexpress.com' } },
   ])('gives "$input" a specific error', ({ input, expected }) => {
     const [actual] = convertAll(rows([input]), context());
-    expect(actual).toEqual({ row: 1, input, ok: false, error: expected });
+    expect(actual).toEqual({ row: 1, input, source: input, ok: false, error: expected });
   });
 
   it('wraps store and campaign pages too, without a product id', () => {
@@ -104,8 +104,8 @@ describe('createRowConverter', () => {
 
   it('keeps a fresh converter per batch: duplicates do not carry over', () => {
     const ctx = context();
-    expect(createRowConverter(ctx)({ row: 1, input: CORPUS[0]! })).toMatchObject({ duplicateOf: null });
-    expect(createRowConverter(ctx)({ row: 1, input: CORPUS[0]! })).toMatchObject({ duplicateOf: null });
+    expect(createRowConverter(ctx)({ row: 1, input: CORPUS[0]!, source: CORPUS[0]! })).toMatchObject({ duplicateOf: null });
+    expect(createRowConverter(ctx)({ row: 1, input: CORPUS[0]!, source: CORPUS[0]! })).toMatchObject({ duplicateOf: null });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchContext, convertAll } from '@/lib/batch/convert';
 import { BATCH_CSV_HEADER, batchCsv } from '@/lib/batch/export';
+import { extractBatchInputs } from '@/lib/batch/extract';
 import { parseCsv } from '@/lib/csv/index';
 import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
@@ -13,10 +14,11 @@ describe('batchCsv', () => {
   it('writes one record per row with the link, estimate, warnings or error', () => {
     const inputs = ['https://www.aliexpress.com/item/1005006789012345.html', '=cmd|calc', 'https://www.aliexpress.com/item/1005006789012345.html'];
     const rows = convertAll(
-      inputs.map((input, i) => ({ row: i + 1, input })),
+      inputs.map((input, i) => ({ row: i + 1, input, source: input })),
       batchContext(preset, [admitad], {}, new Date('2025-06-01T00:00:00Z')),
     );
-    const [header, ok, failed, repeat] = parseCsv(batchCsv(rows, text));
+    const csv = batchCsv(rows, text);
+    const [header, ok, failed, repeat] = parseCsv(csv);
     expect(header).toEqual([...BATCH_CSV_HEADER]);
     const record = Object.fromEntries(header!.map((name, i) => [name, ok![i]]));
     const first = rows[0]!;
@@ -32,9 +34,24 @@ describe('batchCsv', () => {
     });
     expect(record['deeplink']).toMatch(/^https:\/\/ad\.admitad\.com\/g\/1e8d114494b7e165239416525dc3e8\/\?ulp=/);
     expect(record['warnings']).toContain('audienceUnknown: text of audienceUnknown');
-    // The input cell starts with "=": written as text, not as a formula.
-    expect(failed!.slice(0, 3)).toEqual(['2', "'=cmd|calc", 'error']);
+    // The input cell starts with "=": written as text, not as a formula, and read back as it was.
+    expect(csv).toContain(`"2","'=cmd|calc","error"`);
+    expect(failed!.slice(0, 3)).toEqual(['2', '=cmd|calc', 'error']);
     expect(failed!.at(-1)).toBe('invalid-url: text of invalid-url');
     expect(repeat![header!.indexOf('duplicate_of_row')]).toBe('1');
+  });
+
+  it('writes every input cell back whole: commas, semicolons and text around the URL', () => {
+    const lines = [
+      'https://www.aliexpress.com/item/1005006789012345.html,USB cable,3.99',
+      'see https://www.aliexpress.com/item/1005006789012346.html; cheap',
+      '  https://www.aliexpress.com/item/1005006789012347.html?x=1;=HYPERLINK("http://evil.example")',
+    ];
+    const extracted = extractBatchInputs(lines.join('\n'));
+    if (!extracted.ok) throw new Error('the lines should extract');
+    const rows = convertAll(extracted.inputs, batchContext(preset, [admitad], {}, new Date('2025-06-01T00:00:00Z')));
+    const [header, ...records] = parseCsv(batchCsv(rows, text));
+    const inputColumn = header!.indexOf('input');
+    expect(records.map((record) => record[inputColumn])).toEqual(lines);
   });
 });

@@ -10,9 +10,9 @@ describe('extractBatchInputs', () => {
       ok: true,
       format: 'lines',
       inputs: [
-        { row: 1, input: url(1) },
-        { row: 3, input: url(2) },
-        { row: 4, input: url(3) },
+        { row: 1, input: url(1), source: url(1) },
+        { row: 3, input: url(2), source: `  ${url(2)}  ` },
+        { row: 4, input: url(3), source: url(3) },
       ],
     });
   });
@@ -37,9 +37,9 @@ describe('extractBatchInputs', () => {
       format: 'csv',
       column: 'Product URL',
       inputs: [
-        { row: 1, input: url(1) },
-        { row: 2, input: '' },
-        { row: 3, input: url(2) },
+        { row: 1, input: url(1), source: url(1) },
+        { row: 2, input: '', source: '' },
+        { row: 3, input: url(2), source: url(2) },
       ],
     });
   });

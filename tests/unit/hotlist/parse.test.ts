@@ -225,3 +225,33 @@ describe('parseHotList: files it refuses, whole', () => {
     );
   });
 });
+
+describe('parseHotList: the CSV reader', () => {
+  it('reads quoted cells with doubled quotes, separators and line breaks, and counts lines through them', () => {
+    const input = `product_id,note\n${ID_A},"two\nlines, ""quoted"""\nnot-an-id,x\n${ID_B},plain`;
+    const actual = parseHotList(input);
+    expect(entriesOf(actual).map((e) => e.productId)).toEqual([ID_A, ID_B]);
+    expect(actual.ok && actual.errors).toEqual([{ row: 2, line: 4, code: 'badId', value: 'not-an-id' }]);
+  });
+
+  it('keeps a quote inside an unquoted cell as text, and reads pipe-separated files', () => {
+    const actual = parseHotList(`product_id|rate\n${ID_A}|12"%\n${ID_B}|7%`);
+    expect(entriesOf(actual).map((e) => [e.productId, e.ratePct])).toEqual([
+      [ID_A, null],
+      [ID_B, 7],
+    ]);
+  });
+
+  it('accepts exactly the row limit and refuses one more, whatever follows the limit', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => String(1005000000000000 + i));
+    expect(parseHotList(`product_id\n${rows(3).join('\n')}`, { maxRows: 3 }).ok).toBe(true);
+    // Past the limit the reader stops: an unclosed quote there is never read.
+    const tail = `\n"${'x'.repeat(1000)}`;
+    expect(parseHotList(`product_id\n${rows(4).join('\n')}${tail}`, { maxRows: 3 })).toMatchObject({ ok: false, reason: { code: 'tooManyRows', detail: '3' } });
+  });
+
+  it('reads a cell of 200,000 quote characters as text, not as 200,000 quoted cells', () => {
+    const actual = parseHotList(`product_id,note\n${ID_A},x${'"'.repeat(200_000)}`);
+    expect(entriesOf(actual).map((e) => e.productId)).toEqual([ID_A]);
+  });
+});

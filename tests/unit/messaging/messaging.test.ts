@@ -36,6 +36,11 @@ describe('message router', () => {
     { name: 'unknown surface', data: { ...validData, surface: 'web' } },
     { name: 'oversized url', data: { ...validData, sourceUrl: 'x'.repeat(9000) } },
     { name: 'not an object', data: 'linkCopied' },
+    { name: 'javascript: link', data: { ...validData, link: 'javascript:alert(1)' } },
+    { name: 'data: link', data: { ...validData, link: 'data:text/html,<script>alert(1)</script>' } },
+    { name: 'plain http link', data: { ...validData, link: 'http://ad.admitad.com/g/x/' } },
+    { name: 'text that is no URL', data: { ...validData, link: 'copy me' } },
+    { name: 'oversized preset id', data: { ...validData, presetId: 'p'.repeat(65) } },
   ])('rejects bad data: $name', async ({ data }) => {
     const { route, linkCopied } = setup();
     const actual = route({ type: 'linkCopied', data }, ownPage);

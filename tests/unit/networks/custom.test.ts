@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customNetwork, validateTemplate, type CustomAccount } from '../../../lib/networks/custom';
+import { accountSchema } from '../../../lib/networks/schema';
+import { parseSettingsFile, SETTINGS_FILE_FORMAT, SETTINGS_FILE_VERSION } from '../../../lib/options/settings-transfer';
 import type { FieldIssue, LinkTarget, SubIds } from '../../../lib/networks/types';
 
 const accountWith = (template: string): CustomAccount => ({ id: 'acc-3', network: 'custom', name: 'Other network', template });
@@ -122,6 +125,16 @@ describe('validateTemplate', () => {
     { input: 'https://192.168.0.1/?u={url}', expected: [{ field: 'template', code: 'badHost', detail: '192.168.0.1' }] },
     { input: 'https://localhost/?u={url}', expected: [{ field: 'template', code: 'badHost', detail: 'localhost' }] },
     { input: 'https:///?u={url}', expected: [{ field: 'template', code: 'badTemplate' }] },
+    // The URL parser skips extra slashes after https:, so the sub-ids would spell the host.
+    { input: 'https:///{subid}.c{subid1}/?u={url}', expected: [{ field: 'template', code: 'badTemplate' }] },
+    { input: 'https:////{subid}.com/?u={url}', expected: [{ field: 'template', code: 'badTemplate' }] },
+    { input: 'https:\\\\{subid}.com/?u={url}', expected: [{ field: 'template', code: 'badTemplate' }] },
+    { input: 'https:/{subid}.com/?u={url}', expected: [{ field: 'template', code: 'badTemplate' }] },
+    { input: 'https://go.example.net\\{subid}/?u={url}', expected: [{ field: 'template', code: 'badTemplate' }] },
+    { input: 'https://go.example.net:{subid}/?u={url}', expected: [{ field: 'template', code: 'badTemplate', detail: 'go.example.net:{subid}' }] },
+    { input: 'https://go.example.net:x/?u={url}', expected: [{ field: 'template', code: 'badTemplate', detail: 'go.example.net:x' }] },
+    { input: 'https://go.example.net:8443/?u={url}', expected: [] },
+    { input: 'https://Go.Example.NET/r/{url}', expected: [] },
     { input: 'https://go.example.net/?u={url}\n', expected: [{ field: 'template', code: 'badTemplate', detail: 'U+000A' }] },
     {
       input: `https://go.example.net/?u={url}&pad=${'x'.repeat(2048)}`,
@@ -148,5 +161,43 @@ describe('customNetwork.validateSubIds', () => {
   it('refuses control characters', () => {
     const actual = customNetwork.validateSubIds({ subid2: 'a\u0001' });
     expect(actual).toEqual([{ field: 'subIds.subid2', code: 'forbiddenChars', detail: 'U+0001' }]);
+  });
+});
+
+describe('a custom template cannot send links to a host the sub-ids choose', () => {
+  const subIds = { subid: 'attacker', subid1: 'om' };
+  const target: LinkTarget = { url: 'https://www.aliexpress.com/item/1005001.html', product: { id: '1005001', site: 'com' } };
+
+  it.each([
+    'https:///{subid}.c{subid1}/?u={url}',
+    'https:////{subid}.c{subid1}/?u={url}',
+    'https:\\\\{subid}.c{subid1}/?u={url}',
+    'https:/{subid}.c{subid1}/?u={url}',
+    'https://{subid}.c{subid1}/?u={url}',
+  ])('%s is refused on save, in storage and on import', (template) => {
+    const account = accountWith(template);
+    expect(customNetwork.validateAccount(account)).not.toEqual([]);
+    expect(accountSchema.safeParse(account).success).toBe(false);
+    const file = (accounts: CustomAccount[]) =>
+      JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: SETTINGS_FILE_VERSION, exportedAt: '2025-01-01T00:00:00.000Z', accounts, presets: [], defaultPresetId: null });
+    expect(parseSettingsFile(file([accountWith('https://go.example.net/?u={url}')])).ok).toBe(true);
+    expect(parseSettingsFile(file([account])).ok).toBe(false);
+  });
+
+  // Any template that passes: whatever the sub-ids hold, the link's host is the literal one.
+  it('every accepted template keeps its literal host, for hostile sub-ids (property)', () => {
+    const piece = fc.constantFrom('https:', '//', '/', '\\', '{subid}', '{subid1}', '{url}', 'go.example.net', '.', 'c', '?u=', '@', ':', '8443', '#');
+    const hostile = fc.constantFrom('attacker', 'om', 'attacker.example/', '@evil.example', '\\evil.example', '..', '');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 2, maxLength: 10 }), hostile, hostile, (pieces, subid, subid1) => {
+        const template = pieces.join('');
+        if (validateTemplate(template).length > 0) return;
+        const literal = /^https:\/\/([^/?#:]+)/i.exec(template)![1]!.toLowerCase();
+        const link = customNetwork.wrap(target, accountWith(template), { subid, subid1 });
+        expect(new URL(link).hostname).toBe(literal);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(new URL(customNetwork.wrap(target, accountWith('https://go.example.net/?u={url}&s={subid}'), subIds)).hostname).toBe('go.example.net');
   });
 });

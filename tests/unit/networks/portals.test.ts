@@ -1,4 +1,4 @@
-// AliExpress Portals accounts and presets (seed 003; issue 4). Portals links come from the Open
+// AliExpress Portals accounts and presets (003_8fbdde40efb29f59.txt). Portals links come from the Open
 // Platform API, so lib/networks only checks the account and says `needs-api`; the link itself is
 // tested in tests/unit/api/portals-link.test.ts and tests/unit/api-service.test.ts.
 import { describe, expect, it } from 'vitest';

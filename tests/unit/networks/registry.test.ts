@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { networkIds, networkRegistry } from '../../../lib/networks/registry';
 
-// STYLE.md 10: a test that guards the architecture. A network without its own test file
+// A test that guards the architecture (docs/architecture.md, 'How to add'). A network without its own test file
 // would ship link formats nobody has pinned down.
 // A string, not `new URL`: under happy-dom the global URL is not Node's and fileURLToPath refuses it.
 const testFiles = readdirSync(dirname(fileURLToPath(import.meta.url)));

@@ -45,7 +45,7 @@ describe('embedded rate tables', () => {
     for (const entry of table.rates) expect(entry.source, entry.id).toBeDefined();
   });
 
-  // The seeds live next to the repository (DESIGN.md: ../shared/seeds); where they are present,
+  // The seeds live next to the repository (docs/architecture.md, 'Source documents'); where they are present,
   // every quote must be found in the seed it cites, "..." marking the parts left out.
   const seedsDir = path.resolve(import.meta.dirname, '../../../../shared/seeds');
   // Whitespace is dropped altogether: the seeds' tables are flattened ("Hot sale productsup to 70%").

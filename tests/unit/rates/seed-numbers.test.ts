@@ -1,6 +1,6 @@
 /**
- * Every number from the seeds that the product uses, each as a case naming its seed (issue 3,
- * "Acceptance"). Cases go through `estimateCommission`, the way the popup reads them, except
+ * Every number from the seeds that the product uses, each as a case naming its seed
+ * (docs/architecture.md, 'Source documents'). Cases go through `estimateCommission`, the way the popup reads them, except
  * the country lists, which are checked as data.
  */
 import { describe, expect, it } from 'vitest';

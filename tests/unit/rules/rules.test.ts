@@ -299,7 +299,7 @@ describe('evaluateRules', () => {
   it.each([
     { program: 'ww' as const, expected: ['countryMismatch', 'regionBelongsToOtherProgram'] },
     { program: 'ru-cis-new' as const, expected: ['countryMismatch', 'paysShareOfOtherProgram'] },
-  ])('issue 3 e2e setup (ship-to DE, audience RU, $program): country and program warnings', ({ program, expected }) => {
+  ])('the e2e setup (ship-to DE, audience RU, $program): country and program warnings', ({ program, expected }) => {
     const actual = codes(evaluateRules(context({ program, audienceCountry: 'RU', shipToCountry: 'DE' })));
     expect(actual).toEqual(expect.arrayContaining(expected));
   });

@@ -114,7 +114,7 @@ const rows: Row[] = [
   {
     input: 'https://aliexpress.com/item/1.html',
     expected: { kind: 'product', product: { id: '1', site: 'com' } },
-    why: 'any run of digits in the id position (DESIGN.md), even one digit',
+    why: 'any run of digits in the id position (docs/architecture.md, Domain facts), even one digit',
   },
   {
     input: 'https://aliexpress.com/item/123456789012345678901234567890.html',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProductUrl, type ParsedUrl } from '../../../lib/url';
 
 /**
- * URL forms as they occur in the wild. `seen` names where each form was found: DESIGN.md, a seed, a
+ * URL forms as they occur in the wild. `seen` names where each form was found: docs/architecture.md, a seed, a
  * GitHub issue (address), or public GitHub code found through code search (the quoted string finds it).
  * Long tracking values are kept where they are what makes the case interesting.
  */
@@ -86,17 +86,17 @@ const products: Row[] = [
     input:
       'https://www.aliexpress.us/item/3256802107291989.html?spm=a2g0o.order_detail.order_detail_item.3.7f27f19cuFg60R&gatewayAdapt=glo2usa4itemAdapt&_randl_shipto=US',
     expected: { kind: 'product', product: { id: '3256802107291989', site: 'us' } },
-    seen: 'DESIGN.md (aliexpress.us); GitHub code search "gatewayAdapt=glo2usa4itemAdapt&_randl_shipto=US" (hardware BOM READMEs)',
+    seen: 'docs/architecture.md, Domain facts (aliexpress.us); GitHub code search "gatewayAdapt=glo2usa4itemAdapt&_randl_shipto=US" (hardware BOM READMEs)',
   },
   {
     input: 'https://aliexpress.us/item/3256804350040376.html',
     expected: { kind: 'product', product: { id: '3256804350040376', site: 'us' } },
-    seen: 'DESIGN.md (aliexpress.us, bare host)',
+    seen: 'docs/architecture.md, Domain facts (aliexpress.us, bare host)',
   },
   {
     input: 'https://m.aliexpress.com/item/32315883368.html',
     expected: { kind: 'product', product: { id: '32315883368', site: 'com' } },
-    seen: 'DESIGN.md (m. host); GitHub code search "m.aliexpress.com/item/32315883368" (W0CHP WX station README)',
+    seen: 'docs/architecture.md, Domain facts (m. host); GitHub code search "m.aliexpress.com/item/32315883368" (W0CHP WX station README)',
   },
   {
     input: 'https://m.aliexpress.com/item/32456521124.html?spm=a2g0n.home-amp.alsolike.32456521124',
@@ -106,7 +106,7 @@ const products: Row[] = [
   {
     input: 'https://m.es.aliexpress.com/item/1005004918334754.html',
     expected: { kind: 'product', product: { id: '1005004918334754', site: 'com', locale: 'es' } },
-    seen: 'DESIGN.md (m.<locale>. hosts); GitHub code search "m.es.aliexpress.com/item/1005004918334754"',
+    seen: 'docs/architecture.md, Domain facts (m.<locale>. hosts); GitHub code search "m.es.aliexpress.com/item/1005004918334754"',
   },
   {
     input: 'https://m.es.aliexpress.com/i/1005004362666216.html',
@@ -116,7 +116,7 @@ const products: Row[] = [
   {
     input: 'https://www.aliexpress.com/i/1005009445601751.html',
     expected: { kind: 'product', product: { id: '1005009445601751', site: 'com' } },
-    seen: 'DESIGN.md (/i/ID.html); GitHub code search "aliexpress.com/i/1005009445601751"',
+    seen: 'docs/architecture.md, Domain facts (/i/ID.html); GitHub code search "aliexpress.com/i/1005009445601751"',
   },
   {
     input: 'https://ja.aliexpress.com/i/32857333905.html',
@@ -132,12 +132,12 @@ const products: Row[] = [
   {
     input: 'https://aliexpress.com/i/1005008778917624.html',
     expected: { kind: 'product', product: { id: '1005008778917624', site: 'com' } },
-    seen: 'DESIGN.md (bare host); GitHub code search "aliexpress.com/i/1005008778917624"',
+    seen: 'docs/architecture.md, Domain facts (bare host); GitHub code search "aliexpress.com/i/1005008778917624"',
   },
   {
     input: 'https://aliexpress.com/item/1005006123456789',
     expected: { kind: 'product', product: { id: '1005006123456789', site: 'com' } },
-    seen: 'DESIGN.md (/item/ID without .html)',
+    seen: 'docs/architecture.md, Domain facts (/item/ID without .html)',
   },
   {
     input: 'http://www.aliexpress.com/item/1005006123456789.htm',
@@ -148,7 +148,7 @@ const products: Row[] = [
     input:
       'https://www.aliexpress.com/item/NEW-10A-250V-Inlet-Module-Plug-Fuse-Switch-Male-Power-Socket-3-Pin-IEC320-C14/32505761611.html',
     expected: { kind: 'product', product: { id: '32505761611', site: 'com' } },
-    seen: 'DESIGN.md (/item/slug/ID.html); GitHub code search "IEC320-C14%2F32505761611"',
+    seen: 'docs/architecture.md, Domain facts (/item/slug/ID.html); GitHub code search "IEC320-C14%2F32505761611"',
   },
   {
     input:
@@ -160,7 +160,7 @@ const products: Row[] = [
     input:
       'https://www.aliexpress.com/store/product/USBasp-USBISP-3-3V-5V-AVR-Programmer-USB-ATMEGA8-L/1414081_2036883289.html?spm=2114.12010615.8148356.4.306e1808eNfb5t',
     expected: { kind: 'product', product: { id: '2036883289', site: 'com' } },
-    seen: 'DESIGN.md (/store/product/slug/STORE_PRODUCT.html); GitHub code search "1414081_2036883289"',
+    seen: 'docs/architecture.md, Domain facts (/store/product/slug/STORE_PRODUCT.html); GitHub code search "1414081_2036883289"',
   },
   {
     input:
@@ -172,12 +172,12 @@ const products: Row[] = [
     input:
       'https://aliexpress.ru/item/1005010130773880.html?shpMethod=CAINIAO_STANDARD&sku_id=12000051249532312&spm=a2g2w.productlist.search_results.5.7fa43fb3S3rHid',
     expected: { kind: 'product', product: { id: '1005010130773880', site: 'ru', skuId: '12000051249532312' } },
-    seen: 'DESIGN.md (aliexpress.ru); GitHub code search "sku_id=12000051249532312"',
+    seen: 'docs/architecture.md, Domain facts (aliexpress.ru); GitHub code search "sku_id=12000051249532312"',
   },
   {
     input: 'https://m.aliexpress.ru/item/1005004325322975.html?sku_id=12000028762257776',
     expected: { kind: 'product', product: { id: '1005004325322975', site: 'ru', skuId: '12000028762257776' } },
-    seen: 'DESIGN.md (m. host of aliexpress.ru); GitHub code search "m.aliexpress.ru/item/1005004325322975"',
+    seen: 'docs/architecture.md, Domain facts (m. host of aliexpress.ru); GitHub code search "m.aliexpress.ru/item/1005004325322975"',
   },
   {
     input:
@@ -239,12 +239,12 @@ const appShares: Row[] = [
       unwrappedFrom: 'redirectUrl',
       appShare: true,
     },
-    seen: 'DESIGN.md (redirectUrl=); GitHub code search "star.aliexpress.com/share/share.htm?platform=AE&businessType=ProductDetail&redirectUrl="',
+    seen: 'docs/architecture.md, Domain facts (redirectUrl=); GitHub code search "star.aliexpress.com/share/share.htm?platform=AE&businessType=ProductDetail&redirectUrl="',
   },
   {
     input: 'https://a.aliexpress.com/_mKjL9Cq',
     expected: { kind: 'short-link', host: 'a.aliexpress.com', url: 'https://a.aliexpress.com/_mKjL9Cq', appShare: true },
-    seen: 'DESIGN.md (a.aliexpress.com/_x); GitHub code search "a.aliexpress.com/_mKjL9Cq" (ESP32-CAM README)',
+    seen: 'docs/architecture.md, Domain facts (a.aliexpress.com/_x); GitHub code search "a.aliexpress.com/_mKjL9Cq" (ESP32-CAM README)',
   },
   {
     input: 'https://a.aliexpress.com/_EIV3vwY',
@@ -267,7 +267,7 @@ const wrappers: Row[] = [
   {
     input: 'https://ad.admitad.com/g/abc123/?ulp=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1005001234.html',
     expected: { kind: 'product', product: { id: '1005001234', site: 'com' }, unwrappedFrom: 'ulp' },
-    seen: 'DESIGN.md (Admitad ulp=); GitHub code search "Admitad (ad.admitad.com) — unwraps ?ulp="',
+    seen: 'docs/architecture.md, Domain facts (Admitad ulp=); GitHub code search "Admitad (ad.admitad.com) — unwraps ?ulp="',
   },
   {
     input:
@@ -300,7 +300,7 @@ const wrappers: Row[] = [
     input:
       'http://shopeasy.by/redirect/cpa/o/ou76wi7vip8o8fxzn1fxixpo2ddqm8m2/?to=https%3A%2F%2Fru.aliexpress.com%2Fitem%2FHeadphone-Sennheiser-CX-3-00-Headphone-for-phone%2F32798323420.html',
     expected: { kind: 'product', product: { id: '32798323420', site: 'com', locale: 'ru' }, unwrappedFrom: 'to' },
-    seen: 'DESIGN.md (ePN to=); GitHub code search "shopeasy.by/redirect/cpa/o/" (ePN relinker extension)',
+    seen: 'docs/architecture.md, Domain facts (ePN to=); GitHub code search "shopeasy.by/redirect/cpa/o/" (ePN relinker extension)',
   },
   {
     input: 'http://alipromo.com/redirect/cpa/o/o3dg77s3ecabxunu8mu33vxvw2nrlxyh/?sub=yana&to=https://m.aliexpress.ru/item/1005001543169595.html',
@@ -311,7 +311,7 @@ const wrappers: Row[] = [
     input:
       'https://s.click.aliexpress.com/deep_link.htm?aff_short_key=_9z3fYk&dl_target_url=https://www.aliexpress.com/item/1005004059758839.html&aff_platform=promotion',
     expected: { kind: 'product', product: { id: '1005004059758839', site: 'com' }, unwrappedFrom: 'dl_target_url' },
-    seen: 'DESIGN.md (dl_target_url=); github.com/edlbiedlby/Aliexpress-Affiliate-Telegram-Bot bot.py',
+    seen: 'docs/architecture.md, Domain facts (dl_target_url=); github.com/edlbiedlby/Aliexpress-Affiliate-Telegram-Bot bot.py',
   },
   {
     input:
@@ -614,7 +614,7 @@ const inputHygiene: Row[] = [
   {
     input: 'aliexpress.com/item/1005001234567890.html',
     expected: { kind: 'product', product: { id: '1005001234567890', site: 'com' } },
-    seen: 'DESIGN.md (bare host); how publishers type links in posts',
+    seen: 'docs/architecture.md, Domain facts (bare host); how publishers type links in posts',
   },
   {
     input: '//www.aliexpress.com/item/32456521124.html',
@@ -624,12 +624,12 @@ const inputHygiene: Row[] = [
   {
     input: 'www.aliexpress.com/item/1005001234567890.html?spm=a2g0o.detail.1000060.1',
     expected: { kind: 'product', product: { id: '1005001234567890', site: 'com' } },
-    seen: 'DESIGN.md (www. host, scheme left off when copied from the address bar)',
+    seen: 'docs/architecture.md, Domain facts (www. host, scheme left off when copied from the address bar)',
   },
   {
     input: 'HTTPS://WWW.ALIEXPRESS.COM/ITEM/1005001234567890.HTML',
     expected: { kind: 'product', product: { id: '1005001234567890', site: 'com' } },
-    seen: 'DESIGN.md (hosts are case-insensitive; upper-cased by some chat apps)',
+    seen: 'RFC 3986 section 3.2.2, https://www.rfc-editor.org/rfc/rfc3986#section-3.2.2 (hosts are case-insensitive); upper-cased by some chat apps',
   },
   {
     input: 'https://www.aliexpress.com/item/1005001234567890.html?',
@@ -639,7 +639,7 @@ const inputHygiene: Row[] = [
   {
     input: '  \n  https://www.aliexpress.com/item/1005001234567890.html \t',
     expected: { kind: 'product', product: { id: '1005001234567890', site: 'com' } },
-    seen: 'DESIGN.md (right-click "Copy affiliate link" on selected text)',
+    seen: 'docs/architecture.md, Context-menu click to history (right-click "Copy affiliate link" on selected text)',
   },
   {
     input: 'https://www.aliexpress.com/item/1005001234567890.html.',
@@ -664,7 +664,7 @@ const inputHygiene: Row[] = [
   {
     input: 'https://www.aliexpress.com/item/\n1005001234567890.html',
     expected: { kind: 'product', product: { id: '1005001234567890', site: 'com' } },
-    seen: 'DESIGN.md (batch converter input; e-mail clients wrap long links)',
+    seen: 'README.md, Batch converter (pasted input; e-mail clients wrap long links)',
   },
 ];
 

@@ -1,7 +1,8 @@
-import type { ApiErrorView, ProductInsightsReply } from '@/lib/api/service';
+import type { ProductInsightsReply } from '@/lib/api/service';
 import type { ApiService } from '@/lib/api/credentials';
 import type { ApiInsightsState } from '@/lib/popup/api-insights';
-import { t, type MessageKey } from '@/lib/i18n/index';
+import { t } from '@/lib/i18n/index';
+import { apiErrorText } from '../shared/api-error-text';
 
 export interface ApiFactsProps {
   state: Exclude<ApiInsightsState, { status: 'idle' }>;
@@ -14,25 +15,6 @@ export interface ApiFactsProps {
 const NAME_KEYS = { aliexpress: 'api_name_aliexpress', admitad: 'api_name_admitad' } as const;
 const RATE_SOURCE_KEYS = { 'aliexpress-api': 'api_rateSource_aliexpress', 'admitad-api': 'api_rateSource_admitad' } as const;
 const NOT_AFFILIATE_KEYS = { 'aliexpress-api': 'api_notAffiliate_aliexpress', 'admitad-api': 'api_notAffiliate_admitad' } as const;
-const ERROR_KEYS: Record<ApiErrorView['kind'], MessageKey> = {
-  auth: 'api_error_auth',
-  'not-registered': 'api_error_notRegistered',
-  'rate-limited': 'api_error_rateLimited',
-  timeout: 'api_error_timeout',
-  network: 'api_error_network',
-  'bad-response': 'api_error_badResponse',
-  api: 'api_error_api',
-};
-/** Sublink's own codes say nothing more than the message; the APIs' codes (401, invalid_client…) help a support request. */
-const OWN_CODES = new Set(['local-rate-limit', 'no-answer', 'invalid-input', 'sign-failed', 'missing-credentials']);
-
-/** The one-line reason for an API failure, from the catalog. */
-export function apiErrorText(error: ApiErrorView): string {
-  if (error.code === 'no-tracking-id') return t('api_error_noTrackingId');
-  const text = t(ERROR_KEYS[error.kind]);
-  return error.code && !OWN_CODES.has(error.code) ? `${text} (${error.code})` : text;
-}
-
 const apiName = (service: ApiService) => t(NAME_KEYS[service]);
 
 type Answer = Extract<ProductInsightsReply, { source: string }>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMessageHandlers, type BackgroundDeps } from '@/lib/background/handlers';
+import { createHistoryMessageHandlers, type HistoryMessageDeps } from '@/lib/background/message-handlers';
 import { HISTORY_LIMIT, type HistoryEntry } from '@/lib/storage/history';
 import type { Preset } from '@/lib/presets/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage/settings';
@@ -8,7 +8,7 @@ const preset: Preset = { id: 'p1', name: 'Blog', accountId: null, program: 'ww',
 
 function fakeDeps(initialHistory: HistoryEntry[] = []) {
   const state = { history: initialHistory, settings: DEFAULT_SETTINGS as Settings, now: 1_700_000_000_000 };
-  const deps: BackgroundDeps = {
+  const deps: HistoryMessageDeps = {
     loadPresets: async () => [preset],
     loadSettings: async () => state.settings,
     saveSettings: async (s) => ((state.settings = s), { ok: true }),
@@ -34,7 +34,7 @@ const copy = (link: string, surface: 'popup' | 'context-menu' = 'popup') => ({
 describe('linkCopied handler', () => {
   it('records the copy with product id and preset name, newest first', async () => {
     const { deps, state } = fakeDeps();
-    const handlers = createMessageHandlers(deps);
+    const handlers = createHistoryMessageHandlers(deps);
     await handlers.linkCopied(copy('https://a.test/1'));
     await handlers.linkCopied(copy('https://a.test/2'));
     expect(state.history.map((e) => e.link)).toEqual(['https://a.test/2', 'https://a.test/1']);
@@ -43,7 +43,7 @@ describe('linkCopied handler', () => {
 
   it('keeps every entry when copies arrive at once', async () => {
     const { deps, state } = fakeDeps();
-    const handlers = createMessageHandlers(deps);
+    const handlers = createHistoryMessageHandlers(deps);
     await Promise.all([1, 2, 3, 4, 5].map((n) => handlers.linkCopied(copy(`https://a.test/${n}`))));
     expect(state.history).toHaveLength(5);
   });
@@ -53,7 +53,7 @@ describe('linkCopied handler', () => {
       at: i, surface: 'popup', sourceUrl: '', presetId: null, presetName: null, link: `https://old.test/${i}`, productId: null,
     }));
     const { deps, state } = fakeDeps(old);
-    await createMessageHandlers(deps).linkCopied(copy('https://a.test/new'));
+    await createHistoryMessageHandlers(deps).linkCopied(copy('https://a.test/new'));
     expect(state.history).toHaveLength(HISTORY_LIMIT);
     expect(state.history[0]!.link).toBe('https://a.test/new');
     expect(state.history.at(-1)!.link).toBe(`https://old.test/${HISTORY_LIMIT - 2}`);
@@ -61,7 +61,7 @@ describe('linkCopied handler', () => {
 
   it('remembers the preset as last used when the popup copied', async () => {
     const { deps, state } = fakeDeps();
-    await createMessageHandlers(deps).linkCopied(copy('https://a.test/1'));
+    await createHistoryMessageHandlers(deps).linkCopied(copy('https://a.test/1'));
     expect(state.settings.lastUsedPresetId).toBe('p1');
   });
 });

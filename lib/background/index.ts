@@ -1,0 +1,142 @@
+/**
+ * The background, composed: every service built from the browser's APIs, and one listener per
+ * event, ready to register. Composition only: the behaviour lives in the modules imported here.
+ *
+ * Every listener catches and logs its own failure (an unhandled rejection in a worker shows
+ * nowhere useful) and returns the work's promise, which browsers ignore and tests await.
+ */
+import type { WxtBrowser } from 'wxt/browser';
+import { createApiService, createAreaCacheStore } from '../api/service';
+import { createCredentialsStore } from '../api/credentials';
+import { createMessageRouter } from '../messaging/protocol';
+import { loadHistory, saveHistory } from '../storage/history';
+import { RATE_CACHE_KEY } from '../storage/keys';
+import { createItemValues, loadState, saveSettings } from '../storage/local';
+import { localArea, sessionArea, type StorageChanges } from '../storage/area';
+import { upgradeStoredData } from '../storage/upgrade';
+import { createCopyFlash, createProductBadge } from './badge';
+import { browserActionApi, browserBadgeEstimator, touchesBadgeHosts } from './badge/browser';
+import { badgeText } from './badge/text';
+import { createBrowserClipboard } from './clipboard/browser';
+import { createCopyLinkAction, createMenuClickHandler, createShortcutHandler } from './copy';
+import { createFirstInstallHandler } from './first-install';
+import { createCopyRecorder } from './history-writer';
+import { buildMenuSpec, createMenuRegistry } from './menus';
+import { browserMenusApi, createBuiltMenuMarker } from './menus/browser';
+import { menuText } from './menus/text';
+import { createApiMessageHandlers, createHistoryMessageHandlers, createSourceMessageHandlers, type HistoryMessageDeps } from './message-handlers';
+import { createRateCache, sleep } from './rate-cache';
+import { createSourcesService } from './rate-source';
+
+/** Storage keys whose change can change the menu (preset names, the default). */
+const MENU_KEYS = ['presets', 'settings'];
+
+const logFailure = (what: string) => (error: unknown) => console.error(`[sublink] ${what} failed`, error);
+const logged = (what: string, work: Promise<unknown>): Promise<void> => work.then(() => undefined, logFailure(what));
+
+export function createBackground(browser: WxtBrowser) {
+  const historyDeps: HistoryMessageDeps = {
+    loadPresets: async () => (await loadState()).presets,
+    loadSettings: async () => (await loadState()).settings,
+    saveSettings,
+    loadHistory: async () => (await loadHistory()).entries,
+    saveHistory,
+    now: Date.now,
+  };
+  const recorder = createCopyRecorder(historyDeps);
+  const action = browserActionApi();
+  const productBadge = createProductBadge({
+    action,
+    tabs: { query: (filter) => browser.tabs.query(filter), get: (tabId) => browser.tabs.get(tabId) },
+    loadState,
+    estimate: browserBadgeEstimator(),
+    text: badgeText,
+  });
+  const local = localArea(browser);
+  const credentials = createCredentialsStore(local);
+  // Per-product API answers for an hour: storage.session outlives the worker's short lives but not
+  // the browser session; without it (older Firefox), the service keeps them in memory.
+  const session = sessionArea(browser);
+  const apiService = createApiService({
+    fetch: (url, init) => fetch(url, init),
+    now: Date.now,
+    loadState,
+    loadCredentials: credentials.load,
+    hasAccess: (origins) => browser.permissions.contains({ origins: [...origins] }),
+    ...(session ? { cache: createAreaCacheStore(session, { now: Date.now }) } : {}),
+  });
+  const copyAffiliateLink = createCopyLinkAction({
+    loadState,
+    clipboard: createBrowserClipboard(),
+    record: recorder.record,
+    flash: createCopyFlash({ action, text: badgeText, restore: productBadge.restoreTab, setTimer: (callback, ms) => setTimeout(callback, ms) }),
+    now: () => performance.now(),
+    portalsLink: apiService.portalsCopyLink,
+    // For `npm run bench`: handler start to clipboard written, read from the worker's timeline.
+    onTiming: ({ surface, startedAt, clipboardWrittenAt }) =>
+      performance.measure('sublink:copy-to-clipboard', { start: startedAt, end: clipboardWrittenAt, detail: { surface } }),
+  });
+  const handleMenuClick = createMenuClickHandler(copyAffiliateLink);
+  const handleCommand = createShortcutHandler({
+    copy: copyAffiliateLink,
+    activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+  });
+  const menus = createMenuRegistry({
+    menus: browserMenusApi(),
+    loadSpec: async () => {
+      const { presets, settings } = await loadState();
+      return buildMenuSpec(presets, settings, menuText);
+    },
+    built: createBuiltMenuMarker(),
+  });
+  const storageLocal = createItemValues(local);
+  const sources = createSourcesService({
+    cache: createRateCache({
+      fetch: (url, init) => fetch(url, init),
+      storage: { get: () => storageLocal.get(RATE_CACHE_KEY), set: (value) => storageLocal.set({ [RATE_CACHE_KEY]: value }) },
+      now: () => new Date(),
+      sleep,
+    }),
+    storage: storageLocal,
+    alarms: browser.alarms,
+    now: () => new Date(),
+  });
+  const openSetupOnInstall = createFirstInstallHandler({
+    getURL: (path) => browser.runtime.getURL(path as '/options.html'),
+    openTab: (url) => browser.tabs.create({ url }),
+  });
+  const updateBadge = (work: Promise<void>) => logged('badge update', work);
+
+  return {
+    copyFromMenu: (info: Parameters<typeof handleMenuClick>[0], tab: Parameters<typeof handleMenuClick>[1]) =>
+      logged('context menu copy', handleMenuClick(info, tab)),
+    copyFromShortcut: (command: string, tab: Parameters<typeof handleCommand>[1]) => logged('shortcut copy', handleCommand(command, tab)),
+    answerMessage: createMessageRouter(
+      { ...createHistoryMessageHandlers(historyDeps, recorder), ...createSourceMessageHandlers(sources), ...createApiMessageHandlers(apiService, credentials) },
+      { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+    ),
+    /** After an update: the previous version's stored data migrated and written back (lib/storage/upgrade.ts). */
+    upgradeStorageOnUpdate: async ({ reason }: { reason: string }) => {
+      if (reason === 'update') await logged('storage upgrade', upgradeStoredData(local));
+    },
+    /** The first install opens the options page once, in its setup mode. */
+    openSetupOnInstall: (details: { reason: string }) => logged('setup page', openSetupOnInstall(details)),
+    refreshRatesOnAlarm: (alarm: { name: string }) => logged('rate-table refresh', sources.onAlarm(alarm.name)),
+    /** Install and browser start: menus from scratch, and the rate refresh alarm if one is due. */
+    rebuildOnStart: () =>
+      Promise.all([logged('menu build', menus.rebuild()), logged('rate-table schedule', sources.ensureSchedule())]).then(() => undefined),
+    followStorageChange: (changes: StorageChanges, area: string) =>
+      Promise.all([
+        area === 'local' && MENU_KEYS.some((key) => key in changes) ? logged('menu update', menus.ensure()) : undefined,
+        updateBadge(productBadge.onStorageChanged(changes, area)),
+      ]).then(() => undefined),
+    updateBadgeOnTabChange: (...args: Parameters<typeof productBadge.onTabUpdated>) => updateBadge(productBadge.onTabUpdated(...args)),
+    updateBadgeOnPermissionChange: async (permissions: { origins?: string[] }) => {
+      if (touchesBadgeHosts(permissions)) await updateBadge(productBadge.onPermissionsChanged());
+    },
+    /** A worker stopped halfway through a menu build left the built-menu marker unset: finish it. */
+    finishMenuBuild: () => logged('menu check', menus.ensure()),
+  };
+}
+
+export type Background = ReturnType<typeof createBackground>;

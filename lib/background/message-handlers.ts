@@ -1,0 +1,68 @@
+/**
+ * The background's answers to the UI pages' messages (lib/messaging/protocol.ts), grouped by
+ * what they touch. The router has already checked the sender and parsed the data.
+ */
+import type { MessageHandlers } from '../messaging/protocol';
+import type { SaveResult } from '../storage/local';
+import type { Settings } from '../storage/settings';
+import type { ApiServiceApi } from '../api/service';
+import type { CredentialsStore } from '../api/credentials';
+import { createCopyRecorder, type CopyRecorder, type HistoryWriterDeps } from './history-writer';
+import type { SourcesService } from './rate-source';
+
+export interface HistoryMessageDeps extends HistoryWriterDeps {
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<SaveResult>;
+}
+
+/** The popup's copies and the options page's "clear history", in the history writer's queue. */
+export function createHistoryMessageHandlers(
+  deps: HistoryMessageDeps,
+  recorder: CopyRecorder = createCopyRecorder(deps),
+): Pick<MessageHandlers, 'linkCopied' | 'clearHistory'> {
+  return {
+    // Queued like a copy: a copy recorded at the same instant lands either before the clear
+    // (and is cleared) or after it (and is kept), never lost in between or resurrecting the old list.
+    clearHistory: () => recorder.serial(async () => ({ cleared: (await deps.saveHistory([])).ok })),
+    linkCopied: (data) =>
+      recorder.serial(async () => {
+        const { recorded, preset } = await recorder.recordNow(data);
+        if (preset && data.surface === 'popup') {
+          const settings = await deps.loadSettings();
+          if (settings.lastUsedPresetId !== preset.id) await deps.saveSettings({ ...settings, lastUsedPresetId: preset.id });
+        }
+        return { recorded };
+      }),
+  };
+}
+
+/** The options page's rate-source and hot-list requests, answered by lib/background/rate-source.ts. */
+export function createSourceMessageHandlers(sources: SourcesService): Pick<MessageHandlers, 'getRateStatus' | 'setRateSource' | 'refreshRates' | 'importHotList' | 'removeHotSource'> {
+  return {
+    getRateStatus: () => sources.rateStatus(),
+    setRateSource: (data) => sources.setRateSource(data),
+    refreshRates: () => sources.refreshRates(),
+    importHotList: (data) => sources.importHotList(data.text, data.label),
+    removeHotSource: async (data) => {
+      await sources.removeHotSource(data.id);
+      return { removed: true };
+    },
+  };
+}
+
+/**
+ * The API messages. Every reply is a masked view or a result built from API answers: the
+ * secrets stay in `credentials` and the clients, in storage.local.
+ */
+export function createApiMessageHandlers(
+  api: ApiServiceApi,
+  credentials: CredentialsStore,
+): Pick<MessageHandlers, 'productInsights' | 'getApiCredentials' | 'saveApiCredentials' | 'removeApiCredentials' | 'checkApiCredentials'> {
+  return {
+    productInsights: (data) => api.productInsights(data),
+    getApiCredentials: () => credentials.view(),
+    saveApiCredentials: (data) => credentials.save(data),
+    removeApiCredentials: (data) => credentials.remove(data.service),
+    checkApiCredentials: (data) => api.checkCredentials(data.service),
+  };
+}
