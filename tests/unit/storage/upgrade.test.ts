@@ -20,6 +20,8 @@ import { RATE_SOURCE_KEY, readRateSource } from '@/lib/background/rate-source';
 import { parseHotListStore } from '@/lib/hotlist';
 import { computeInsights, pickedCategory } from '@/lib/insights/insights';
 import { parseProductUrl } from '@/lib/url';
+import background from '@/entrypoints/background';
+import { installFakeExtensionApis } from '../support/fake-extension-apis';
 
 const accounts: Account[] = [
   { id: 'acc1', network: 'admitad', name: 'My Admitad', code: 'abc123def456abc123def456abc123' },
@@ -153,5 +155,20 @@ describe('upgrading from the stored data of the previous release', () => {
     const actual = await upgradeStoredData(localArea());
     expect(actual).toEqual({ set: {}, remove: [] });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it.each([
+    { reason: 'update', expected: false },
+    { reason: 'install', expected: true },
+  ])('the background upgrades stored data when the extension is updated ($reason: global version kept is $expected)', async ({ reason, expected }) => {
+    installFakeExtensionApis();
+    await fakeBrowser.storage.local.set(structuredClone(TODAY));
+    background.main();
+
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: reason as 'update' | 'install', temporary: false, previousVersion: '0.0.9' });
+
+    const actual = await fakeBrowser.storage.local.get(null);
+    expect('storageVersion' in actual).toBe(expected);
+    expect(actual).toMatchObject({ accounts, presets, settings, history, hotList, rateCache, categoryPicks, apiCredentials, rateSource });
   });
 });
