@@ -8,5 +8,7 @@ export { buildDeeplink, validateAccount, accountSchema, networkIds } from './net
 export type { Account, DeeplinkResult, DeeplinkErrorCode, FieldIssue, NetworkId, SubIds, ValidationCode } from './networks/types';
 export { presetSchema, validatePreset } from './presets';
 export type { Preset, ProgramId } from './presets/types';
+export { estimateCommission, DEFAULT_RATE_TABLES } from './rates';
+export type { Estimate, EstimateInput, ProductFacts, LinkKind, Money, CommissionAmount, Fact, FactId, RateRange, RateTables } from './rates';
 export { signAliExpressRequest, type AliExpressSignMethod } from './api/sign';
 export { buildPortalsLink, appendPortalsTracking, type PortalsLinkRequest, type PortalsLinkResult } from './api/portals-link';

@@ -15,7 +15,7 @@ export interface AppProps {
   extensionApi: () => Promise<ShipToApi>;
 }
 
-type InsightsView = (typeof import('./Insights'))['Insights'];
+type InsightsView = (typeof import('./lazy-insights'))['LazyInsights'];
 
 export function App({ model, openOptions, extensionApi }: AppProps) {
   const [InsightsView, setInsightsView] = useState<InsightsView | null>(null);
@@ -33,7 +33,7 @@ export function App({ model, openOptions, extensionApi }: AppProps) {
   const wantsInsights = linkUrl !== null && model.selectedPreset.value !== null;
   useEffect(() => {
     // After the link is on screen: the estimate's tables and rules are a separate chunk.
-    if (wantsInsights && !InsightsView) void import('./Insights').then((m) => setInsightsView(() => m.Insights));
+    if (wantsInsights && !InsightsView) void import('./lazy-insights').then((m) => setInsightsView(() => m.LazyInsights));
   }, [wantsInsights, InsightsView]);
 
   if (!loaded) return <p class="loading">{t('popup_loading')}</p>;

@@ -109,40 +109,25 @@ export function createApiService(deps: ApiServiceDeps): ApiServiceApi {
   const cache = createTtlCache(cacheStore, deps.now, DEFAULT_CACHE_TTL_MS);
   // One bucket per API for the whole worker, shared by every client made from it.
   const limiters = { aliexpress: createAliExpressRateLimiter(deps.now), admitad: createAdmitadRateLimiter(deps.now) };
-  let aliexpress: { readonly of: AliExpressApiCredentials; readonly client: AliExpressClient } | undefined;
-  let admitad: { readonly of: AdmitadApiCredentials; readonly client: AdmitadClient } | undefined;
-
-  /** Clients live as long as their credentials: the Admitad token is reused until it expires. */
-  const aliexpressClient = (credentials: AliExpressApiCredentials): AliExpressClient => {
-    if (!aliexpress || !sameValues(aliexpress.of, credentials)) {
-      const client = createAliExpressClient({
-        fetch: deps.fetch,
-        now: deps.now,
-        timeoutMs,
+  const shared = { fetch: deps.fetch, now: deps.now, timeoutMs, cache: cacheStore };
+  const aliexpressClient = clientPerCredentials(
+    (credentials: AliExpressApiCredentials): AliExpressClient =>
+      createAliExpressClient({
+        ...shared,
         rateLimiter: limiters.aliexpress,
-        cache: cacheStore,
         credentials: { appKey: credentials.appKey, appSecret: credentials.appSecret },
         ...(deps.baseUrls?.aliexpress ? { baseUrl: deps.baseUrls.aliexpress } : {}),
-      });
-      aliexpress = { of: credentials, client };
-    }
-    return aliexpress.client;
-  };
-  const admitadClient = (credentials: AdmitadApiCredentials): AdmitadClient => {
-    if (!admitad || !sameValues(admitad.of, credentials)) {
-      const client = createAdmitadClient({
-        fetch: deps.fetch,
-        now: deps.now,
-        timeoutMs,
+      }),
+  );
+  const admitadClient = clientPerCredentials(
+    (credentials: AdmitadApiCredentials): AdmitadClient =>
+      createAdmitadClient({
+        ...shared,
         rateLimiter: limiters.admitad,
-        cache: cacheStore,
         credentials: { clientId: credentials.clientId, clientSecret: credentials.clientSecret },
         ...(deps.baseUrls?.admitad ? { baseUrl: deps.baseUrls.admitad } : {}),
-      });
-      admitad = { of: credentials, client };
-    }
-    return admitad.client;
-  };
+      }),
+  );
 
   const access = (service: ApiService): Promise<boolean> => deps.hasAccess(API_HOST_PERMISSIONS[service]).catch(() => false);
 
@@ -266,6 +251,15 @@ export function createApiService(deps: ApiServiceDeps): ApiServiceApi {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Clients live as long as their credentials: the Admitad token is reused until it expires. */
+function clientPerCredentials<Credentials extends object, Client>(create: (credentials: Credentials) => Client): (credentials: Credentials) => Client {
+  let current: { readonly of: Credentials; readonly client: Client } | undefined;
+  return (credentials) => {
+    if (!current || !sameValues(current.of, credentials)) current = { of: credentials, client: create(credentials) };
+    return current.client;
+  };
+}
 
 function sameValues<T extends object>(a: T, b: T): boolean {
   const keys = Object.keys(a) as (keyof T)[];

@@ -20,8 +20,6 @@ import { md5 } from './md5';
  */
 export type AliExpressSignMethod = 'sha256' | 'md5';
 
-export const ALIEXPRESS_SIGN_METHODS: readonly AliExpressSignMethod[] = ['sha256', 'md5'];
-
 /**
  * The string both forms digest: sorted by parameter name in code-unit (ASCII) order, each name
  * followed by its value, with the API path in front when one is given (REST-style APIs only).

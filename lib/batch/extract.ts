@@ -4,6 +4,7 @@
  * say which row it is about. Pure.
  */
 import { detectDelimiter, parseCsv } from '../csv/index';
+import { stripProsePunctuation } from '../url/parse';
 
 /** The batch converter takes pasted text or a CSV of up to 10,000 URLs. */
 export const BATCH_MAX_ROWS = 10_000;
@@ -31,13 +32,12 @@ export type ExtractResult =
  * is in the path, before any comma a query string might hold.
  */
 const URL_TOKEN = /(?:https?:\/\/|\b(?:[a-z0-9-]+\.)*aliexpress\.(?:com|ru|us)\/)[^\s"'<>,;]+/i;
-const TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
 /** Header names of a URL column, in the seeds' languages and the usual English ones. */
 const URL_HEADER = /url|link|ссылк|enlace|koppeling/i;
 
 function urlIn(text: string): string | null {
   const match = URL_TOKEN.exec(text);
-  return match ? match[0].replace(TRAILING_PUNCTUATION, '') : null;
+  return match ? stripProsePunctuation(match[0]) : null;
 }
 
 function fromLines(text: string): BatchInput[] {

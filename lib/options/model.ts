@@ -6,6 +6,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { validateAccount } from '../networks';
 import type { Account, FieldIssue } from '../networks/types';
 import { validatePreset } from '../presets';
+import { defaultPresetOf } from '../presets/default';
 import { PRESET_NAME_MAX } from '../presets/schema';
 import type { Preset } from '../presets/types';
 import type { Settings } from '../storage/settings';
@@ -60,11 +61,8 @@ export function createOptionsModel(deps: OptionsDeps): OptionsModel {
   const problems = signal<readonly StorageProblem[]>([]);
   const notice = signal<Notice>(null);
 
-  // The default is whatever the user chose, or else the first preset: the popup falls back the same way.
-  const defaultPresetId = computed(() => {
-    const chosen = settings.value.defaultPresetId;
-    return presets.value.some((p) => p.id === chosen) ? chosen : (presets.value[0]?.id ?? null);
-  });
+  // The same rule as the menu, the shortcut and the badge (lib/presets/default.ts).
+  const defaultPresetId = computed(() => defaultPresetOf(presets.value, settings.value)?.id ?? null);
 
   async function commit(write: () => Promise<SaveResult>[]): Promise<boolean> {
     const results = await Promise.all(write());

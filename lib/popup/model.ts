@@ -7,6 +7,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { buildDeeplink } from '../networks';
 import type { Account, DeeplinkResult } from '../networks/types';
+import { initialPresetOf } from '../presets/default';
 import type { Preset } from '../presets/types';
 import type { Settings } from '../storage/settings';
 import type { SaveResult } from '../storage/local';
@@ -84,11 +85,6 @@ export interface PopupModel {
   copy(): Promise<void>;
 }
 
-function pickInitialPreset(presets: readonly Preset[], settings: Settings): Preset | null {
-  const byId = (id: string | null) => (id ? presets.find((p) => p.id === id) : undefined);
-  return byId(settings.lastUsedPresetId) ?? byId(settings.defaultPresetId) ?? presets[0] ?? null;
-}
-
 export function createPopupModel(deps: PopupDeps): PopupModel {
   const loaded = signal(false);
   const tabUrl = signal<string | undefined>(undefined);
@@ -156,7 +152,7 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
       const state = parseState(raw);
       tabUrl.value = url;
       stored.value = state;
-      selectedId.value = pickInitialPreset(state.presets, state.settings)?.id ?? null;
+      selectedId.value = initialPresetOf(state.presets, state.settings)?.id ?? null;
       loaded.value = true;
       const extra = await estimateData;
       // A value the popup stored meanwhile (putRaw) is newer than what was read.

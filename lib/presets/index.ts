@@ -1,4 +1,5 @@
 export type * from './types';
-export { presetSchema, subIdsSchema, programIds, COUNTRY_CODE, PRESET_ID_MAX, PRESET_NAME_MAX } from './schema';
+export { presetSchema, programIds, COUNTRY_CODE, PRESET_ID_MAX, PRESET_NAME_MAX } from './schema';
 export { validatePreset } from './validate';
 export { createPresetId, createAccountId } from './ids';
+export { defaultPresetOf, initialPresetOf, type DefaultPresetChoice, type InitialPresetChoice } from './default';

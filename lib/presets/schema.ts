@@ -13,7 +13,6 @@ export const COUNTRY_CODE = /^[A-Z]{2}$/;
 const subIdValue = optional(string());
 
 const readSubIds = object({ subid: subIdValue, subid1: subIdValue, subid2: subIdValue, subid3: subIdValue, subid4: subIdValue });
-export const subIdsSchema = schema(readSubIds);
 
 /** Lengths and characters are checked by `validatePreset` (lib/networks/portals.ts); this bounds what is read. */
 const portalsValue = optional(string({ max: 1024 }));

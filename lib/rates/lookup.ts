@@ -21,10 +21,6 @@ export function regionFor(table: RateTable, country: string): Region | undefined
   );
 }
 
-export function regionById(table: RateTable, id: RegionId): Region | undefined {
-  return table.regions.find((region) => region.id === id);
-}
-
 export interface RateQuery {
   readonly region: RegionId;
   readonly productClass: ProductClass;

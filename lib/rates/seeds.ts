@@ -16,8 +16,6 @@ export const SEED = {
   euBenelux: '004_8627bb1cc9c85cbb.txt',
 } as const;
 
-export type KnownSeed = (typeof SEED)[keyof typeof SEED];
-
 /**
  * The form of a seed file name. Remote tables may cite seeds this build does not ship (a team's
  * newer program page), so the schema checks the form rather than this build's list.

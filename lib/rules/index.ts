@@ -25,7 +25,7 @@ import { RANKS, RULE_PARAMS, type Rule, type RuleCode, type RuleContext, type Wa
 
 export * from './rules';
 export * from './types';
-export { activeOccurrence, occurrenceInYearOf, type SaleWindowOccurrence } from './sale-windows';
+export { activeOccurrence, type SaleWindowOccurrence } from './sale-windows';
 export { RULE_SOURCES } from './citations';
 export { SHIP_TO_COOKIE, resolveShipTo, shipToFromCookie, shipToFromSite, type ShipToSource } from './ship-to';
 

@@ -45,8 +45,3 @@ export function activeOccurrence(window: SaleWindow, now: Date): SaleWindowOccur
   }
   return null;
 }
-
-/** This year's occurrence (in the window's offset), for showing upcoming dates. */
-export function occurrenceInYearOf(window: SaleWindow, now: Date): SaleWindowOccurrence {
-  return occurrence(window, new Date(now.getTime() + offsetMinutes(window.utcOffset) * 60_000).getUTCFullYear());
-}

@@ -17,8 +17,9 @@ export const CATEGORY_PICKS_KEY = categoryPicksItem.key;
 export const RATE_CACHE_KEY = rateCacheItem.key;
 export const HOT_LIST_KEY = hotListItem.key;
 /**
- * Written and read by the background, and by the options page's export only. Never in
- * storage.sync, never in POPUP_STORAGE_KEYS: UI pages get masked views through messages
+ * API credentials, written and read by the background, and by the options page for an export
+ * the user asks for (lib/storage/api-credentials.ts). Never in storage.sync, never among the keys
+ * the popup reads (STATE_STORAGE_KEYS, ESTIMATE_STORAGE_KEYS): UI pages get masked views through messages
  * (docs/architecture.md, 'Hard rules' 4).
  */
 export const API_CREDENTIALS_KEY = apiCredentialsItem.key;
@@ -33,5 +34,3 @@ export const STATE_STORAGE_KEYS = readKeysOf(STATE_ITEMS);
  */
 export const ESTIMATE_ITEMS = [rateCacheItem, hotListItem, categoryPicksItem];
 export const ESTIMATE_STORAGE_KEYS = readKeysOf(ESTIMATE_ITEMS);
-/** Everything the popup reads on open. */
-export const POPUP_STORAGE_KEYS = [...STATE_STORAGE_KEYS, ...ESTIMATE_STORAGE_KEYS];

@@ -15,21 +15,3 @@ export function canonicalProductUrl(refOrInput: ProductRef | string, options?: C
   const parsed = parseProductUrl(refOrInput);
   return parsed.kind === 'product' ? buildCanonicalProductUrl(parsed.product, options) : null;
 }
-
-/**
- * The clean URL to deeplink for any AliExpress page: for stores and pages the `url` the parser reports
- * (https, desktop host, same path, only SearchText/page/CatId-style parameters), for products the
- * canonical product URL. Null for short links, other sites and invalid input.
- */
-export function cleanPageUrl(input: string): string | null {
-  const parsed = parseProductUrl(input);
-  switch (parsed.kind) {
-    case 'store':
-    case 'page':
-      return parsed.url;
-    case 'product':
-      return buildCanonicalProductUrl(parsed.product);
-    default:
-      return null;
-  }
-}

@@ -1,7 +1,6 @@
-export { parseProductUrl, MAX_URL_LENGTH } from './parse';
-export { canonicalProductUrl, cleanPageUrl } from './canonical';
-export { isAliExpressHost } from './hosts';
-export { TRACKING_PARAMS, TRACKING_PARAM_PREFIXES, KEPT_PAGE_PARAMS, WRAPPER_PARAMS, isTrackingParam } from './params';
+export { parseProductUrl, stripProsePunctuation, MAX_URL_LENGTH } from './parse';
+export { canonicalProductUrl } from './canonical';
+export { KEPT_PAGE_PARAMS, WRAPPER_PARAMS } from './params';
 export { LOCALES } from './types';
 export type {
   CanonicalOptions,

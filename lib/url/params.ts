@@ -102,7 +102,8 @@ export function wrapperParamName(key: string): string | undefined {
  * `af/category/44.html?CatId=44&isFreeShip=y&isFavorite=y&SortType=..&page=..`), mobile search
  * (`m.es.aliexpress.com/wholesale/x.html?keywords=`), store lists (`store/<id>/pages/all-items.html?sortType=..`)
  * and bundle pages (`ssr/300000512/BundleDeals2?productIds=..`). Matched case-insensitively.
- * Everything else is dropped (rule 3: other parties' tracking must not ride along).
+ * Everything else is dropped (rule 3: other parties' tracking must not ride along); the tracking names
+ * seen on real URLs, with where each was seen, are test data in tests/unit/url/tracking-names.ts.
  */
 export const KEPT_PAGE_PARAMS: readonly string[] = [
   'SearchText',
@@ -123,43 +124,6 @@ const KEPT_LOWER: ReadonlySet<string> = new Set(KEPT_PAGE_PARAMS.map((name) => n
 
 export function isKeptPageParam(key: string): boolean {
   return KEPT_LOWER.has(key.toLowerCase());
-}
-
-/**
- * Tracking and foreign-affiliate parameters found on real AliExpress URLs. Cleaning is by allow-list
- * (KEPT_PAGE_PARAMS), so this list does not drive it; it documents what is dropped, lets tests prove
- * each one goes, and lets the rules layer say "this link carried someone else's tracking".
- * Sources: seed 003 (`af`, `cn`, `cv`, `dp`); ClearURLs/Rules#17, #120, #163, #317; ClearURLs/Addon#497;
- * AdguardTeam/AdguardForWindows#3240; Smile4ever/Neat-URL#170; brave/adblock-lists#1314;
- * leon-cleaning-services/leon#91; lyubomyr-shaydariv/uu-webext src/modules/aliexpress.js; app share links
- * and `link-c-tool` landings quoted in public READMEs.
- */
-export const TRACKING_PARAMS: readonly string[] = [
-  // Portals custom tracking strings (seed 003) and affiliate landing markers
-  'af', 'cn', 'cv', 'dp', 'sk', 'tt', 'terminal_id', 'afSmartRedirect', 'mall_affr', 'mfadid', 'cpt',
-  'aff_short_key',
-  // Alibaba analytics
-  'spm', 'scm', 'scm_id', 'scm-url', 'scm_url', 'pvid', 'gps-id', 'gps_id', '_t', 'btsid', 'ws_ab_test',
-  'expid', 'initiative_id', 'curPageLogUid', 'utparam', 'utparam-url', 'search_p4p_id', 'aem_p4p_detail',
-  'traffic_analysisId', 'tpp', 'trace', 'tracelog', 'ck', 'UTABTest', 'sourceType', 'trafficChannel', 'ltype',
-  // Region redirects and geo hints
-  'gatewayAdapt', '_randl_shipto', '_randl_currency',
-  // App share links
-  'srcSns', 'spreadType', 'bizType', 'businessType', 'social_params', 'shareId', 'platform', 'invitationCode',
-  'spreadCode',
-  // Google Shopping / ads landings
-  'src', 'albch', 'acnt', 'albbt', 'albagn', 'albcp', 'albag', 'albad', 'albpg', 'albpd', 'trgt', 'crea', 'netw',
-  'device', 'slnk', 'plac', 'mtctp', 'isSmbAutoCall', 'needSmbHouyi', 'isdl', 'gclid', 'gclsrc', 'gad_source',
-  'gad_campaignid', 'gbraid', 'wbraid', 'fbclid', 'yclid',
-  // E-mail campaigns
-  'edm_click_module', 'ug_edm_item_id', 'rowan_id1', 'rowan_msg_id',
-];
-export const TRACKING_PARAM_PREFIXES: readonly string[] = ['aff_', 'algo_', 'utm_', 'pdp_', 'ds_e_', 'ds_url', 'onelink_'];
-const TRACKING_LOWER: ReadonlySet<string> = new Set(TRACKING_PARAMS.map((name) => name.toLowerCase()));
-
-export function isTrackingParam(key: string): boolean {
-  const lower = key.toLowerCase();
-  return TRACKING_LOWER.has(lower) || TRACKING_PARAM_PREFIXES.some((prefix) => lower.startsWith(prefix));
 }
 
 const DIGITS = /^\d+$/;

@@ -116,8 +116,13 @@ function prepareInput(input: string): PreparedInput | { readonly reason: Invalid
   return BARE_HOST_START.test(s) ? { href: 'https://' + s, plain } : { reason: 'not-a-url' };
 }
 
-/** Users copy links out of prose: "(see https://…/item/1.html)." must still be the link. */
-function stripProsePunctuation(s: string): string {
+/**
+ * Users copy links out of prose: "(see https://…/item/1.html)." must still be the link. A closing
+ * bracket is the URL's own when the URL opened one (`…?SearchText=usb+hub+(4+ports)`), the rule
+ * linkifiers use (GitHub Flavored Markdown spec, "Autolinks (extension)"). Exported so the batch
+ * converter and the context menu cut URLs out of text the same way.
+ */
+export function stripProsePunctuation(s: string): string {
   let start = 0;
   let end = s.length;
   while (start < end && LEADING_PUNCTUATION.has(s[start]!)) start++;
@@ -157,32 +162,41 @@ const FAST_HOST = /^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\.?$/;
 const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|%2e/i;
 
 function splitHttpUrl(href: string, plain: boolean): UrlParts | null {
+  return (plain ? splitPlainUrl(href) : null) ?? splitWithUrlStandard(href);
+}
+
+/**
+ * Plain ASCII `scheme://host/path?query#hash` split by hand, skipping the URL standard's work
+ * (parsing runs on every popup open and batch row). Null whenever the standard could read the URL
+ * differently (a host that needs mapping, dot segments), so that case takes the standard's path.
+ */
+function splitPlainUrl(href: string): UrlParts | null {
   const schemeEnd = href.indexOf(':');
-  if (plain && href.charCodeAt(schemeEnd + 1) === 47 && href.charCodeAt(schemeEnd + 2) === 47) {
-    const authorityStart = schemeEnd + 3;
-    let authorityEnd = authorityStart;
-    while (authorityEnd < href.length) {
-      const c = href.charCodeAt(authorityEnd);
-      if (c === 47 || c === 63 || c === 35 || c === 92) break; // / ? # \
-      authorityEnd++;
-    }
-    const authority = href.slice(authorityStart, authorityEnd);
-    const rest = href.slice(authorityEnd);
-    if (authority !== '' && FAST_HOST.test(authority)) {
-      const hashAt = rest.indexOf('#');
-      const beforeHash = hashAt === -1 ? rest : rest.slice(0, hashAt);
-      const queryAt = beforeHash.indexOf('?');
-      const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
-      if (!DOT_SEGMENT.test(path)) {
-        const host = authority.toLowerCase();
-        return {
-          host: host.endsWith('.') ? host.slice(0, -1) : host,
-          path: path === '' ? '/' : path,
-          query: queryAt === -1 ? '' : beforeHash.slice(queryAt + 1),
-        };
-      }
-    }
+  if (href.charCodeAt(schemeEnd + 1) !== 47 || href.charCodeAt(schemeEnd + 2) !== 47) return null;
+  const authorityStart = schemeEnd + 3;
+  let authorityEnd = authorityStart;
+  while (authorityEnd < href.length) {
+    const c = href.charCodeAt(authorityEnd);
+    if (c === 47 || c === 63 || c === 35 || c === 92) break; // / ? # \
+    authorityEnd++;
   }
+  const authority = href.slice(authorityStart, authorityEnd);
+  if (authority === '' || !FAST_HOST.test(authority)) return null;
+  const rest = href.slice(authorityEnd);
+  const hashAt = rest.indexOf('#');
+  const beforeHash = hashAt === -1 ? rest : rest.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
+  if (DOT_SEGMENT.test(path)) return null;
+  const host = authority.toLowerCase();
+  return {
+    host: host.endsWith('.') ? host.slice(0, -1) : host,
+    path: path === '' ? '/' : path,
+    query: queryAt === -1 ? '' : beforeHash.slice(queryAt + 1),
+  };
+}
+
+function splitWithUrlStandard(href: string): UrlParts | null {
   let url: URL;
   try {
     url = new URL(href);

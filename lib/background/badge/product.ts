@@ -5,12 +5,12 @@
  * the optional host access (BADGE_HOST_PERMISSIONS); it injects nothing. Off (the default),
  * or without that access, every entry point here does nothing but clear.
  */
+import { defaultPresetOf } from '../../presets/default';
 import type { Preset } from '../../presets/types';
 import { ESTIMATE_STORAGE_KEYS } from '../../storage/keys';
 import type { StoredState } from '../../storage/state';
 import { parseProductUrl } from '../../url';
 import type { ProductRef } from '../../url/types';
-import { defaultPresetOf } from '../menus/items';
 import { applyView, type ActionApi } from './action';
 import { IDLE_VIEW, productView, type BadgeEstimate, type BadgeText, type BadgeView } from './view';
 

@@ -2,7 +2,7 @@
  * The context menu's one click listener routes here: the item id says which preset, and the
  * item's source says where the URL comes from. Each source has a named reader below.
  */
-import { parseProductUrl } from '../../url';
+import { parseProductUrl, stripProsePunctuation } from '../../url';
 import { parseMenuItemId, type MenuSource } from './items';
 
 /** What Chrome's and Firefox's `onClicked` pass, reduced to the fields used. */
@@ -41,7 +41,7 @@ export function urlInSelection(info: MenuClickInfo): string | undefined {
   if (text === '') return undefined;
   // Prose around a pasted link: "(see https://…/item/1.html)." The parser tolerates it; the
   // history should show the link alone.
-  const candidates = [text, ...text.split(/\s+/)].map((candidate) => candidate.replace(/^[(<[{"'«]+|[)>\]}"'».,;:!?]+$/g, ''));
+  const candidates = [text, ...text.split(/\s+/)].map(stripProsePunctuation);
   let page: string | undefined;
   let shortLink: string | undefined;
   for (const candidate of candidates) {

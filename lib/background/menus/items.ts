@@ -14,6 +14,7 @@
  * (the same under `page` and `selection`). The submenu is there only when there is a choice.
  * Browsers group several top-level items under the extension's name on their own.
  */
+import { defaultPresetOf } from '../../presets/default';
 import type { Preset } from '../../presets/types';
 import type { Settings } from '../../storage/settings';
 import { ALIEXPRESS_URL_PATTERNS } from './patterns';
@@ -37,11 +38,6 @@ export interface MenuText {
   copyLink(presetName: string | null): string;
   copyWithPreset(): string;
   presetItem(presetName: string, isDefault: boolean): string;
-}
-
-/** The preset a plain "Copy affiliate link" uses: the chosen default, else the first one. */
-export function defaultPresetOf(presets: readonly Preset[], settings: Settings): Preset | null {
-  return presets.find((p) => p.id === settings.defaultPresetId) ?? presets[0] ?? null;
 }
 
 const FILTERS: Readonly<Record<MenuSource, Pick<MenuItemSpec, 'targetUrlPatterns' | 'documentUrlPatterns'>>> = {

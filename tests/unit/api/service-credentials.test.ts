@@ -4,7 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCredentialsStore, credentialsView, maskSecret, mergeCredentialsInput, parseStoredCredentials, type CredentialsInput } from '../../../lib/api/credentials';
 import { createCredentialsModel, type CredentialsModelDeps } from '../../../lib/options/credentials-model';
-import { API_CREDENTIALS_KEY, POPUP_STORAGE_KEYS } from '../../../lib/storage/keys';
+import popupPreloadScript from '../../../entrypoints/popup-preload';
+import { takePopupPreload } from '../../../lib/popup/preload';
+import { API_CREDENTIALS_KEY } from '../../../lib/storage/keys';
 
 const aliexpress = { appKey: '500123', appSecret: 'fake-ae-secret-7f3a9c2e51d84b06', trackingId: 'blog_main' };
 const admitad = { clientId: 'fakeclientid0123456789abcdef01', clientSecret: 'fake-admitad-secret-4c81e2b7d93a', websiteId: '1234567', campaignId: '6115' };
@@ -100,8 +102,25 @@ describe('credentials store', () => {
     expect(await credentials.save(aliexpressInput)).toEqual({ ok: false, storageFailed: true });
   });
 
-  it('is not among the keys the popup reads', () => {
-    expect(POPUP_STORAGE_KEYS).not.toContain(API_CREDENTIALS_KEY);
+  it('is not among the keys the popup reads', async () => {
+    // The popup's reads on open are the preload script's; run it against a storage that holds everything.
+    const stored: Record<string, unknown> = { accounts: [], presets: [], settings: {}, rateCache: {}, hotList: {}, categoryPicks: {}, [API_CREDENTIALS_KEY]: { aliexpress } };
+    const askedFor: string[][] = [];
+    const get = async (keys: string[]) => {
+      askedFor.push(keys);
+      return Object.fromEntries(keys.filter((key) => key in stored).map((key) => [key, stored[key]]));
+    };
+    vi.stubGlobal('browser', { tabs: { query: async () => [] }, storage: { local: { get } } });
+    try {
+      popupPreloadScript.main();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const preload = takePopupPreload();
+    const actual = { ...(await preload?.storage), ...(await preload?.estimate) };
+    expect(askedFor).toHaveLength(2);
+    expect(askedFor.flat()).not.toContain(API_CREDENTIALS_KEY);
+    expect(Object.keys(actual).sort()).toEqual(['accounts', 'categoryPicks', 'hotList', 'presets', 'rateCache', 'settings']);
   });
 });
 

@@ -164,6 +164,10 @@ describe('urlInSelection', () => {
     { input: 'short https://a.aliexpress.com/_mKabc12', expected: 'https://a.aliexpress.com/_mKabc12' },
     { input: 'https://example.com/item/1005002.html', expected: undefined },
     { input: '   ', expected: undefined },
+    // A closing bracket ends the URL only when the URL did not open it (GitHub Flavored Markdown spec,
+    // "Autolinks (extension)"): a search for "usb hub (4 ports)" keeps its `)`, the prose around it does not.
+    { input: 'hubs (https://www.aliexpress.com/wholesale?SearchText=usb+hub+(4+ports)), cheap', expected: 'https://www.aliexpress.com/wholesale?SearchText=usb+hub+(4+ports)' },
+    { input: 'https://www.aliexpress.com/item/1005001.html?x=(a)', expected: 'https://www.aliexpress.com/item/1005001.html?x=(a)' },
   ])('$input', ({ input, expected }) => {
     const actual = urlInSelection({ menuItemId: 'copy:selection', selectionText: input });
     expect(actual).toBe(expected);

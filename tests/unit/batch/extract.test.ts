@@ -25,6 +25,12 @@ describe('extractBatchInputs', () => {
     { input: 'www.aliexpress.com/item/1005006000000001.html', expected: 'www.aliexpress.com/item/1005006000000001.html' },
     { input: 'https://example.com/x', expected: 'https://example.com/x' },
     { input: 'just words', expected: 'just words' },
+    // A closing bracket ends the URL only when the URL did not open it (the rule of the GitHub Flavored
+    // Markdown spec, "Autolinks (extension)": `www.google.com/search?q=Markup+(business)` keeps its `)`).
+    { input: `(see ${url(1)})`, expected: url(1) },
+    { input: 'https://www.aliexpress.com/item/1005001.html?x=(a)', expected: 'https://www.aliexpress.com/item/1005001.html?x=(a)' },
+    { input: 'hubs (https://www.aliexpress.com/wholesale?SearchText=usb+hub+(4+ports)).', expected: 'https://www.aliexpress.com/wholesale?SearchText=usb+hub+(4+ports)' },
+    { input: 'see https://en.wikipedia.org/wiki/Python_(programming_language)', expected: 'https://en.wikipedia.org/wiki/Python_(programming_language)' },
   ])('takes the URL out of "$input"', ({ input, expected }) => {
     const actual = extractBatchInputs(input);
     expect(actual.ok && actual.inputs[0]!.input).toBe(expected);

@@ -101,6 +101,33 @@ describe('buildDeeplink: the wrapped URL is clean', () => {
   });
 });
 
+describe('buildDeeplink: keep-SKU presets read every spelling of the SKU', () => {
+  it.each([
+    {
+      spelling: 'sku_id',
+      input: 'https://aliexpress.ru/item/1005010130773880.html?shpMethod=CAINIAO_STANDARD&sku_id=12000051249532312',
+      expected: 'https://aliexpress.ru/item/1005010130773880.html?sku_id=12000051249532312',
+      seen: 'GitHub code search "sku_id=12000051249532312"',
+    },
+    {
+      spelling: 'skuId',
+      input: 'https://www.aliexpress.com/item/1005006786141635.html?skuId=12000038298689118',
+      expected: 'https://www.aliexpress.com/item/1005006786141635.html?sku_id=12000038298689118',
+      seen: 'GitHub code search "1005006786141635.html?skuId=12000038298689118"',
+    },
+    {
+      spelling: 'pdp_ext_f JSON',
+      input: 'https://fr.aliexpress.com/item/32648520888.html?pdp_ext_f=%7B%22sku_id%22%3A%2259641309080%22%7D',
+      expected: 'https://fr.aliexpress.com/item/32648520888.html?sku_id=59641309080',
+      seen: 'GitHub code search "pdp_ext_f=%7B%22sku_id"',
+    },
+  ])('$spelling ($seen)', ({ input, expected }) => {
+    const result = buildDeeplink(input, presetFor(admitad, { keepSku: true }), admitad);
+    const actual = result.ok ? result.targetUrl : result.code;
+    expect(actual).toBe(expected);
+  });
+});
+
 describe('buildDeeplink: targets', () => {
   it('takes a ProductRef directly', () => {
     const actual = buildDeeplink({ id: '1005006123456789', site: 'com', skuId: '12000037373737373' }, presetFor(admitad, { keepSku: true }), admitad);

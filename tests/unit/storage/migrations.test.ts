@@ -5,7 +5,7 @@ import { apiCacheItem, LOCAL_ITEMS, menusBuiltItem } from '@/lib/storage/items';
 import { LAYOUT_VERSION_KEY, migrateLayoutV1ToV2, planStorageUpgrade, upgradeStoredData } from '@/lib/storage/upgrade';
 import { createLocalStore } from '@/lib/storage/local';
 import { localArea, sessionArea } from '@/lib/storage/area';
-import { POPUP_STORAGE_KEYS, STATE_STORAGE_KEYS } from '@/lib/storage/keys';
+import { ESTIMATE_STORAGE_KEYS, STATE_STORAGE_KEYS } from '@/lib/storage/keys';
 import { presetSchema } from '@/lib/presets/schema';
 import { createMenusBuiltMarker } from '@/lib/storage/session';
 import type { Preset } from '@/lib/presets/types';
@@ -118,7 +118,7 @@ describe('defineStoredItem: versions and migrations', () => {
 
   it('a version 1 item is read with its key alone: the popup reads the same keys as before', () => {
     expect(STATE_STORAGE_KEYS).toEqual(['accounts', 'presets', 'settings']);
-    expect(POPUP_STORAGE_KEYS).toEqual(['accounts', 'presets', 'settings', 'rateCache', 'hotList', 'categoryPicks']);
+    expect(ESTIMATE_STORAGE_KEYS).toEqual(['rateCache', 'hotList', 'categoryPicks']);
     expect(readKeysOf([names, menusBuiltItem])).toEqual(['names', 'names$', 'menusBuilt']);
   });
 });

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalProductUrl,
-  cleanPageUrl,
-  isTrackingParam,
-  KEPT_PAGE_PARAMS,
-  TRACKING_PARAM_PREFIXES,
-  TRACKING_PARAMS,
-  type CanonicalOptions,
-  type ProductRef,
-} from '../../../lib/url';
+import { resolveTarget } from '../../../lib/networks';
+import { canonicalProductUrl, KEPT_PAGE_PARAMS, type CanonicalOptions, type ProductRef } from '../../../lib/url';
+import { isTrackingName, TRACKING_NAME_PREFIXES, TRACKING_NAMES } from './tracking-names';
+
+/** The clean URL a deeplink wraps for any AliExpress page (what buildDeeplink and the Portals link use). */
+function cleanPageUrl(input: string): string | null {
+  const actual = resolveTarget(input, false);
+  return actual.ok ? actual.target.url : null;
+}
 
 describe('canonicalProductUrl(ref)', () => {
   it.each<{ input: ProductRef; options?: CanonicalOptions; expected: string }>([
@@ -63,7 +62,7 @@ describe('canonicalProductUrl(string)', () => {
   });
 });
 
-describe('cleanPageUrl', () => {
+describe('the clean URL of any AliExpress page (resolveTarget)', () => {
   it.each<{ input: string; expected: string | null }>([
     {
       input: 'https://www.aliexpress.com/wholesale?catId=0&initiative_id=SB_20181209000127&SearchText=usb+hub&page=3&spm=a2g0o.home',
@@ -81,7 +80,7 @@ describe('cleanPageUrl', () => {
   });
 });
 
-/** Every name the product brief and the public cleaners list as tracking (see lib/url/params.ts for sources). */
+/** Every name the product brief and the public cleaners list as tracking (sources in ./tracking-names.ts). */
 const BRIEF_TRACKING_NAMES = [
   'spm', 'scm', 'pvid', 'algo_pvid', 'algo_exp_id', 'algo_expid', 'aff_fcid', 'aff_fsk', 'aff_platform', 'aff_trace_key',
   'aff_request_id', 'aff_short_key', 'af', 'cn', 'cv', 'dp', 'gatewayAdapt', 'utm_source', 'utm_medium', 'utm_campaign',
@@ -91,7 +90,7 @@ const BRIEF_TRACKING_NAMES = [
   'src', 'albch', 'gclid', 'ds_e_product_id', 'onelink_item_to', 'trafficChannel', 'initiative_id',
 ];
 const EVERY_TRACKING_NAME = [
-  ...new Set([...TRACKING_PARAMS, ...TRACKING_PARAM_PREFIXES.map((prefix) => `${prefix}x`), ...BRIEF_TRACKING_NAMES]),
+  ...new Set([...TRACKING_NAMES, ...TRACKING_NAME_PREFIXES.map((prefix) => `${prefix}x`), ...BRIEF_TRACKING_NAMES]),
 ];
 
 function withParams(base: string, names: readonly string[]): string {
@@ -101,8 +100,8 @@ function withParams(base: string, names: readonly string[]): string {
 
 describe('tracking parameters', () => {
   it('classifies every name in the brief as tracking, and no kept parameter as tracking', () => {
-    for (const name of BRIEF_TRACKING_NAMES) expect(isTrackingParam(name), name).toBe(true);
-    for (const name of KEPT_PAGE_PARAMS) expect(isTrackingParam(name), name).toBe(false);
+    for (const name of BRIEF_TRACKING_NAMES) expect(isTrackingName(name), name).toBe(true);
+    for (const name of KEPT_PAGE_PARAMS) expect(isTrackingName(name), name).toBe(false);
   });
 
   it.each([

@@ -197,6 +197,21 @@ const products: Row[] = [
     expected: { kind: 'product', product: { id: '1005004590066028', site: 'com', locale: 'pl' } },
     seen: 'GitHub code search "_randl_shipto" (PIR sensor link; Google Shopping, not an app share)',
   },
+  {
+    input: 'https://www.aliexpress.com/item/1005006786141635.html?skuId=12000038298689118',
+    expected: { kind: 'product', product: { id: '1005006786141635', site: 'com', skuId: '12000038298689118' } },
+    seen: 'GitHub code search "1005006786141635.html?skuId=12000038298689118" (a sourcing script\'s report; the camel-case spelling)',
+  },
+  {
+    input: 'https://www.aliexpress.com/item/1005006786141635.html?platform=AE',
+    expected: { kind: 'product', product: { id: '1005006786141635', site: 'com' } },
+    seen: 'the share links below, reduced to their `platform=AE`: alone it is no share (the share page pairs it with businessType=ProductDetail)',
+  },
+  {
+    input: 'https://www.aliexpress.com/item/1005006786141635.html?businessType=dailycash&platform=AE',
+    expected: { kind: 'product', product: { id: '1005006786141635', site: 'com' } },
+    seen: 'GitHub code search "businessType=dailycash&platform=AE" (a coin-campaign link; there its shareId is what marks the share)',
+  },
 ];
 
 const appShares: Row[] = [
@@ -650,6 +665,16 @@ const inputHygiene: Row[] = [
     input: '(https://www.aliexpress.com/item/1005001234567890.html),',
     expected: { kind: 'product', product: { id: '1005001234567890', site: 'com' } },
     seen: 'GitHub code search "[Ali Express](https://www.aliexpress.com/item/1005001469045379.html" (links in parentheses)',
+  },
+  {
+    input: '(https://www.aliexpress.com/wholesale?SearchText=usb+hub+(4+ports)).',
+    expected: { kind: 'page', site: 'com', page: 'search', url: 'https://www.aliexpress.com/wholesale?SearchText=usb+hub+(4+ports%29' },
+    seen: 'GitHub Flavored Markdown spec, "Autolinks (extension)": `www.google.com/search?q=Markup+(business)` keeps its balanced `)`; here an AliExpress search in parentheses',
+  },
+  {
+    input: 'https://www.aliexpress.com/wholesale?SearchText=usb+hub+(4+ports)',
+    expected: { kind: 'page', site: 'com', page: 'search', url: 'https://www.aliexpress.com/wholesale?SearchText=usb+hub+(4+ports%29' },
+    seen: 'GitHub Flavored Markdown spec, "Autolinks (extension)" (a search query ending in a parenthesised word)',
   },
   {
     input: '<https://www.aliexpress.com/item/1005001873492004.html?spm=a2g0o.productlist.0.0.4259778c8zzJWk>',
