@@ -24,6 +24,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener(background.updateBadgeOnTabChange);
   browser.permissions.onAdded.addListener(background.updateBadgeOnPermissionChange);
   browser.permissions.onRemoved.addListener(background.updateBadgeOnPermissionChange);
+  browser.permissions.onRemoved.addListener(background.stopRatesOnAccessRemoved);
 
   void background.finishMenuBuild();
 });

@@ -93,6 +93,7 @@ export function createBackground(browser: WxtBrowser) {
   const sources = createSourcesService({
     cache: createRateCache({
       fetch: (url, init) => fetch(url, init),
+      hasAccess: (url) => browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }),
       storage: { get: () => storageLocal.get(RATE_CACHE_KEY), set: (value) => storageLocal.set({ [RATE_CACHE_KEY]: value }) },
       now: () => new Date(),
       sleep,
@@ -134,6 +135,12 @@ export function createBackground(browser: WxtBrowser) {
     updateBadgeOnPermissionChange: async (permissions: { origins?: string[] }) => {
       if (touchesBadgeHosts(permissions)) await updateBadge(productBadge.onPermissionsChanged());
     },
+    /**
+     * Access to the rate table's origin revoked: refresh now, which fetches nothing and records
+     * why, so the options page says it at once rather than at the next scheduled refresh.
+     */
+    stopRatesOnAccessRemoved: (permissions: { origins?: string[] }) =>
+      permissions.origins?.length ? logged('rate-table access check', sources.onAccessRemoved(permissions.origins)) : Promise.resolve(),
     /** A worker stopped halfway through a menu build left the built-menu marker unset: finish it. */
     finishMenuBuild: () => logged('menu check', menus.ensure()),
   };

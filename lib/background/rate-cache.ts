@@ -24,6 +24,12 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface RateCacheDeps {
   readonly fetch: FetchLike;
+  /**
+   * Whether the user still grants access to the table's origin (`permissions.contains`). Asked
+   * before every request: access is granted when the URL is saved and may be revoked at any time
+   * in the browser's extension settings, and a CORS-enabled server would answer without it.
+   */
+  readonly hasAccess: (url: string) => Promise<boolean>;
   /** The one stored item (`local:rateCache`); `get` resolves undefined when nothing is stored. */
   readonly storage: { get(): Promise<unknown>; set(value: StoredRateCache): Promise<void> };
   readonly now: () => Date;
@@ -252,6 +258,9 @@ export function createRateCache(deps: RateCacheDeps): RateCache {
 
   async function fetchWithRetries(url: string, etag: string | null): Promise<Fetched> {
     for (let retry = 0; ; retry += 1) {
+      if (!(await deps.hasAccess(url).catch(() => false))) {
+        throw new AttemptFailure('noAccess', `no access to ${new URL(url).origin}: it was not granted or was revoked`, false);
+      }
       try {
         return await attempt(url, etag);
       } catch (error) {

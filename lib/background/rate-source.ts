@@ -84,6 +84,14 @@ export function createSourcesService(deps: SourcesDeps) {
       if (name === RATE_REFRESH_ALARM) await refreshRates();
     },
 
+    /** Origins the user revoked: when the rate table's is among them, record it (nothing is fetched). */
+    async onAccessRemoved(origins: readonly string[]): Promise<void> {
+      const current = await source();
+      if (!current.url) return;
+      const origin = new URL(current.url).origin;
+      if (origins.some((pattern) => pattern === '<all_urls>' || pattern.startsWith(`${origin}/`) || pattern === 'https://*/*')) await refreshRates();
+    },
+
     async importHotList(text: string, label: string): Promise<HotImportResult> {
       const parsed = parseHotList(text);
       if (!parsed.ok) return { ok: false, reason: parsed.reason };

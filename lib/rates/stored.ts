@@ -9,6 +9,7 @@ import { RATE_PROGRAM_IDS, type RateBundle, type RateTables } from './types';
 
 export const RATE_CACHE_ERROR_CODES = [
   'badUrl',
+  'noAccess',
   'timeout',
   'network',
   'http',

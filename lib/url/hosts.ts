@@ -54,6 +54,11 @@ export function classifyAliExpressHost(rawHost: string): AliExpressHost | null {
   return null;
 }
 
+/** Any AliExpress host (any case, a trailing dot allowed): the product's own, a short-link host, a mobile one. */
+export function isAliExpressHost(host: string): boolean {
+  return classifyAliExpressHost(host.toLowerCase()) !== null;
+}
+
 /** Mobile hosts serve the same paths as their desktop twin, and the desktop URL is what publishers share. */
 export function desktopHostOf(h: AliExpressHost): string {
   if (!h.mobile) return h.host;

@@ -161,8 +161,15 @@ describe('background entrypoint', () => {
     expect((await loadHistory()).entries).toEqual([]);
   });
 
+  /** The user granted the table's origin when saving its URL (the options page asks). */
+  const grantRateOrigin = (granted: () => boolean) =>
+    vi.mocked(fakeBrowser.permissions.contains).mockImplementation(async (permissions: { origins?: string[] }) =>
+      granted() && (permissions.origins ?? []).every((origin) => origin === `${new URL(RATE_TABLE_URL).origin}/*`),
+    );
+
   it('the refresh alarm fetches the rate table from the saved source and stores it', async () => {
     await fakeBrowser.storage.local.set({ [RATE_SOURCE_KEY]: { url: RATE_TABLE_URL, intervalMinutes: 60 } });
+    grantRateOrigin(() => true);
     const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(readFixture(VALID_FIXTURE), { status: 200 }));
     background.main();
 
@@ -173,5 +180,22 @@ describe('background entrypoint', () => {
     expect(fetch).toHaveBeenCalledWith(RATE_TABLE_URL, expect.anything());
     const stored = (await fakeBrowser.storage.local.get(RATE_CACHE_KEY))[RATE_CACHE_KEY];
     expect(stored).toMatchObject({ url: RATE_TABLE_URL, lastError: null, bundle: expect.objectContaining({ version: 'team-2025-06' }) });
+  });
+
+  it('fetches nothing once the user revokes the table\'s origin, and records why at once', async () => {
+    await fakeBrowser.storage.local.set({ [RATE_SOURCE_KEY]: { url: RATE_TABLE_URL, intervalMinutes: 60 } });
+    let granted = true;
+    grantRateOrigin(() => granted);
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(readFixture(VALID_FIXTURE), { status: 200 }));
+    background.main();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: RATE_REFRESH_ALARM, scheduledTime: Date.now() });
+    expect(fetch).toHaveBeenCalledTimes(1);
+
+    granted = false;
+    await fakes.permissionsRemoved.trigger({ origins: [`${new URL(RATE_TABLE_URL).origin}/*`] });
+    const stored = (await fakeBrowser.storage.local.get(RATE_CACHE_KEY))[RATE_CACHE_KEY];
+    expect(stored).toMatchObject({ lastError: { code: 'noAccess' }, bundle: expect.objectContaining({ version: 'team-2025-06' }) });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: RATE_REFRESH_ALARM, scheduledTime: Date.now() });
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });

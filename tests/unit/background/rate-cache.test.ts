@@ -55,7 +55,7 @@ function recordingSleep() {
 function setup(fetch: FetchLike, options: Partial<RateCacheDeps> = {}, stored?: unknown) {
   const memory = memoryStorage(stored);
   const clock = recordingSleep();
-  const cache = createRateCache({ fetch, storage: memory.storage, now: () => new Date(), sleep: clock.sleep, ...options });
+  const cache = createRateCache({ fetch, storage: memory.storage, now: () => new Date(), sleep: clock.sleep, hasAccess: async () => true, ...options });
   return { cache, memory, backoffs: clock.backoffs };
 }
 
@@ -297,6 +297,29 @@ describe('createRateCache', () => {
     });
   });
 
+  describe('access to the table\'s origin', () => {
+    it('fetches nothing without access, says why, and keeps the last good table', async () => {
+      const good = setup(fakeFetch(ok(GOOD)).fetch);
+      await settle(good.cache.refresh(URL_A));
+      const server = fakeFetch(ok(GOOD));
+      const { cache } = setup(server.fetch, { hasAccess: async () => false }, good.memory.read());
+      const actual = await settle(cache.refresh(URL_A));
+      expect(server.calls).toHaveLength(0);
+      expect(actual.lastError).toMatchObject({ code: 'noAccess' });
+      expect(actual.lastError?.message).toContain('https://rates.example.com');
+      expect((await cache.load()).status.source).toBe('remote');
+    });
+
+    it('asks before every attempt: access revoked between retries stops the retries', async () => {
+      const server = fakeFetch(status(503), status(503), ok(GOOD));
+      let asked = 0;
+      const { cache } = setup(server.fetch, { hasAccess: async () => ++asked === 1 });
+      const actual = await settle(cache.refresh(URL_A));
+      expect(server.calls).toHaveLength(1);
+      expect(actual.lastError).toMatchObject({ code: 'noAccess' });
+    });
+  });
+
   describe('storage', () => {
     it('reports an unreadable stored cache and uses the embedded tables', async () => {
       const { cache } = setup(fakeFetch().fetch, {}, { v: 1, url: URL_A, bundle: { schemaVersion: 1, tables: 'x' } });
@@ -311,6 +334,7 @@ describe('createRateCache', () => {
         storage: { get: async () => undefined, set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) },
         now: () => new Date(),
         sleep,
+        hasAccess: async () => true,
       });
       const actual = await settle(cache.refresh(URL_A));
       expect(actual.lastError).toMatchObject({ code: 'storage', message: 'QUOTA_BYTES quota exceeded' });
