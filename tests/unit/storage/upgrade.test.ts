@@ -111,6 +111,7 @@ describe('upgrading from the stored data of the previous release', () => {
     const values = createItemValues(localArea());
     const cache = createRateCache({
       fetch: () => Promise.reject(new Error('no network in this test')),
+      hasAccess: async () => false,
       storage: { get: () => values.get(RATE_CACHE_KEY), set: (value) => values.set({ [RATE_CACHE_KEY]: value }) },
       now: () => new Date('2026-11-21T12:00:00Z'),
       sleep,
