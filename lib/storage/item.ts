@@ -9,8 +9,9 @@
  * a preload script, and the wrapper costs about 4 KB gzip of its 20 KB budget. No imports here,
  * so that script can use the item definitions.
  *
- * Pure apart from nothing: reading is `storedValueOf(item, snapshot)` on what a `get` returned;
- * writing is `storedEntries(item, value)` passed to a `set`. The I/O is in lib/storage/area.ts.
+ * Pure functions only: reading is `storedValueOf(item, snapshot)` on what a `get` returned, and
+ * writing is `storedEntries(item, value)` passed to a `set`. The I/O is in lib/storage/area.ts
+ * and lib/storage/local.ts.
  */
 
 export type StorageAreaName = 'local' | 'session';
