@@ -3,6 +3,7 @@ import '@/lib/schema/zod-jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground } from '@/lib/background';
+import { watchStorage } from '@/lib/storage/area';
 
 // main() is not async and adds every listener before anything is awaited: an MV3 worker woken by
 // an event only sees the listeners registered in its first turn
@@ -14,11 +15,12 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(background.copyFromMenu);
   browser.commands.onCommand.addListener(background.copyFromShortcut);
   browser.runtime.onMessage.addListener(background.answerMessage);
+  browser.runtime.onInstalled.addListener(background.upgradeStorageOnUpdate);
   browser.runtime.onInstalled.addListener(background.openSetupOnInstall);
   browser.alarms.onAlarm.addListener(background.refreshRatesOnAlarm);
   browser.runtime.onInstalled.addListener(background.rebuildOnStart);
   browser.runtime.onStartup.addListener(background.rebuildOnStart);
-  browser.storage.onChanged.addListener(background.followStorageChange);
+  watchStorage(background.followStorageChange, browser);
   browser.tabs.onUpdated.addListener(background.updateBadgeOnTabChange);
   browser.permissions.onAdded.addListener(background.updateBadgeOnPermissionChange);
   browser.permissions.onRemoved.addListener(background.updateBadgeOnPermissionChange);

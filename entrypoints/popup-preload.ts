@@ -1,10 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { ESTIMATE_STORAGE_KEYS, STATE_STORAGE_KEYS } from '@/lib/storage/keys';
+import { startPopupStorageReads, type PreloadStorageApi } from '@/lib/storage/preload';
 import { PRELOAD_GLOBAL, type PopupPreload } from '@/lib/popup/preload';
 
-interface PromiseApi {
+interface PromiseApi extends PreloadStorageApi {
   tabs: { query(query: { active: boolean; currentWindow: boolean }): Promise<{ url?: string }[]> };
-  storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } };
 }
 
 // No webextension-polyfill here on purpose: this must run before any module is compiled. Both
@@ -15,8 +14,7 @@ export default defineUnlistedScript(() => {
   if (!api) return;
   const preload: PopupPreload = {
     tabs: api.tabs.query({ active: true, currentWindow: true }),
-    storage: api.storage.local.get(STATE_STORAGE_KEYS),
-    estimate: api.storage.local.get(ESTIMATE_STORAGE_KEYS),
+    ...startPopupStorageReads(api),
   };
   // Rejections are handled where the promises are consumed; keep them from being reported as unhandled meanwhile.
   preload.tabs.catch(() => undefined);

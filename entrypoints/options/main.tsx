@@ -3,7 +3,6 @@ import '@/lib/schema/zod-jitless';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { parseStoredCredentials } from '@/lib/api/credentials';
 import { browserBadgeOptInDeps } from '@/lib/background/badge/browser';
 import { createBadgeOptInModel } from '@/lib/background/badge/opt-in';
 import { isSetupRequested, SETUP_PARAM } from '@/lib/background/first-install';
@@ -19,13 +18,16 @@ import { createSetupModel, type SetupModel } from '@/lib/options/setup-model';
 import { createSourcesModel } from '@/lib/options/sources-model';
 import { createTransferModel } from '@/lib/options/transfer-model';
 import { createAccountId, createPresetId } from '@/lib/presets';
-import { loadState, saveAccounts, savePresets, saveSettings, write } from '@/lib/storage/local';
-import { API_CREDENTIALS_KEY, ESTIMATE_STORAGE_KEYS, HOT_LIST_KEY, STORAGE_KEYS } from '@/lib/storage/keys';
+import { loadState, readEstimateData, readSnapshot, readStoredKeys, saveAccounts, savePresets, saveSettings, write } from '@/lib/storage/local';
+import { STORAGE_KEYS } from '@/lib/storage/keys';
+import { storedValueOf } from '@/lib/storage/item';
+import { parseStoredCredentials } from '@/lib/storage/api-credentials';
+import { apiCredentialsItem, hotListItem } from '@/lib/storage/items';
+import { watchStorage } from '@/lib/storage/area';
 import { App } from './App';
 import '@/components/shared/styles.css';
 
 const messenger = createMessenger(browser.runtime);
-const local = browser.storage.local;
 const model = createOptionsModel({ loadState, saveAccounts, savePresets, saveSettings });
 const sources = createSourcesModel({
   rateStatus: () => messenger.send('getRateStatus', {}),
@@ -33,7 +35,7 @@ const sources = createSourcesModel({
   refreshRates: () => messenger.send('refreshRates', {}),
   importHotList: (text, label) => messenger.send('importHotList', { text, label }),
   removeHotSource: async (id) => void (await messenger.send('removeHotSource', { id })),
-  readHotList: async () => (await local.get(HOT_LIST_KEY))[HOT_LIST_KEY],
+  readHotList: async () => storedValueOf(hotListItem, await readSnapshot([hotListItem])),
   // Typed wider than the permission names the model passes.
   permissions: browser.permissions as unknown as Parameters<typeof createSourcesModel>[0]['permissions'],
 });
@@ -50,15 +52,15 @@ const batch = createBatchModel({
   presets: model.presets,
   accounts: model.accounts,
   defaultPresetId: model.defaultPresetId,
-  readStored: () => local.get(ESTIMATE_STORAGE_KEYS),
+  readStored: readEstimateData,
   download: downloadText,
   now,
 });
 const transfer = createTransferModel({
   current: () => ({ accounts: model.accounts.value, presets: model.presets.value, defaultPresetId: model.defaultPresetId.value }),
   // Read here only when the user ticks the credentials into an export; no message carries them.
-  readCredentials: async () => parseStoredCredentials((await local.get(API_CREDENTIALS_KEY))[API_CREDENTIALS_KEY]),
-  storage: { get: (keys) => local.get([...keys]), write },
+  readCredentials: async () => parseStoredCredentials(storedValueOf(apiCredentialsItem, await readSnapshot([apiCredentialsItem]))),
+  storage: { get: readStoredKeys, write },
   download: downloadText,
   now,
   reload: () => model.load(),
@@ -85,7 +87,7 @@ void sources.load();
 void linkHistory.load();
 // Another page (the popup remembering a preset, a second options tab) may change storage; the
 // background records every copy in the history.
-browser.storage.onChanged.addListener((changes, area) => {
+watchStorage((changes, area) => {
   if (area !== 'local') return;
   if (Object.keys(changes).some((key) => key !== STORAGE_KEYS.history)) void model.load();
   if (STORAGE_KEYS.history in changes) void linkHistory.load();

@@ -4,7 +4,6 @@ import { createMessenger } from '@/lib/messaging/client';
 import { createPopupModel } from '@/lib/popup/model';
 import { takePopupPreload } from '@/lib/popup/preload';
 import type { ShipToApi } from '@/lib/popup/ship-to';
-import { ESTIMATE_STORAGE_KEYS, STATE_STORAGE_KEYS } from '@/lib/storage/keys';
 import { App } from './App';
 import '@/components/shared/styles.css';
 
@@ -21,8 +20,8 @@ const preload = takePopupPreload();
 const model = createPopupModel({
   getActiveTabUrl: async () =>
     (await (preload?.tabs ?? (await polyfilledBrowser()).tabs.query({ active: true, currentWindow: true })))[0]?.url,
-  loadStorage: async () => preload?.storage ?? (await polyfilledBrowser()).storage.local.get(STATE_STORAGE_KEYS),
-  loadEstimateData: async () => preload?.estimate ?? (await polyfilledBrowser()).storage.local.get(ESTIMATE_STORAGE_KEYS),
+  loadStorage: async () => preload?.storage ?? (await storageIo()).readStateSnapshot(),
+  loadEstimateData: async () => preload?.estimate ?? (await storageIo()).readEstimateSnapshot(),
   saveSettings: async (settings) => (await storageIo()).saveSettings(settings),
   saveRaw: async (key, value) => (await storageIo()).write({ [key]: value }),
   writeClipboard: (text) => navigator.clipboard.writeText(text),

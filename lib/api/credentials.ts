@@ -5,32 +5,15 @@
  * and get back only `CredentialsView`s, where every secret is masked to its last four characters.
  * Nothing here logs, and no message built here contains a secret.
  */
-import { z } from 'zod';
 import { PORTALS_APP_KEY, PORTALS_TRACKING_ID } from '../networks/portals';
-import { API_CREDENTIALS_KEY } from '../storage/keys';
+import { storedEntries, storedValueOf } from '../storage/item';
+import { apiCredentialsItem } from '../storage/items';
+import { CLIENT_ID, maskSecret, NUMERIC_ID, parseStoredCredentials, SECRET, type ApiCredentials } from '../storage/api-credentials';
+
+export { maskSecret, parseStoredCredentials, type AdmitadApiCredentials, type AliExpressApiCredentials, type ApiCredentials } from '../storage/api-credentials';
 
 export const API_SERVICES = ['aliexpress', 'admitad'] as const;
 export type ApiService = (typeof API_SERVICES)[number];
-
-export interface AliExpressApiCredentials {
-  readonly appKey: string;
-  readonly appSecret: string;
-  /** The default tracking id for Portals links ('' when every Portals account names its own). */
-  readonly trackingId: string;
-}
-
-export interface AdmitadApiCredentials {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  /** The ad space (`w_id`) and the AliExpress program it is connected to (`c_id`). */
-  readonly websiteId: string;
-  readonly campaignId: string;
-}
-
-export interface ApiCredentials {
-  readonly aliexpress?: AliExpressApiCredentials;
-  readonly admitad?: AdmitadApiCredentials;
-}
 
 /** What a UI page may see: public identifiers as they are, secrets masked. */
 export interface CredentialsView {
@@ -53,44 +36,6 @@ export type SaveCredentialsResult =
   | { readonly ok: true; readonly view: CredentialsView }
   | { readonly ok: false; readonly issues: readonly CredentialsIssue[] }
   | { readonly ok: false; readonly storageFailed: true };
-
-/**
- * Secrets as the consoles hand them out: printable ASCII without spaces (AliExpress app secrets
- * are 32 hex-like characters, Admitad client secrets 30 letters and digits), bounded generously.
- */
-const SECRET = /^[\x21-\x7e]{1,256}$/;
-/** Admitad client ids are 30 letters and digits in the publisher's API settings; any id of word characters is taken. */
-const CLIENT_ID = /^[\w-]{1,128}$/;
-/** Ad space and program ids are numbers (`w_id`, `c_id` in the deeplink generator's path). */
-const NUMERIC_ID = /^\d{1,12}$/;
-
-const aliexpressSchema = z.object({
-  appKey: z.string().regex(PORTALS_APP_KEY),
-  appSecret: z.string().regex(SECRET),
-  trackingId: z.union([z.literal(''), z.string().regex(PORTALS_TRACKING_ID)]),
-});
-const admitadSchema = z.object({
-  clientId: z.string().regex(CLIENT_ID),
-  clientSecret: z.string().regex(SECRET),
-  websiteId: z.string().regex(NUMERIC_ID),
-  campaignId: z.string().regex(NUMERIC_ID),
-});
-
-/** Each service is read on its own: a damaged entry for one must not hide the other. */
-export function parseStoredCredentials(raw: unknown): ApiCredentials {
-  if (typeof raw !== 'object' || raw === null) return {};
-  const record = raw as Record<string, unknown>;
-  const aliexpress = aliexpressSchema.safeParse(record['aliexpress']);
-  const admitad = admitadSchema.safeParse(record['admitad']);
-  return { ...(aliexpress.success ? { aliexpress: aliexpress.data } : {}), ...(admitad.success ? { admitad: admitad.data } : {}) };
-}
-
-const MASK = '••••';
-
-/** `••••abcd`: the last four characters of a secret long enough to keep most of it hidden; only dots otherwise. */
-export function maskSecret(secret: string): string {
-  return secret.length >= 12 ? `${MASK}${secret.slice(-4)}` : MASK;
-}
 
 export function credentialsView(credentials: ApiCredentials): CredentialsView {
   const { aliexpress, admitad } = credentials;
@@ -157,11 +102,11 @@ export function credentialsInputIssues(input: CredentialsInput, hasSaved: { read
   ];
 }
 
-/** `storage.local`, as much of it as this needs. */
+/** `storage.local`, as much of it as this needs (lib/storage/area.ts `localArea`). */
 export interface CredentialsArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(keys: string[]): Promise<void>;
 }
 
 export interface CredentialsStore {
@@ -179,10 +124,11 @@ export function createCredentialsStore(area: CredentialsArea): CredentialsStore 
     queue = run.catch(() => undefined);
     return run;
   };
-  const load = async (): Promise<ApiCredentials> => parseStoredCredentials((await area.get(API_CREDENTIALS_KEY))[API_CREDENTIALS_KEY]);
+  const item = apiCredentialsItem;
+  const load = async (): Promise<ApiCredentials> => parseStoredCredentials(storedValueOf(item, await area.get([...item.readKeys])));
   const store = async (next: ApiCredentials): Promise<void> => {
-    if (!next.aliexpress && !next.admitad) await area.remove(API_CREDENTIALS_KEY);
-    else await area.set({ [API_CREDENTIALS_KEY]: { v: 1, ...next } });
+    if (!next.aliexpress && !next.admitad) await area.remove([...item.readKeys]);
+    else await area.set(storedEntries(item, { v: 1, ...next }));
   };
 
   return {

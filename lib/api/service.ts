@@ -22,6 +22,7 @@ import type { StoredState } from '../storage/state';
 import { canonicalProductUrl, parseProductUrl } from '../url';
 import type { ParsedUrl } from '../url/types';
 import { z } from 'zod';
+import { API_CACHE_PREFIX } from '../storage/items';
 
 export type InsightsSource = 'aliexpress-api' | 'admitad-api';
 
@@ -313,7 +314,7 @@ export interface CacheArea {
   remove(keys: string[]): Promise<void>;
 }
 
-export function createAreaCacheStore(area: CacheArea, { now, prefix = 'apiCache:', ttlMs = DEFAULT_CACHE_TTL_MS, sweepEvery = 50 }: { now: () => number; prefix?: string; ttlMs?: number; sweepEvery?: number }): CacheStore {
+export function createAreaCacheStore(area: CacheArea, { now, prefix = API_CACHE_PREFIX, ttlMs = DEFAULT_CACHE_TTL_MS, sweepEvery = 50 }: { now: () => number; prefix?: string; ttlMs?: number; sweepEvery?: number }): CacheStore {
   let writes = 0;
   const sweep = async (): Promise<void> => {
     const all = await area.get(null);

@@ -11,7 +11,9 @@ import { createCredentialsStore } from '../api/credentials';
 import { createMessageRouter } from '../messaging/protocol';
 import { loadHistory, saveHistory } from '../storage/history';
 import { RATE_CACHE_KEY } from '../storage/keys';
-import { loadState, saveSettings } from '../storage/local';
+import { createItemValues, loadState, saveSettings } from '../storage/local';
+import { localArea, sessionArea, type StorageChanges } from '../storage/area';
+import { upgradeStoredData } from '../storage/upgrade';
 import { createCopyFlash, createProductBadge } from './badge';
 import { browserActionApi, browserBadgeEstimator, touchesBadgeHosts } from './badge/browser';
 import { badgeText } from './badge/text';
@@ -50,14 +52,11 @@ export function createBackground(browser: WxtBrowser) {
     estimate: browserBadgeEstimator(),
     text: badgeText,
   });
-  const credentials = createCredentialsStore({
-    get: (key) => browser.storage.local.get(key),
-    set: (items) => browser.storage.local.set(items),
-    remove: (key) => browser.storage.local.remove(key),
-  });
+  const local = localArea(browser);
+  const credentials = createCredentialsStore(local);
   // Per-product API answers for an hour: storage.session outlives the worker's short lives but not
   // the browser session; without it (older Firefox), the service keeps them in memory.
-  const session = browser.storage.session;
+  const session = sessionArea(browser);
   const apiService = createApiService({
     fetch: (url, init) => fetch(url, init),
     now: Date.now,
@@ -90,10 +89,7 @@ export function createBackground(browser: WxtBrowser) {
     },
     built: createBuiltMenuMarker(),
   });
-  const storageLocal = {
-    get: async (key: string) => (await browser.storage.local.get(key))[key],
-    set: (values: Record<string, unknown>) => browser.storage.local.set(values),
-  };
+  const storageLocal = createItemValues(local);
   const sources = createSourcesService({
     cache: createRateCache({
       fetch: (url, init) => fetch(url, init),
@@ -120,13 +116,17 @@ export function createBackground(browser: WxtBrowser) {
       { ...createHistoryMessageHandlers(historyDeps, recorder), ...createSourceMessageHandlers(sources), ...createApiMessageHandlers(apiService, credentials) },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
     ),
+    /** After an update: the previous version's stored data migrated and written back (lib/storage/upgrade.ts). */
+    upgradeStorageOnUpdate: async ({ reason }: { reason: string }) => {
+      if (reason === 'update') await logged('storage upgrade', upgradeStoredData(local));
+    },
     /** The first install opens the options page once, in its setup mode. */
     openSetupOnInstall: (details: { reason: string }) => logged('setup page', openSetupOnInstall(details)),
     refreshRatesOnAlarm: (alarm: { name: string }) => logged('rate-table refresh', sources.onAlarm(alarm.name)),
     /** Install and browser start: menus from scratch, and the rate refresh alarm if one is due. */
     rebuildOnStart: () =>
       Promise.all([logged('menu build', menus.rebuild()), logged('rate-table schedule', sources.ensureSchedule())]).then(() => undefined),
-    followStorageChange: (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) =>
+    followStorageChange: (changes: StorageChanges, area: string) =>
       Promise.all([
         area === 'local' && MENU_KEYS.some((key) => key in changes) ? logged('menu update', menus.ensure()) : undefined,
         updateBadge(productBadge.onStorageChanged(changes, area)),

@@ -8,17 +8,13 @@ import type { RateCache, RateCacheStatus } from './rate-cache';
 import { hotSourceFromEntries, parseHotList, parseHotListStore, putHotSource, removeHotSource, type HotFailureCode, type HotRowError } from '../hotlist';
 import { HOT_LIST_KEY } from '../storage/keys';
 import { checkRateSourceUrl, type RateSourceUrlError } from '../rates/source-url';
+import { rateSourceItem } from '../storage/items';
+import { readRateSource, type RateSource } from '../storage/rate-source';
 
-export const RATE_SOURCE_KEY = 'rateSource';
+export { RATE_INTERVALS_MINUTES, readRateSource, type RateSource } from '../storage/rate-source';
+
+export const RATE_SOURCE_KEY = rateSourceItem.key;
 export const RATE_REFRESH_ALARM = 'sublink-refresh-rates';
-/** Offered intervals; a team table rarely changes more than a few times a day. */
-export const RATE_INTERVALS_MINUTES = [60, 360, 1440] as const;
-const DEFAULT_INTERVAL = 360;
-
-export interface RateSource {
-  readonly url: string | null;
-  readonly intervalMinutes: number;
-}
 
 export interface SourcesDeps {
   readonly cache: RateCache;
@@ -43,15 +39,6 @@ export interface HotImportSummary {
   readonly rowErrorCount: number;
 }
 export type HotImportResult = HotImportSummary | { readonly ok: false; readonly reason: { readonly code: HotFailureCode; readonly detail?: string } };
-
-export function readRateSource(raw: unknown): RateSource {
-  if (typeof raw !== 'object' || raw === null) return { url: null, intervalMinutes: DEFAULT_INTERVAL };
-  const { url, intervalMinutes } = raw as Record<string, unknown>;
-  return {
-    url: typeof url === 'string' && url !== '' ? url : null,
-    intervalMinutes: (RATE_INTERVALS_MINUTES as readonly unknown[]).includes(intervalMinutes) ? (intervalMinutes as number) : DEFAULT_INTERVAL,
-  };
-}
 
 export function createSourcesService(deps: SourcesDeps) {
   const source = async () => readRateSource(await deps.storage.get(RATE_SOURCE_KEY));

@@ -3,12 +3,12 @@
  * warnings the popup would show for it, or a specific error. Pure; `convertBatch` only adds
  * time slicing so the page that runs it stays responsive.
  */
-import { hotStatus, parseHotListStore, HOT_LIST_STORAGE_KEY, type HotListStore } from '../hotlist';
+import { hotStatus, parseHotListStore, type HotListStore } from '../hotlist';
 import { buildDeeplink } from '../networks';
 import type { Account, DeeplinkErrorCode } from '../networks/types';
-import { pickedCategory } from '../insights/insights';
+import { pickedCategory, type StoredEstimateData } from '../insights/insights';
 import type { Preset } from '../presets/types';
-import { estimateCommission, linkKindOf, tablesFromStoredCache, RATE_CACHE_STORAGE_KEY, type EstimateInput, type RateRange, type RateTables } from '../rates';
+import { estimateCommission, linkKindOf, tablesFromStoredCache, type EstimateInput, type RateRange, type RateTables } from '../rates';
 import { RANKS, RULES, resolveShipTo, saleWindowWarnings, type RuleContext, type Warning } from '../rules';
 import { parseProductUrl } from '../url';
 import type { InvalidReason } from '../url/types';
@@ -52,17 +52,17 @@ export interface BatchContext {
   readonly tables: RateTables;
   readonly hotList: HotListStore;
   /** What the page read from storage.local: the category picks per product are among it. */
-  readonly stored: Readonly<Record<string, unknown>>;
+  readonly stored: StoredEstimateData;
   readonly now: Date;
 }
 
 /** The context from what the options page holds and what it read from storage.local. */
-export function batchContext(preset: Preset, accounts: readonly Account[], stored: Readonly<Record<string, unknown>>, now: Date): BatchContext {
+export function batchContext(preset: Preset, accounts: readonly Account[], stored: StoredEstimateData, now: Date): BatchContext {
   return {
     preset,
     account: accounts.find((a) => a.id === preset.accountId),
-    tables: tablesFromStoredCache(stored[RATE_CACHE_STORAGE_KEY]),
-    hotList: parseHotListStore(stored[HOT_LIST_STORAGE_KEY]).store,
+    tables: tablesFromStoredCache(stored.rateCache),
+    hotList: parseHotListStore(stored.hotList).store,
     stored,
     now,
   };

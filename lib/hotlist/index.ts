@@ -21,7 +21,6 @@ export {
   type HotFailureCode,
 } from './parse';
 export {
-  HOT_LIST_STORAGE_KEY,
   EMPTY_HOT_LIST,
   HOT_SOURCE_LIMITS,
   hotSourceFromEntries,

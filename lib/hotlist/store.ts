@@ -5,11 +5,7 @@
  * with a binary search right after its one storage read. Read with a small hand-written check
  * rather than zod: the popup imports this.
  */
-import { HOT_LIST_KEY } from '../storage/keys';
 import type { HotListEntry } from './parse';
-
-/** The `storage.local` key the background keeps the hot list under. */
-export const HOT_LIST_STORAGE_KEY = HOT_LIST_KEY;
 
 export interface HotSource {
   /** `import` for the user's file; other ids for live sources. */

@@ -5,17 +5,26 @@
  * after the link is on screen; no zod in here.
  */
 import type { Preset } from '../presets/types';
-import { CATEGORY_KEYS, estimateCommission, linkKindOf, tablesFromStoredCache, RATE_CACHE_STORAGE_KEY, type CategoryKey, type Estimate } from '../rates';
+import { CATEGORY_KEYS, estimateCommission, linkKindOf, tablesFromStoredCache, type CategoryKey, type Estimate } from '../rates';
 import { evaluateRules, resolveShipTo, type Warning } from '../rules';
-import { hotStatus, parseHotListStore, HOT_LIST_STORAGE_KEY, type HotStatus } from '../hotlist';
+import { hotStatus, parseHotListStore, type HotStatus } from '../hotlist';
 import type { ParsedUrl } from '../url/types';
-import { CATEGORY_PICKS_KEY } from '../storage/keys';
+
+/**
+ * The stored values the estimate reads, raw but at their items' current versions (read and
+ * migrated by lib/storage/estimate.ts `estimateDataOf`); validated here, value by value.
+ */
+export interface StoredEstimateData {
+  readonly rateCache?: unknown;
+  readonly hotList?: unknown;
+  readonly categoryPicks?: unknown;
+}
 
 export interface InsightsInput {
   readonly parsed: ParsedUrl;
   readonly preset: Preset;
   /** What the popup read from storage.local (rate cache, hot list, category picks among it). */
-  readonly stored: Readonly<Record<string, unknown>>;
+  readonly stored: StoredEstimateData;
   /** The raw `aep_usuc_f` cookie, when the user allowed reading it. */
   readonly shipToCookie: string | null;
   readonly now: Date;
@@ -42,8 +51,8 @@ export interface Insights {
 const isCategoryKey = (value: unknown): value is CategoryKey => typeof value === 'string' && (CATEGORY_KEYS as readonly string[]).includes(value);
 
 /** The user's category pick for a product, from the stored picks (a plain id -> key map). */
-export function pickedCategory(stored: Readonly<Record<string, unknown>>, productId: string): CategoryKey | null {
-  const picks = stored[CATEGORY_PICKS_KEY];
+export function pickedCategory(stored: StoredEstimateData, productId: string): CategoryKey | null {
+  const picks = stored.categoryPicks;
   if (typeof picks !== 'object' || picks === null || !Object.hasOwn(picks, productId)) return null;
   const value = (picks as Record<string, unknown>)[productId];
   return isCategoryKey(value) ? value : null;
@@ -66,9 +75,9 @@ const storedTables = parsedOncePerValue((raw) => tablesFromStoredCache(raw));
 const storedHotList = parsedOncePerValue((raw) => parseHotListStore(raw).store);
 
 export function computeInsights({ parsed, preset, stored, shipToCookie, now, api }: InsightsInput): Insights {
-  const tables = storedTables(stored[RATE_CACHE_STORAGE_KEY]);
+  const tables = storedTables(stored.rateCache);
   const productId = parsed.kind === 'product' ? parsed.product.id : null;
-  const hot = productId ? hotStatus(productId, storedHotList(stored[HOT_LIST_STORAGE_KEY])) : { hot: false as const };
+  const hot = productId ? hotStatus(productId, storedHotList(stored.hotList)) : { hot: false as const };
   const site = parsed.kind === 'product' ? parsed.product.site : parsed.kind === 'store' || parsed.kind === 'page' ? parsed.site : null;
   const shipTo = resolveShipTo({ cookieValue: shipToCookie, site });
   const categoryKey = productId ? pickedCategory(stored, productId) : null;

@@ -7,7 +7,7 @@
  * is written in one `storage.local.set`, so an import is all or nothing.
  */
 import { z } from 'zod';
-import { maskSecret, parseStoredCredentials, type ApiCredentials } from '../api/credentials';
+import { maskSecret, parseStoredCredentials, type ApiCredentials } from '../storage/api-credentials';
 import { accountSchema } from '../networks/schema';
 import type { Account, FieldIssue } from '../networks/types';
 import { presetSchema, validatePreset } from '../presets';
@@ -15,7 +15,9 @@ import type { Preset } from '../presets/types';
 import type { Settings } from '../storage/settings';
 import type { SaveResult } from '../storage/local';
 import { parseSettings } from '../storage/state';
-import { API_CREDENTIALS_KEY, STORAGE_KEYS } from '../storage/keys';
+import { STATE_STORAGE_KEYS } from '../storage/keys';
+import { storedValueOf } from '../storage/item';
+import { accountsItem, apiCredentialsItem, presetsItem, settingsItem } from '../storage/items';
 import type { Schema } from '../schema/reader';
 
 export const SETTINGS_FILE_FORMAT = 'sublink-settings';
@@ -280,8 +282,9 @@ export function diffSettings(current: TransferState, file: SettingsFile): Settin
 // --- apply ----------------------------------------------------------------------------------
 
 export interface TransferStorage {
+  /** Raw values and versions by key (lib/storage/local.ts `readStoredKeys`). */
   get(keys: readonly string[]): Promise<Record<string, unknown>>;
-  /** One write of every value (lib/storage/local.ts `write`: adds the layout version, never throws). */
+  /** One write of every value (lib/storage/local.ts `write`: adds each item's version, never throws). */
   write(values: Record<string, unknown>): Promise<SaveResult>;
 }
 
@@ -298,17 +301,17 @@ function unreadable<T>(raw: unknown, schema: Schema<T>): unknown[] {
 export async function applySettingsFile(file: SettingsFile, { includeSecrets }: { includeSecrets: boolean }, storage: TransferStorage): Promise<SaveResult> {
   let current: Record<string, unknown>;
   try {
-    current = await storage.get([STORAGE_KEYS.accounts, STORAGE_KEYS.presets, STORAGE_KEYS.settings]);
+    current = await storage.get(STATE_STORAGE_KEYS);
   } catch (error) {
     return { ok: false, error: { kind: 'other', message: error instanceof Error ? error.message : String(error) } };
   }
-  const stored = parseSettings(current[STORAGE_KEYS.settings]).settings;
+  const stored = parseSettings(storedValueOf(settingsItem, current)).settings;
   const settings: Settings = { ...stored, defaultPresetId: file.defaultPresetId, lastUsedPresetId: file.defaultPresetId };
-  const secrets = includeSecrets && file.secrets ? { [API_CREDENTIALS_KEY]: { v: 1, ...file.secrets.apiCredentials } } : {};
+  const secrets = includeSecrets && file.secrets ? { [apiCredentialsItem.key]: { v: 1, ...file.secrets.apiCredentials } } : {};
   return storage.write({
-    [STORAGE_KEYS.accounts]: [...file.accounts, ...unreadable(current[STORAGE_KEYS.accounts], accountSchema)],
-    [STORAGE_KEYS.presets]: [...file.presets, ...unreadable(current[STORAGE_KEYS.presets], presetSchema)],
-    [STORAGE_KEYS.settings]: settings,
+    [accountsItem.key]: [...file.accounts, ...unreadable(storedValueOf(accountsItem, current), accountSchema)],
+    [presetsItem.key]: [...file.presets, ...unreadable(storedValueOf(presetsItem, current), presetSchema)],
+    [settingsItem.key]: settings,
     ...secrets,
   });
 }

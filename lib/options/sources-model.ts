@@ -5,7 +5,8 @@
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { RateCacheStatus } from '../background/rate-cache';
-import { RATE_INTERVALS_MINUTES, type HotImportResult, type RateSource, type SetRateSourceResult } from '../background/rate-source';
+import type { HotImportResult, SetRateSourceResult } from '../background/rate-source';
+import { RATE_INTERVALS_MINUTES, type RateSource } from '../storage/rate-source';
 import { parseHotListStore, type HotListStore } from '../hotlist';
 import { checkRateSourceUrl, type RateSourceUrlError } from '../rates/source-url';
 import { SHIP_TO_PERMISSIONS } from '../popup/ship-to';

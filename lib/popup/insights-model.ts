@@ -8,7 +8,9 @@ import { computed, effect, untracked, type ReadonlySignal } from '@preact/signal
 import type { ProductInsightsReply, ProductInsightsRequest } from '../api/service';
 import { computeInsights, withCategoryPick, type Insights } from '../insights/insights';
 import type { CategoryKey } from '../rates/types';
-import { CATEGORY_PICKS_KEY } from '../storage/keys';
+import { estimateDataOf } from '../storage/estimate';
+import { storedEntries, storedValueOf } from '../storage/item';
+import { categoryPicksItem } from '../storage/items';
 import type { Site } from '../url/types';
 import { apiServiceOf, createApiInsights, type ApiInsightsState } from './api-insights';
 import type { PopupModel } from './model';
@@ -82,7 +84,7 @@ export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel
     if (!popup.estimateDataLoaded.value) return null;
     const reply = replyShown.value;
     const apiFacts = reply ? { ...(reply.affiliate === undefined ? {} : { affiliate: reply.affiliate }), ...(reply.rate ? { hot: reply.rate.isHot, hotRate: reply.rate.hotCommissionRate } : {}) } : undefined;
-    return computeInsights({ parsed, preset, stored: popup.storageSnapshot.value, shipToCookie: shipTo.cookieValue.value, now: deps.now(), ...(apiFacts ? { api: apiFacts } : {}) });
+    return computeInsights({ parsed, preset, stored: estimateDataOf(popup.storageSnapshot.value), shipToCookie: shipTo.cookieValue.value, now: deps.now(), ...(apiFacts ? { api: apiFacts } : {}) });
   });
 
   const productId = computed(() => {
@@ -117,7 +119,10 @@ export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel
 
     pickCategory(key) {
       const id = productId.value;
-      if (id) void popup.putRaw(CATEGORY_PICKS_KEY, withCategoryPick(popup.storageSnapshot.value[CATEGORY_PICKS_KEY], id, key));
+      if (!id) return;
+      const picks = withCategoryPick(storedValueOf(categoryPicksItem, popup.storageSnapshot.value), id, key);
+      // With its version, when the item has one, so the snapshot reads it back as current.
+      for (const [storageKey, value] of Object.entries(storedEntries(categoryPicksItem, picks))) void popup.putRaw(storageKey, value);
     },
 
     readShipTo() {

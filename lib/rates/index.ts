@@ -23,7 +23,6 @@ export {
   type MessageFormatters,
 } from './format';
 export {
-  RATE_CACHE_STORAGE_KEY,
   RATE_CACHE_ERROR_CODES,
   EMPTY_RATE_CACHE,
   tablesFromStoredCache,

@@ -4,12 +4,8 @@
  * envelope and falls back to the embedded tables table by table; the estimator itself never
  * throws on a table it cannot read.
  */
-import { RATE_CACHE_KEY } from '../storage/keys';
 import { DEFAULT_RATE_TABLES } from './tables';
 import { RATE_PROGRAM_IDS, type RateBundle, type RateTables } from './types';
-
-/** The `storage.local` key the background keeps the rate cache under. */
-export const RATE_CACHE_STORAGE_KEY = RATE_CACHE_KEY;
 
 export const RATE_CACHE_ERROR_CODES = [
   'badUrl',

@@ -3,8 +3,10 @@
  * Pure functions; the background owns the single writer (`createCopyRecorder` in
  * lib/background/history-writer.ts), so two surfaces copying at once cannot overwrite each other's entry.
  */
-import { browser } from 'wxt/browser';
-import { parseList, STORAGE_KEYS, write, type SaveResult, type StorageProblem } from './local';
+import { localArea, type StorageArea } from './area';
+import { storedValueOf } from './item';
+import { historyItem } from './items';
+import { createLocalStore, parseList, type SaveResult, type StorageProblem } from './local';
 import { finiteNumber, nullable, object, oneOf, optional, schema, string } from '../schema/reader';
 
 export const HISTORY_LIMIT = 1000;
@@ -65,11 +67,22 @@ export function appendHistory(entries: readonly HistoryEntry[], entry: HistoryEn
   return [entry, ...entries].slice(0, limit);
 }
 
-/** Separate from lib/storage/local.ts's `loadState` so the popup's bundle does not carry the history. */
-export async function loadHistory(): Promise<{ entries: HistoryEntry[]; problems: StorageProblem[] }> {
-  const raw = await browser.storage.local.get(STORAGE_KEYS.history);
-  const { items, problems } = parseList('history', raw[STORAGE_KEYS.history], historyEntrySchema);
-  return { entries: items, problems };
+export interface HistoryStore {
+  loadHistory(): Promise<{ entries: HistoryEntry[]; problems: StorageProblem[] }>;
+  saveHistory(entries: readonly HistoryEntry[]): Promise<SaveResult>;
 }
 
-export const saveHistory = (entries: readonly HistoryEntry[]): Promise<SaveResult> => write({ [STORAGE_KEYS.history]: entries });
+/** Separate from lib/storage/local.ts's `loadState` so the popup's bundle does not carry the history. */
+export function createHistoryStore(area: StorageArea): HistoryStore {
+  const { write } = createLocalStore(area);
+  return {
+    async loadHistory() {
+      const { items, problems } = parseList('history', storedValueOf(historyItem, await area.get(historyItem.readKeys)), historyEntrySchema);
+      return { entries: items, problems };
+    },
+    saveHistory: (entries) => write({ [historyItem.key]: entries }),
+  };
+}
+
+export const loadHistory = (): ReturnType<HistoryStore['loadHistory']> => createHistoryStore(localArea()).loadHistory();
+export const saveHistory = (entries: readonly HistoryEntry[]): Promise<SaveResult> => createHistoryStore(localArea()).saveHistory(entries);

@@ -1,15 +1,16 @@
 /**
- * Stored state as the UI reads it: pure parsing of what `storage.local` returned, validated
- * entry by entry (docs/architecture.md, 'Hard rules' 5: stored data may come from an older version or a hand
- * edit). No browser API here: lib/storage/local.ts does the I/O, and the popup, which reads through
- * its preload script, imports only this.
+ * Stored state as the UI reads it: pure parsing of what `storage.local` returned, migrated to the
+ * current versions (lib/storage/items.ts) and validated entry by entry (docs/architecture.md, 'Hard rules' 5:
+ * stored data may come from an older or newer version, or a hand edit). No browser API here: lib/storage/local.ts does the
+ * I/O, and the popup, which reads through its preload script, imports only this.
  */
 import type { Account } from '../networks/types';
 import type { Preset } from '../presets/types';
 import { accountSchema } from '../networks/schema';
 import { presetSchema } from '../presets/schema';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './settings';
-import { STORAGE_KEYS } from './keys';
+import { storedValueOf } from './item';
+import { accountsItem, presetsItem, settingsItem } from './items';
 import type { Issue, Schema } from '../schema/reader';
 
 export type ItemKey = 'accounts' | 'presets' | 'settings' | 'history';
@@ -54,11 +55,11 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Sto
   return { settings: DEFAULT_SETTINGS, problems: [{ key: 'settings', ...describeIssue(parsed.error.issues) }] };
 }
 
-/** Validates what `storage.local.get(STATE_STORAGE_KEYS)` returned. */
-export function parseState(raw: Record<string, unknown>): StoredState {
-  const accounts = parseList('accounts', raw[STORAGE_KEYS.accounts], accountSchema);
-  const presets = parseList('presets', raw[STORAGE_KEYS.presets], presetSchema);
-  const settings = parseSettings(raw[STORAGE_KEYS.settings]);
+/** Migrates and validates what `storage.local.get(STATE_STORAGE_KEYS)` returned. */
+export function parseState(raw: Readonly<Record<string, unknown>>): StoredState {
+  const accounts = parseList('accounts', storedValueOf(accountsItem, raw), accountSchema);
+  const presets = parseList('presets', storedValueOf(presetsItem, raw), presetSchema);
+  const settings = parseSettings(storedValueOf(settingsItem, raw));
   return {
     accounts: accounts.items,
     presets: presets.items,

@@ -1,5 +1,5 @@
 // Storage contents shared by the e2e suite, `npm start` and `npm run bench`: one Admitad
-// account and one preset, in the shape lib/storage/local.ts reads from chrome.storage.local.
+// account and one preset, in the shape lib/storage/items.ts defines for chrome.storage.local (version 1 of each item).
 
 /** A product id in the real 16-digit form (docs/architecture.md, 'Domain facts'). */
 export const SAMPLE_PRODUCT_ID = '1005006789012345';

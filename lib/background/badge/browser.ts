@@ -1,7 +1,6 @@
 /** lib/background/badge's browser side. */
 import { browser } from 'wxt/browser';
-import { loadState, saveBadgeOptIn } from '../../storage/local';
-import { ESTIMATE_STORAGE_KEYS } from '../../storage/keys';
+import { loadState, readEstimateData, saveBadgeOptIn } from '../../storage/local';
 import { createBadgeEstimator } from './estimate';
 import type { ActionApi } from './action';
 import { BADGE_HOST_PERMISSIONS } from './hosts';
@@ -32,4 +31,4 @@ export const touchesBadgeHosts = (permissions: { origins?: string[] }): boolean 
 
 /** The estimator over what the popup's estimate reads from storage.local. */
 export const browserBadgeEstimator = () =>
-  createBadgeEstimator({ loadStored: () => browser.storage.local.get([...ESTIMATE_STORAGE_KEYS]), now: () => new Date() });
+  createBadgeEstimator({ loadStored: readEstimateData, now: () => new Date() });

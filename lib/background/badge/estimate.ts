@@ -6,7 +6,7 @@
  * unknown and the program has no single rate): an invented number would be worse than none.
  * The ship-to country comes from the site only: the badge never reads cookies.
  */
-import { computeInsights } from '../../insights/insights';
+import { computeInsights, type StoredEstimateData } from '../../insights/insights';
 import type { Preset } from '../../presets/types';
 import type { ProductRef } from '../../url/types';
 import type { BadgeEstimator } from './product';
@@ -16,7 +16,7 @@ const NO_PRESET: Preset = { id: '', name: '', accountId: null, program: 'other',
 
 export interface BadgeEstimatorDeps {
   /** The stored items the estimate reads (rate cache, hot list, category picks). */
-  loadStored(): Promise<Readonly<Record<string, unknown>>>;
+  loadStored(): Promise<StoredEstimateData>;
   now(): Date;
 }
 

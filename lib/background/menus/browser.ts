@@ -1,5 +1,7 @@
 /** lib/background/menus' browser side: `contextMenus` (Firefox also calls it `menus`) and the built-menu marker. */
 import { browser } from 'wxt/browser';
+import { sessionArea } from '../../storage/area';
+import { createMenusBuiltMarker } from '../../storage/session';
 import type { MenuRegistryDeps, MenusApi } from './registry';
 
 /** One code path for both browsers: the polyfilled `contextMenus`, which Firefox also provides. */
@@ -20,24 +22,5 @@ export function browserMenusApi(): MenusApi {
   };
 }
 
-const BUILT_KEY = 'menusBuilt';
-
-/**
- * In `storage.session`: kept while the browser runs, across stopped workers. A browser without
- * it gets a variable instead, which is as good there: only a persistent background page (Firefox
- * MV2) can lack `storage.session`, and its memory lives exactly as long as its menus.
- */
-export function createBuiltMenuMarker(): MenuRegistryDeps['built'] {
-  const session = browser.storage.session as typeof browser.storage.session | undefined;
-  if (!session) {
-    let value: string | undefined;
-    return { read: async () => value, write: async (next) => void (value = next) };
-  }
-  return {
-    async read() {
-      const value = (await session.get(BUILT_KEY))[BUILT_KEY];
-      return typeof value === 'string' ? value : undefined;
-    },
-    write: (value) => (value === undefined ? session.remove(BUILT_KEY) : session.set({ [BUILT_KEY]: value })),
-  };
-}
+/** In `storage.session` (lib/storage/session.ts): kept while the browser runs, across stopped workers. */
+export const createBuiltMenuMarker = (): MenuRegistryDeps['built'] => createMenusBuiltMarker(sessionArea());

@@ -42,7 +42,7 @@ export interface ExtensionFixtures {
   openPopupFor(url: string, options?: { via?: 'click' | 'openPopup' }): Promise<Page>;
   /** Fallback: popup.html in a tab, `url` prefilled in the paste field via `?url=`. */
   openPopupPage(url?: string): Promise<Page>;
-  /** Writes items into chrome.storage.local (keys as lib/storage/local.ts stores them). */
+  /** Writes items into chrome.storage.local (keys as lib/storage/items.ts defines them). */
   seedStorage(items: Record<string, unknown>): Promise<void>;
   /** Everything in chrome.storage.local. */
   readStorage(): Promise<Record<string, unknown>>;

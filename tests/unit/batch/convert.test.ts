@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { batchContext, convertAll, convertBatch, createRowConverter, summarizeBatch, type BatchRow } from '@/lib/batch/convert';
 import type { BatchInput } from '@/lib/batch/extract';
-import { hotSourceFromEntries, putHotSource, EMPTY_HOT_LIST, HOT_LIST_STORAGE_KEY } from '@/lib/hotlist';
+import { hotSourceFromEntries, putHotSource, EMPTY_HOT_LIST } from '@/lib/hotlist';
+import { HOT_LIST_KEY as HOT_LIST_STORAGE_KEY } from '@/lib/storage/keys';
 import { buildDeeplink } from '@/lib/networks';
 import type { Account } from '@/lib/networks/types';
 import type { Preset, ProgramId } from '@/lib/presets/types';

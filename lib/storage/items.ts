@@ -1,0 +1,97 @@
+/**
+ * Every item Sublink stores, defined once: its area and key, its version and its migrations.
+ * The key names are the ones stored since the first release, so existing data is found as is.
+ *
+ * How to add a stored item
+ * 1. Define it below with `defineStoredItem({ key: 'local:name' })`: version 1, no migrations;
+ *    add a `storage.local` item to `LOCAL_ITEMS`.
+ * 2. Give it one reader that validates the raw value (stored data is untrusted: an older or
+ *    newer version, or a hand edit, may have written it): a lib/schema/reader.ts schema when a
+ *    UI page reads it, zod when only the background does. The reader takes
+ *    `storedValueOf(item, snapshot)`, never `snapshot[key]`, so migrations apply on every read.
+ *    Name the reader in the item's comment.
+ * 3. Read and write it through lib/storage (lib/storage/local.ts, lib/storage/area.ts): no other
+ *    module calls `browser.storage`. Every write carries the item's version: `write` and
+ *    `createItemValues` add it for the items in `LOCAL_ITEMS`; other writers use `storedEntries`.
+ * 4. Add a value to the upgrade test's snapshot (tests/unit/storage/upgrade.test.ts).
+ * 5. When the stored shape changes: raise `version` to n, add `migrations[n]`, an exported pure
+ *    function `migrate<Item>V<n-1>ToV<n>` from the old raw value to the new one, and a test
+ *    that seeds the old raw value. A list migration maps entry by entry and passes through an
+ *    entry it does not recognise: unreadable entries are never dropped (see `saveList`).
+ *
+ * Where migrations run: on every read (pure, so the popup, the options page and the background
+ * read an old value the same way), and once in the background after an update, which writes
+ * the migrated values back with their versions (lib/storage/upgrade.ts, on
+ * `runtime.onInstalled` with reason `update`). A value from a newer version is read as it is
+ * (downgrades are not supported, as in WXT: a browser only installs newer versions).
+ *
+ * Every item is at version 1: no stored shape has changed since the first release, so no item
+ * has a migration yet. The settings of releases before the badge opt-in lack `badgeOptIn`, which
+ * the settings schema reads as off, exactly what a save writes.
+ *
+ * Versions: one scheme for every item, WXT's `<key>$ = { v }` beside the value (lib/storage/item.ts).
+ * The global `storageVersion` key of the first layout is removed by `migrateLayoutV1ToV2`
+ * (lib/storage/upgrade.ts). The `v: 1` inside the hot list, the rate cache and the credentials
+ * values is a field of their version 1 shapes, kept so stored values stay as they are; it does not
+ * choose migrations.
+ *
+ * No imports but lib/storage/item.ts: the popup's preload script reads its keys from here.
+ */
+import { defineStoredItem } from './item';
+
+// --- storage.local: what a link needs (read by the popup's first `get`) ------------------------
+
+/** Account[]; reader `parseState` (lib/storage/state.ts) with `accountSchema` (lib/networks/schema.ts). */
+export const accountsItem = defineStoredItem({ key: 'local:accounts' });
+
+/** Preset[]; reader `parseState` with `presetSchema` (lib/presets/schema.ts). */
+export const presetsItem = defineStoredItem({ key: 'local:presets' });
+
+/** Settings; reader `parseSettings` (lib/storage/state.ts) with `settingsSchema` (lib/storage/settings.ts). */
+export const settingsItem = defineStoredItem({ key: 'local:settings' });
+
+// --- storage.local: what the estimate reads (the popup's second `get`, the badge, the batch) ----
+
+/**
+ * The rate cache `{ v: 1, url, etag, bundle, ... }`, written by the background only. Readers:
+ * `storedRateCacheSchema` (zod, lib/background/rate-cache.ts) in the background, and
+ * `tablesFromStoredCache` (lib/rates/stored.ts) in the UI pages, which cannot carry zod and only
+ * take the tables, table by table, falling back to the embedded ones.
+ */
+export const rateCacheItem = defineStoredItem({ key: 'local:rateCache' });
+
+/** The hot list `{ v: 1, sources }`; reader `parseHotListStore` (lib/hotlist/store.ts). */
+export const hotListItem = defineStoredItem({ key: 'local:hotList' });
+
+/** The user's category pick per product id, `{ [productId]: CategoryKey }`; reader `pickedCategory` (lib/insights/insights.ts). */
+export const categoryPicksItem = defineStoredItem({ key: 'local:categoryPicks' });
+
+// --- storage.local: read by one page or the background only ----------------------------------
+
+/** HistoryEntry[], newest first; reader `loadHistory` (lib/storage/history.ts) with `historyEntrySchema`. */
+export const historyItem = defineStoredItem({ key: 'local:history' });
+
+/** The remote rate table's `{ url, intervalMinutes }`; reader `readRateSource` (lib/storage/rate-source.ts). */
+export const rateSourceItem = defineStoredItem({ key: 'local:rateSource' });
+
+/**
+ * `{ v: 1, aliexpress?, admitad? }`; reader `parseStoredCredentials` (zod, lib/storage/api-credentials.ts).
+ * Secrets: `storage.local` only, never `storage.sync`, never in a key list a UI page reads on
+ * open, never in a message to a UI page.
+ */
+export const apiCredentialsItem = defineStoredItem({ key: 'local:apiCredentials' });
+
+// --- storage.session: gone when the browser closes -------------------------------------------
+
+/** The menu the background built last, as JSON; reader `createMenusBuiltMarker` (lib/storage/session.ts). */
+export const menusBuiltItem = defineStoredItem({ key: 'session:menusBuilt' });
+
+/**
+ * API answers for an hour, one key per request under `apiCache:` (`{ storedAt, value }`); reader
+ * `createTtlCache` (lib/api/cache.ts) with each answer's schema; never secrets.
+ */
+export const apiCacheItem = defineStoredItem({ key: 'session:apiCache' });
+export const API_CACHE_PREFIX = `${apiCacheItem.key}:`;
+
+/** Every item in `storage.local`, for the upgrade (lib/storage/upgrade.ts). */
+export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, historyItem, rateSourceItem, apiCredentialsItem];
