@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import type { BadgeOptInModel } from '@/lib/background/badge/opt-in';
+import type { BadgeOptInModel } from '@/lib/options/badge-opt-in';
 import { t } from '@/lib/i18n/index';
 
 export interface BadgeOptInProps {

@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import type { BadgeOptInModel } from '@/lib/background/badge/opt-in';
+import type { BadgeOptInModel } from '@/lib/options/badge-opt-in';
 import type { BatchModel } from '@/lib/options/batch-model';
 import type { CredentialsModel } from '@/lib/options/credentials-model';
 import type { HistoryModel } from '@/lib/options/history-model';

@@ -8,9 +8,19 @@
 import { PORTALS_APP_KEY, PORTALS_TRACKING_ID } from '../networks/portals';
 import { storedEntries, storedValueOf } from '../storage/item';
 import { apiCredentialsItem } from '../storage/items';
-import { CLIENT_ID, maskSecret, NUMERIC_ID, parseStoredCredentials, SECRET, type ApiCredentials } from '../storage/api-credentials';
+import { checkCredentialField as check, CLIENT_ID, maskSecret, NUMERIC_ID, parseStoredCredentials, SECRET, type ApiCredentials, type CredentialsInput, type CredentialsIssue } from '../storage/api-credentials';
 
-export { maskSecret, parseStoredCredentials, type AdmitadApiCredentials, type AliExpressApiCredentials, type ApiCredentials } from '../storage/api-credentials';
+export {
+  credentialsInputIssues,
+  maskSecret,
+  parseStoredCredentials,
+  type AdmitadApiCredentials,
+  type AliExpressApiCredentials,
+  type ApiCredentials,
+  type CredentialsFieldCode,
+  type CredentialsInput,
+  type CredentialsIssue,
+} from '../storage/api-credentials';
 
 export const API_SERVICES = ['aliexpress', 'admitad'] as const;
 export type ApiService = (typeof API_SERVICES)[number];
@@ -19,17 +29,6 @@ export type ApiService = (typeof API_SERVICES)[number];
 export interface CredentialsView {
   readonly aliexpress: { readonly appKey: string; readonly appSecret: string; readonly trackingId: string } | null;
   readonly admitad: { readonly clientId: string; readonly clientSecret: string; readonly websiteId: string; readonly campaignId: string } | null;
-}
-
-/** The options form's input. An empty secret keeps the saved one, so editing an id needs no retyping. */
-export type CredentialsInput =
-  | { readonly service: 'aliexpress'; readonly appKey: string; readonly appSecret: string; readonly trackingId: string }
-  | { readonly service: 'admitad'; readonly clientId: string; readonly clientSecret: string; readonly websiteId: string; readonly campaignId: string };
-
-export type CredentialsFieldCode = 'required' | 'badFormat';
-export interface CredentialsIssue {
-  readonly field: string;
-  readonly code: CredentialsFieldCode;
 }
 
 export type SaveCredentialsResult =
@@ -49,11 +48,6 @@ export function credentialsView(credentials: ApiCredentials): CredentialsView {
 /** Every secret in the credentials, for redaction (lib/api/result.ts `redactSecrets`). */
 export function secretsOf(credentials: ApiCredentials): string[] {
   return [credentials.aliexpress?.appSecret, credentials.admitad?.clientSecret].filter((value): value is string => typeof value === 'string' && value !== '');
-}
-
-function check(field: string, value: string, pattern: RegExp, optional = false): CredentialsIssue[] {
-  if (value === '') return optional ? [] : [{ field, code: 'required' }];
-  return pattern.test(value) ? [] : [{ field, code: 'badFormat' }];
 }
 
 /**
@@ -79,27 +73,6 @@ export function mergeCredentialsInput(current: ApiCredentials, input: Credential
     ...check('campaignId', campaignId, NUMERIC_ID),
   ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, next: { ...current, admitad: { clientId, clientSecret, websiteId, campaignId } } };
-}
-
-/**
- * The options form's own check before it asks for host access: the same rules, with `hasSaved`
- * standing for a secret already stored (the form only knows it masked).
- */
-export function credentialsInputIssues(input: CredentialsInput, hasSaved: { readonly secret: boolean }): CredentialsIssue[] {
-  if (input.service === 'aliexpress') {
-    const secret = input.appSecret.trim();
-    return [
-      ...check('appKey', input.appKey.trim(), PORTALS_APP_KEY),
-      ...check('appSecret', secret, SECRET, hasSaved.secret),
-      ...check('trackingId', input.trackingId.trim(), PORTALS_TRACKING_ID, true),
-    ];
-  }
-  return [
-    ...check('clientId', input.clientId.trim(), CLIENT_ID),
-    ...check('clientSecret', input.clientSecret.trim(), SECRET, hasSaved.secret),
-    ...check('websiteId', input.websiteId.trim(), NUMERIC_ID),
-    ...check('campaignId', input.campaignId.trim(), NUMERIC_ID),
-  ];
 }
 
 /** `storage.local`, as much of it as this needs (lib/storage/area.ts `localArea`). */

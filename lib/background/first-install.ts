@@ -4,10 +4,7 @@
  * (never on update, browser update or restart), so no stored flag is needed. Opening our own
  * page is not a tab on AliExpress and needs no permission (`tabs.create` works without `tabs`).
  */
-
-/** `options.html?setup=1`: the options page shows the setup first. */
-export const SETUP_PARAM = 'setup';
-export const SETUP_PAGE_PATH = `/options.html?${SETUP_PARAM}=1`;
+import { SETUP_PAGE_PATH } from '../messaging/pages';
 
 export interface FirstInstallDeps {
   /** `browser.runtime.getURL`. */
@@ -22,9 +19,4 @@ export function createFirstInstallHandler(deps: FirstInstallDeps): (details: { r
     if (details.reason !== 'install') return;
     await deps.openTab(deps.getURL(SETUP_PAGE_PATH));
   };
-}
-
-/** Whether the options page was opened for the setup (by the handler above, or a link to it). */
-export function isSetupRequested(search: string): boolean {
-  return new URLSearchParams(search).get(SETUP_PARAM) === '1';
 }

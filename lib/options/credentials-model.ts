@@ -7,7 +7,8 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { CredentialsCheck } from '../api/service';
 import { API_HOST_PERMISSIONS } from '../api/hosts';
-import { credentialsInputIssues, type ApiService, type CredentialsInput, type CredentialsIssue, type CredentialsView, type SaveCredentialsResult } from '../api/credentials';
+import type { ApiService, CredentialsView, SaveCredentialsResult } from '../api/credentials';
+import { credentialsInputIssues, type CredentialsInput, type CredentialsIssue } from '../storage/api-credentials';
 
 export interface CredentialsModelDeps {
   view(): Promise<CredentialsView>;

@@ -4,17 +4,21 @@
  * permissions from the click that needs them, and keeps what the page shows.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { RateCacheStatus } from '../background/rate-cache';
-import type { HotImportResult, SetRateSourceResult } from '../background/rate-source';
+import type { MessageReply } from '../messaging/protocol';
 import { RATE_INTERVALS_MINUTES, type RateSource } from '../storage/rate-source';
 import { parseHotListStore, type HotListStore } from '../hotlist';
 import { checkRateSourceUrl, type RateSourceUrlError } from '../rates/source-url';
-import { SHIP_TO_PERMISSIONS } from '../popup/ship-to';
+import { SHIP_TO_PERMISSIONS } from '../rules';
+
+/** What the background answers, as the message protocol declares it. */
+type RateState = MessageReply<'getRateStatus'>;
+type SetRateSourceResult = MessageReply<'setRateSource'>;
+type HotImportResult = MessageReply<'importHotList'>;
 
 export interface SourcesDeps {
-  rateStatus(): Promise<{ status: RateCacheStatus; source: RateSource }>;
+  rateStatus(): Promise<RateState>;
   setRateSource(source: RateSource): Promise<SetRateSourceResult>;
-  refreshRates(): Promise<{ status: RateCacheStatus; source: RateSource }>;
+  refreshRates(): Promise<RateState>;
   importHotList(text: string, label: string): Promise<HotImportResult>;
   removeHotSource(id: string): Promise<void>;
   readHotList(): Promise<unknown>;
@@ -28,7 +32,7 @@ export interface SourcesDeps {
 export type RateSourceProblem = RateSourceUrlError | 'denied' | 'failed';
 
 export function createSourcesModel(deps: SourcesDeps) {
-  const rate = signal<{ status: RateCacheStatus; source: RateSource } | null>(null);
+  const rate = signal<RateState | null>(null);
   const rateProblem = signal<RateSourceProblem | null>(null);
   const busy = signal(false);
   const hotList = signal<HotListStore>({ v: 1, sources: [] });
@@ -53,7 +57,7 @@ export function createSourcesModel(deps: SourcesDeps) {
   return {
     /** The refresh intervals the background accepts, in minutes, for the page's picker. */
     rateIntervalsMinutes: RATE_INTERVALS_MINUTES,
-    rate: rate as ReadonlySignal<{ status: RateCacheStatus; source: RateSource } | null>,
+    rate: rate as ReadonlySignal<RateState | null>,
     rateProblem: rateProblem as ReadonlySignal<RateSourceProblem | null>,
     busy: busy as ReadonlySignal<boolean>,
     hotList: hotList as ReadonlySignal<HotListStore>,

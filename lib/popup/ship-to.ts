@@ -5,13 +5,10 @@
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Site } from '../url/types';
-import { SHIP_TO_COOKIE } from '../rules';
+import { SHIP_TO_COOKIE, SHIP_TO_PERMISSIONS } from '../rules';
 
-/** The origins the cookie lives on, and the one API permission it takes. */
-export const SHIP_TO_PERMISSIONS = {
-  permissions: ['cookies'],
-  origins: ['https://*.aliexpress.com/*', 'https://*.aliexpress.ru/*', 'https://*.aliexpress.us/*'],
-};
+export { SHIP_TO_PERMISSIONS } from '../rules';
+
 
 const SITE_URL: Record<Site, string> = {
   com: 'https://www.aliexpress.com/',

@@ -27,7 +27,7 @@ export * from './rules';
 export * from './types';
 export { activeOccurrence, type SaleWindowOccurrence } from './sale-windows';
 export { RULE_SOURCES } from './citations';
-export { SHIP_TO_COOKIE, resolveShipTo, shipToFromCookie, shipToFromSite, type ShipToSource } from './ship-to';
+export { SHIP_TO_COOKIE, SHIP_TO_PERMISSIONS, resolveShipTo, shipToFromCookie, shipToFromSite, type ShipToSource } from './ship-to';
 
 /** Every rule, in the order their warnings are listed within a rank. */
 export const RULES: readonly Rule[] = [

@@ -9,6 +9,15 @@ import type { Site } from '../url/types';
 /** The AliExpress cookie holding the ship-to region, e.g. `site=glo&c_tp=USD&region=DE&b_locale=en_US`. */
 export const SHIP_TO_COOKIE = 'aep_usuc_f';
 
+/**
+ * The origins that cookie lives on, and the one API permission reading it takes: asked for from
+ * a click in the popup or the options page, both of which import it from here.
+ */
+export const SHIP_TO_PERMISSIONS = {
+  permissions: ['cookies'],
+  origins: ['https://*.aliexpress.com/*', 'https://*.aliexpress.ru/*', 'https://*.aliexpress.us/*'],
+};
+
 /** The `region=` of an `aep_usuc_f` value (raw or URL-encoded); null when absent or not a country. */
 export function shipToFromCookie(value: string | null | undefined): string | null {
   if (typeof value !== 'string' || value.length > 4096) return null;

@@ -64,3 +64,41 @@ const MASK = '••••';
 export function maskSecret(secret: string): string {
   return secret.length >= 12 ? `${MASK}${secret.slice(-4)}` : MASK;
 }
+
+/** The options form's input. An empty secret keeps the saved one, so editing an id needs no retyping. */
+export type CredentialsInput =
+  | { readonly service: 'aliexpress'; readonly appKey: string; readonly appSecret: string; readonly trackingId: string }
+  | { readonly service: 'admitad'; readonly clientId: string; readonly clientSecret: string; readonly websiteId: string; readonly campaignId: string };
+
+export type CredentialsFieldCode = 'required' | 'badFormat';
+export interface CredentialsIssue {
+  readonly field: string;
+  readonly code: CredentialsFieldCode;
+}
+
+/** One field of the credentials form against its format; an empty optional field passes. */
+export function checkCredentialField(field: string, value: string, pattern: RegExp, optional = false): CredentialsIssue[] {
+  if (value === '') return optional ? [] : [{ field, code: 'required' }];
+  return pattern.test(value) ? [] : [{ field, code: 'badFormat' }];
+}
+
+/**
+ * The options form's own check before it asks for host access: the same rules, with `hasSaved`
+ * standing for a secret already stored (the form only knows it masked).
+ */
+export function credentialsInputIssues(input: CredentialsInput, hasSaved: { readonly secret: boolean }): CredentialsIssue[] {
+  if (input.service === 'aliexpress') {
+    const secret = input.appSecret.trim();
+    return [
+      ...checkCredentialField('appKey', input.appKey.trim(), PORTALS_APP_KEY),
+      ...checkCredentialField('appSecret', secret, SECRET, hasSaved.secret),
+      ...checkCredentialField('trackingId', input.trackingId.trim(), PORTALS_TRACKING_ID, true),
+    ];
+  }
+  return [
+    ...checkCredentialField('clientId', input.clientId.trim(), CLIENT_ID),
+    ...checkCredentialField('clientSecret', input.clientSecret.trim(), SECRET, hasSaved.secret),
+    ...checkCredentialField('websiteId', input.websiteId.trim(), NUMERIC_ID),
+    ...checkCredentialField('campaignId', input.campaignId.trim(), NUMERIC_ID),
+  ];
+}

@@ -1,10 +1,9 @@
 /** lib/background/badge's browser side. */
 import { browser } from 'wxt/browser';
-import { loadState, readEstimateData, saveBadgeOptIn } from '../../storage/local';
+import { readEstimateData } from '../../storage/local';
 import { createBadgeEstimator } from './estimate';
 import type { ActionApi } from './action';
 import { BADGE_HOST_PERMISSIONS } from './hosts';
-import type { BadgeOptInDeps } from './opt-in';
 
 /** `action` in Chrome MV3, `browserAction` in Firefox MV2 (the polyfill does not alias them). */
 export function browserActionApi(): ActionApi {
@@ -16,14 +15,6 @@ export function browserActionApi(): ActionApi {
     getTitle: (details) => api.getTitle(details),
   };
 }
-
-export const browserBadgeOptInDeps = (): BadgeOptInDeps => ({
-  requestAccess: () => browser.permissions.request({ origins: BADGE_HOST_PERMISSIONS }),
-  removeAccess: () => browser.permissions.remove({ origins: BADGE_HOST_PERMISSIONS }),
-  hasAccess: () => browser.permissions.contains({ origins: BADGE_HOST_PERMISSIONS }),
-  loadOptIn: async () => (await loadState()).settings.badgeOptIn === true,
-  saveOptIn: saveBadgeOptIn,
-});
 
 /** True when the permissions change concerns the badge's host access. */
 export const touchesBadgeHosts = (permissions: { origins?: string[] }): boolean =>

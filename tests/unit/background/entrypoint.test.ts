@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { COPY_COMMAND } from '@/lib/background/copy';
 import { RATE_REFRESH_ALARM, RATE_SOURCE_KEY } from '@/lib/background/rate-source';
-import { SETUP_PAGE_PATH } from '@/lib/background/first-install';
+import { SETUP_PAGE_PATH } from '@/lib/messaging/pages';
 import { MessageRejected } from '@/lib/messaging/protocol';
 import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createFirstInstallHandler, isSetupRequested, SETUP_PAGE_PATH } from '@/lib/background/first-install';
+import { createFirstInstallHandler } from '@/lib/background/first-install';
+import { isSetupRequested, SETUP_PAGE_PATH } from '@/lib/messaging/pages';
 
 describe('first install', () => {
   it.each([

@@ -4,7 +4,9 @@
  * saves the setting (the background then clears every badge) and gives the access back.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { SaveResult } from '../../storage/local';
+import { browser } from 'wxt/browser';
+import { BADGE_HOST_PERMISSIONS } from '../background/badge/hosts';
+import { loadState, saveBadgeOptIn, type SaveResult } from '../storage/local';
 
 export interface BadgeOptInDeps {
   /** permissions.request for BADGE_HOST_PERMISSIONS; must run inside the click (user gesture). */
@@ -75,3 +77,12 @@ export function createBadgeOptInModel(deps: BadgeOptInDeps): BadgeOptInModel {
     },
   };
 }
+
+/** The real permissions and storage behind the switch. */
+export const browserBadgeOptInDeps = (): BadgeOptInDeps => ({
+  requestAccess: () => browser.permissions.request({ origins: BADGE_HOST_PERMISSIONS }),
+  removeAccess: () => browser.permissions.remove({ origins: BADGE_HOST_PERMISSIONS }),
+  hasAccess: () => browser.permissions.contains({ origins: BADGE_HOST_PERMISSIONS }),
+  loadOptIn: async () => (await loadState()).settings.badgeOptIn === true,
+  saveOptIn: saveBadgeOptIn,
+});
