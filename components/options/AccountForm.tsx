@@ -4,6 +4,7 @@ import type { SubmitResult } from '@/lib/options/model';
 import { t } from '@/lib/i18n/index';
 import { fieldIssueText } from '@/lib/i18n/text';
 import { Field, describedBy } from './Field';
+import { FormActions } from './FormActions';
 import { useFocusFirstControl } from './useFocusFirstControl';
 
 export interface AccountFormProps {
@@ -90,14 +91,7 @@ export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormP
         </div>
       )}
       {draft.network === 'custom' && textField('template', t('options_template'), t('options_templateHelp'))}
-      <div class="actions">
-        <button type="submit" class="primary">
-          {t('options_save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('options_cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }

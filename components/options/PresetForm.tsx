@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n/index';
 import { fieldIssueText } from '@/lib/i18n/text';
 import { AudienceCountryField } from './AudienceCountryField';
 import { Field, describedBy } from './Field';
+import { FormActions } from './FormActions';
 import { useFocusFirstControl } from './useFocusFirstControl';
 
 export interface PresetFormProps {
@@ -145,14 +146,7 @@ export function PresetForm({ initial, isNew, accounts, onSubmit, onCancel }: Pre
         <input type="checkbox" name="preset-keep-sku" checked={draft.keepSku} onChange={(e) => setDraft({ ...draft, keepSku: e.currentTarget.checked })} />
         {t('options_presetKeepSku')}
       </label>
-      <div class="actions">
-        <button type="submit" class="primary">
-          {t('options_save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('options_cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }

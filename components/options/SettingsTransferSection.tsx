@@ -4,6 +4,7 @@ import { importErrorText } from '@/lib/options/text';
 import type { FieldChange, ListDiff, SettingsDiff } from '@/lib/options/settings-transfer';
 import { t } from '@/lib/i18n/index';
 import { Field } from './Field';
+import { FormActions } from './FormActions';
 
 export interface SettingsTransferSectionProps {
   model: TransferModel;
@@ -136,14 +137,7 @@ export function SettingsTransferSection({ model }: SettingsTransferSectionProps)
               {t('transfer_importSecrets')}
             </label>
           )}
-          <div class="actions">
-            <button type="button" class="primary" onClick={() => void model.apply(importSecrets)}>
-              {t('transfer_apply')}
-            </button>
-            <button type="button" onClick={() => model.cancel()}>
-              {t('options_cancel')}
-            </button>
-          </div>
+          <FormActions confirmLabel={t('transfer_apply')} onConfirm={() => void model.apply(importSecrets)} onCancel={() => model.cancel()} />
         </div>
       )}
     </section>
