@@ -76,7 +76,18 @@ export function shortLinkHostKind(h: AliExpressHost): 'app-share' | 'affiliate' 
 }
 
 /**
- * AliExpress Russia's share shortener, outside the aliexpress.* domains: ClearURLs/Rules#317 shows
- * `https://ali.click/fk3ej1c` redirecting to an `aliexpress.ru/item/...&spreadType=socialShare` URL.
+ * Short-link hosts outside the aliexpress.* domains, which only the network behind them can resolve:
+ * - `ali.click`: AliExpress Russia's share shortener; ClearURLs/Rules#317 shows `https://ali.click/fk3ej1c`
+ *   redirecting to an `aliexpress.ru/item/...&spreadType=socialShare` URL.
+ * - `fas.st`: Admitad's link shortener (its API client's docs: `shorten('https://ad.admitad.com/g/abc123/')`
+ *   gives `https://fas.st/xyz`; publishers' READMEs link AliExpress parts as `https://fas.st/HEYSD?erid=..`).
+ * - `ali.ski`, `alii.pub`, `ali.pub`: ePN's AliExpress short links (GitHub code search "ali.ski/", "alii.pub/":
+ *   hardware projects' parts lists).
  */
-export const FOREIGN_SHORT_LINK_HOSTS: ReadonlySet<string> = new Set(['ali.click']);
+export const FOREIGN_SHORT_LINK_HOSTS: ReadonlyMap<string, 'app-share' | 'affiliate'> = new Map([
+  ['ali.click', 'app-share'],
+  ['fas.st', 'affiliate'],
+  ['ali.ski', 'affiliate'],
+  ['alii.pub', 'affiliate'],
+  ['ali.pub', 'affiliate'],
+]);

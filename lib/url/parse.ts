@@ -1,6 +1,16 @@
 import { buildCleanPageUrl, protectTrailingPunctuation } from './clean';
-import { classifyAliExpressHost, FOREIGN_SHORT_LINK_HOSTS, shortLinkHostKind, type AliExpressHost } from './hosts';
-import { findSkuId, hasAppShareParams, paramUrlValue, parseQuery, wrapperParamName, type QueryParam } from './params';
+import { classifyAliExpressHost, desktopHostOf, FOREIGN_SHORT_LINK_HOSTS, shortLinkHostKind, type AliExpressHost } from './hosts';
+import {
+  findSkuId,
+  hasAppShareParams,
+  hasPublisherTracking,
+  isAffiliateWrapper,
+  paramUrlValue,
+  parseQuery,
+  relativeTargetBase,
+  wrapperParamName,
+  type QueryParam,
+} from './params';
 import type { InvalidReason, PageKind, ParsedUrl, ProductRef } from './types';
 
 /** Longer input is not a link anybody pasted; refusing it bounds the work done on hostile text. */
@@ -35,18 +45,23 @@ function parseAt(input: string, depth: number): ParsedUrl {
   const parts = splitHttpUrl(prepared.href, prepared.plain);
   if (parts === null) return INVALID['not-a-url'];
 
-  const { host, path, query } = parts;
+  const { host, query } = parts;
+  // Hand-edited and templated links double slashes (`/item//1005.html`, `//item/1005.html`); servers fold them.
+  const path = parts.path.includes('//') ? parts.path.replace(REPEATED_SLASHES, '/') : parts.path;
   const ae = classifyAliExpressHost(host);
   if (ae === null) {
-    if (FOREIGN_SHORT_LINK_HOSTS.has(host)) return shortLink(host, path, true);
-    return unwrap(parseQuery(query), depth, false) ?? { kind: 'not-aliexpress', host };
+    const shortKind = FOREIGN_SHORT_LINK_HOSTS.get(host);
+    if (shortKind !== undefined) return shortLink(host, path, shortKind === 'app-share');
+    const params = parseQuery(query);
+    return unwrap(params, depth, false, { host, path, base: relativeTargetBase(host, params) }) ?? { kind: 'not-aliexpress', host };
   }
 
   const params = parseQuery(query);
+  const wrapper = { host, path, base: desktopHostOf(ae) };
   const shortKind = shortLinkHostKind(ae);
   if (shortKind !== null) {
     // deep_link.htm?dl_target_url= names its target, so it is resolvable offline after all.
-    return unwrap(params, depth, false) ?? shortLink(ae.host, path, shortKind === 'app-share');
+    return unwrap(params, depth, false, { ...wrapper, base: DESKTOP_HOST_OF_SHORT }) ?? shortLink(ae.host, path, shortKind === 'app-share');
   }
   if (SHORT_PATH.test(path)) return shortLink(ae.host, path, true);
 
@@ -54,14 +69,21 @@ function parseAt(input: string, depth: number): ParsedUrl {
   const productId = productIdFromPath(path);
   if (productId !== undefined) return product(ae, productId, params, appShare);
 
-  const unwrapped = unwrap(params, depth, appShare);
+  const unwrapped = unwrap(params, depth, appShare, wrapper);
   if (unwrapped !== null) return unwrapped;
 
+  const foreign = !appShare && hasPublisherTracking(params);
   const storeId = storeIdFromPath(path);
   if (storeId !== undefined) {
-    return withShare({ kind: 'store', site: ae.site, storeId, url: buildCleanPageUrl(ae, path, params) }, appShare);
+    return withFlags({ kind: 'store', site: ae.site, storeId, url: buildCleanPageUrl(ae, path, params) }, appShare, foreign);
   }
-  return withShare({ kind: 'page', site: ae.site, page: pageKind(ae, path), url: buildCleanPageUrl(ae, path, params) }, appShare);
+  const storeHomeId = storeIdFromQuery(path, params);
+  if (storeHomeId !== undefined) {
+    // The mobile store home names its store in the query, which a cleaned URL drops: link the store's own page.
+    const url = buildCleanPageUrl(ae, `/store/${storeHomeId}`, []);
+    return withFlags({ kind: 'store', site: ae.site, storeId: storeHomeId, url }, appShare, foreign);
+  }
+  return withFlags({ kind: 'page', site: ae.site, page: pageKind(ae, path), url: buildCleanPageUrl(ae, path, params) }, appShare, foreign);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -116,11 +138,16 @@ function prepareInput(input: string): PreparedInput | { readonly reason: Invalid
   return BARE_HOST_START.test(s) ? { href: 'https://' + s, plain } : { reason: 'not-a-url' };
 }
 
-/** Users copy links out of prose: "(see https://…/item/1.html)." must still be the link. */
+/**
+ * Users copy links out of prose: "(see https://…/item/1.html)." must still be the link. Linear in the
+ * input: bracket counts are taken once and kept up to date as characters are stripped, because a
+ * pasted line may end in thousands of `)` (each recount would make this quadratic).
+ */
 function stripProsePunctuation(s: string): string {
   let start = 0;
   let end = s.length;
   while (start < end && LEADING_PUNCTUATION.has(s[start]!)) start++;
+  let counts: Record<string, number> | undefined;
   while (end > start) {
     const last = s[end - 1]!;
     if (TRAILING_PUNCTUATION.has(last)) {
@@ -128,20 +155,23 @@ function stripProsePunctuation(s: string): string {
       continue;
     }
     const opener = CLOSER_TO_OPENER[last];
+    if (opener === undefined) break;
+    counts ??= countBrackets(s, start, end);
     // A closing bracket belongs to the URL only when the URL itself opened one.
-    if (opener !== undefined && count(s, start, end, last) > count(s, start, end, opener)) {
-      end--;
-      continue;
-    }
-    break;
+    if (counts[last]! <= counts[opener]!) break;
+    counts[last]!--;
+    end--;
   }
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
-function count(s: string, start: number, end: number, ch: string): number {
-  let n = 0;
-  for (let i = s.indexOf(ch, start); i !== -1 && i < end; i = s.indexOf(ch, i + 1)) n++;
-  return n;
+function countBrackets(s: string, start: number, end: number): Record<string, number> {
+  const counts: Record<string, number> = { '(': 0, ')': 0, '[': 0, ']': 0, '{': 0, '}': 0 };
+  for (let i = start; i < end; i++) {
+    const ch = s[i]!;
+    if (ch in counts) counts[ch]!++;
+  }
+  return counts;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -198,13 +228,29 @@ function splitHttpUrl(href: string, plain: boolean): UrlParts | null {
 // ---------------------------------------------------------------------------------------------------
 // Classification
 
-/** `/item/ID.html`, `/i/ID.html`, `/item/ID`, `/item/slug/ID.html` (`.htm` too, as some tools write it). */
-const PRODUCT_PATH = /^\/(?:item\/(?:[^/]+\/)?|i\/)(\d+)(?:\.html?)?\/?$/i;
+/**
+ * `/item/ID.html`, `/i/ID.html`, `/item/ID`, `/item/slug/ID.html` (`.htm` too, as some tools write it), and the
+ * mobile site's `/s/item/ID.html` (`m.aliexpress.com/s/item/32607181070.html?trace=storeDetail2msiteDetail`,
+ * quoted in public forum archives on GitHub).
+ */
+const PRODUCT_PATH = /^\/(?:(?:s\/)?item\/(?:[^/]+\/)?|i\/)(\d+)(?:\.html?)?\/?$/i;
+const REPEATED_SLASHES = /\/{2,}/g;
+/** Relative targets of AliExpress' own short-link hosts (`s.click` deep links) resolve on the main storefront. */
+const DESKTOP_HOST_OF_SHORT = 'www.aliexpress.com';
 /** `/store/product/slug/STORE_PRODUCT.html`: the product id is after the underscore. */
 const STORE_PRODUCT_PATH = /^\/store\/product\/[^/]+\/(?:\d+_)?(\d+)\.html?$/i;
 const STORE_PATH = /^\/store\/(\d+)(?:\/|$)/i;
 /** `/store/group/slug/STORE_GROUP.html` (seen on `qntsq.aliexpress.ru` and `beddingoutlet.aliexpress.com`). */
 const STORE_GROUP_PATH = /^\/store\/group\/[^/]+\/(\d+)_\d+\.html?$/i;
+/**
+ * A store's sections, `/store/<section>/ID.html` (and `/store/sale-items/ID/2.html`): `all-wholesale-products`
+ * (GitHub code search "aliexpress.com/store/all-wholesale-products/"), `sale-items`
+ * ("aliexpress.com/store/sale-items/614016.html?promotionType=fixed"), and the like.
+ */
+const STORE_SECTION_PATH = /^\/store\/[a-z][a-z-]*\/(\d+)(?:[/.]|$)/i;
+/** The mobile store home `m.aliexpress.com/store/storeHome.htm?storeNo=ID` (GitHub code search "store/storeHome.htm?storeNo="). */
+const STORE_HOME_PATH = /^\/store\/storehome\.htm/i;
+const DIGITS_ONLY = /^\d+$/;
 /** AliExpress Russia's share shortener `aliexpress.ru/e/_X` (a Go bot's resolver lists it as the RU share form). */
 const SHORT_PATH = /^\/e\/[^/]+\/?$/i;
 const CATEGORY_PATH = /^\/(?:category|af|premium)\/|^\/w\/wholesale-/i;
@@ -219,7 +265,15 @@ function productIdFromPath(path: string): string | undefined {
 }
 
 function storeIdFromPath(path: string): string | undefined {
-  return (STORE_PATH.exec(path) ?? STORE_GROUP_PATH.exec(path))?.[1];
+  return (STORE_PATH.exec(path) ?? STORE_GROUP_PATH.exec(path) ?? STORE_SECTION_PATH.exec(path))?.[1];
+}
+
+function storeIdFromQuery(path: string, params: readonly QueryParam[]): string | undefined {
+  if (!STORE_HOME_PATH.test(path)) return undefined;
+  for (const p of params) {
+    if ((p.key === 'storeNo' || p.key === 'storeId') && DIGITS_ONLY.test(p.raw)) return p.raw;
+  }
+  return undefined;
 }
 
 function pageKind(ae: AliExpressHost, path: string): PageKind {
@@ -243,7 +297,7 @@ function product(ae: AliExpressHost, id: string, params: readonly QueryParam[], 
   const ref: { -readonly [K in keyof ProductRef]: ProductRef[K] } = { id, site: ae.site };
   if (ae.locale !== undefined) ref.locale = ae.locale;
   if (skuId !== undefined) ref.skuId = skuId;
-  return appShare ? { kind: 'product', product: ref, appShare } : { kind: 'product', product: ref };
+  return withFlags({ kind: 'product', product: ref }, appShare, !appShare && hasPublisherTracking(params));
 }
 
 function shortLink(host: string, path: string, appShare: boolean): ParsedUrl {
@@ -252,8 +306,9 @@ function shortLink(host: string, path: string, appShare: boolean): ParsedUrl {
   return appShare ? { kind: 'short-link', host, url, appShare } : { kind: 'short-link', host, url };
 }
 
-function withShare<T extends ParsedUrl>(result: T, appShare: boolean): T {
-  return appShare ? { ...result, appShare: true } : result;
+function withFlags<T extends ParsedUrl>(result: T, appShare: boolean, foreignAffiliate: boolean): T {
+  if (!appShare && !foreignAffiliate) return result;
+  return { ...result, ...(appShare && { appShare: true }), ...(foreignAffiliate && { foreignAffiliate: true }) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -263,14 +318,27 @@ function withShare<T extends ParsedUrl>(result: T, appShare: boolean): T {
 const ENCODED_URL_START = /^(?:[a-z][a-z0-9+.-]*%3a|%2f%2f|[^/?#%]*%2f)/i;
 const MENTIONS_ALIEXPRESS = /aliexpress\.|ali\.click/i;
 
-function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean): ParsedUrl | null {
+/** Where a wrapper parameter sits: its host and path, and the host a relative target resolves against. */
+interface WrapperContext {
+  readonly host: string;
+  readonly path: string;
+  /** Null when relative targets cannot be resolved (a redirector whose site is not AliExpress). */
+  readonly base: string | null;
+}
+
+function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean, wrapper: WrapperContext): ParsedUrl | null {
   if (depth >= MAX_UNWRAP_DEPTH) return null;
   for (const param of params) {
     const name = wrapperParamName(param.key);
     if (name === undefined || param.raw === '') continue;
-    const target = decodeNested(paramUrlValue(param));
-    if (!MENTIONS_ALIEXPRESS.test(target)) continue;
+    let target = decodeNested(paramUrlValue(param));
+    // TradeTracker's `u=%2Fitem%2F1005001640685908.html` and AliExpress' own `returnUrl=%2Fitem..` are paths.
+    const relative = wrapper.base !== null && target.charCodeAt(0) === 47 && target.charCodeAt(1) !== 47;
+    if (relative) target = `https://${wrapper.base}${target}`;
+    else if (!MENTIONS_ALIEXPRESS.test(target)) continue;
     const inner = parseAt(target, depth + 1);
+    // A path that names no product or store (`u=%2F`) says less than the page the wrapper is on.
+    if (relative && inner.kind === 'page') continue;
     switch (inner.kind) {
       case 'product':
       case 'store':
@@ -281,6 +349,7 @@ function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean)
           ...inner,
           unwrappedFrom: inner.unwrappedFrom ?? name,
           ...((inner.appShare || appShare) && { appShare: true }),
+          ...((inner.foreignAffiliate || isAffiliateWrapper(name, wrapper.host, wrapper.path)) && { foreignAffiliate: true }),
         };
       case 'short-link':
         return inner;
