@@ -5,13 +5,13 @@
  * background or touching the network (DESIGN.md, "Data flows one way").
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { buildDeeplink } from '../networks';
+import { buildDeeplink, resolveTarget } from '../networks';
 import type { Account, DeeplinkResult } from '../networks/types';
 import type { Preset } from '../presets/types';
 import type { Settings } from '../storage/settings';
 import type { SaveResult } from '../storage/local';
 import { parseState, type StoredState } from '../storage/state';
-import { canonicalProductUrl, parseProductUrl } from '../url';
+import { parseProductUrl } from '../url';
 import type { ParsedUrl } from '../url/types';
 import type { MessageData } from '../messaging/protocol';
 
@@ -112,14 +112,13 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     const target = parsed.value;
     if (!target || !sourceUrl.value) return null;
     const preset = selectedPreset.value ?? PLAIN_PRESET;
-    const input = target.kind === 'product' ? target.product : sourceUrl.value;
-    return buildDeeplink(input, preset, account.value);
+    return buildDeeplink(target, preset, account.value);
   });
   const cleanUrl = computed(() => {
     const target = parsed.value;
     if (!target) return null;
-    if (target.kind === 'product') return canonicalProductUrl(target.product, { keepSku: selectedPreset.value?.keepSku ?? false });
-    return target.kind === 'store' || target.kind === 'page' ? target.url : null;
+    const resolved = resolveTarget(target, selectedPreset.value ?? PLAIN_PRESET);
+    return resolved.ok ? resolved.target.url : null;
   });
   const requestKey = computed(() => `${selectedId.value}\n${sourceUrl.value}`);
   const shownLink = computed<ShownLink | null>(() => {

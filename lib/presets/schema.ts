@@ -35,5 +35,7 @@ export const presetSchema = schema<Preset>(
     keepSku: boolean(),
     // Absent in presets saved before Portals support (issue 4): still read as they are.
     portals: optional(readPortals),
+    // Absent in presets saved before locale-neutral links: read as on, no migration needed.
+    neutralLinks: optional(boolean()),
   }),
 );

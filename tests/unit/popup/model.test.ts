@@ -31,7 +31,7 @@ describe('popup model', () => {
     const { model } = setup();
     await model.load();
     expect(model.parsed.value).toMatchObject({ kind: 'product', product: { id: '1005006123456789', site: 'com' } });
-    expect(model.link.value).toEqual({ ok: true, url: CLEAN, targetUrl: CLEAN, network: 'plain' });
+    expect(model.link.value).toEqual({ ok: true, url: CLEAN, targetUrl: CLEAN, network: 'plain', changes: [] });
     expect(model.needsSetup.value).toBe(true);
   });
 
