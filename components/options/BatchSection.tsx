@@ -7,7 +7,7 @@ import { batchErrorText } from '@/lib/options/text';
 import type { Preset } from '@/lib/presets/types';
 import { catalogFormatters, type MessageFormatters } from '@/lib/rates';
 import { warningMessage } from '@/lib/rules';
-import { deeplinkErrorText } from '@/lib/i18n/text';
+import { deeplinkErrorText, linkChangeText } from '@/lib/i18n/text';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
 import { Field, describedBy } from './Field';
 
@@ -54,6 +54,11 @@ function RowItem({ row, text, formatters }: { row: BatchRow; text: BatchText; fo
           <td class="url-cell">
             <span class="link">{row.link}</span>
             {row.duplicateOf !== null && <span class="note">{t('batch_duplicateOf', String(row.duplicateOf))}</span>}
+            {row.changes.length > 0 && (
+              <span class="note" data-testid="batch-changes">
+                {t('batch_changes')}: {row.changes.map(linkChangeText).join('; ')}
+              </span>
+            )}
           </td>
           <td>
             {rateText(row, formatters)}

@@ -4,6 +4,7 @@ import type { ShipToApi } from '@/lib/popup/ship-to';
 import { t } from '@/lib/i18n/index';
 import { deeplinkErrorText } from '@/lib/i18n/text';
 import { LinkBox } from '@/components/popup/LinkBox';
+import { LinkChanges } from '@/components/popup/LinkChanges';
 import { PasteUrlField } from '@/components/popup/PasteUrlField';
 import { PresetPicker } from '@/components/popup/PresetPicker';
 import { SetupHint } from '@/components/popup/SetupHint';
@@ -60,6 +61,7 @@ export function App({ model, openOptions, extensionApi }: AppProps) {
           onCopy={() => void model.copy()}
         />
       )}
+      {linkUrl && <LinkChanges changes={model.linkChanges.value} />}
       {/* URL problems are explained by StateSummary; this is for a preset that cannot build a link. */}
       {link && !link.ok && (link.code === 'invalid-account' || link.code === 'invalid-subids') && (
         <p class="error" role="alert">
