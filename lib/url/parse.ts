@@ -53,11 +53,11 @@ function parseAt(input: string, depth: number): ParsedUrl {
     const shortKind = FOREIGN_SHORT_LINK_HOSTS.get(host);
     if (shortKind !== undefined) return shortLink(host, path, shortKind === 'app-share');
     const params = parseQuery(query);
-    return unwrap(params, depth, false, { host, path, base: relativeTargetBase(host, params) }) ?? { kind: 'not-aliexpress', host };
+    return unwrap(params, depth, false, { host, path, base: relativeTargetBase(host, params), onAliExpress: false }) ?? { kind: 'not-aliexpress', host };
   }
 
   const params = parseQuery(query);
-  const wrapper = { host, path, base: desktopHostOf(ae) };
+  const wrapper = { host, path, base: desktopHostOf(ae), onAliExpress: true };
   const shortKind = shortLinkHostKind(ae);
   if (shortKind !== null) {
     // deep_link.htm?dl_target_url= names its target, so it is resolvable offline after all.
@@ -324,6 +324,7 @@ interface WrapperContext {
   readonly path: string;
   /** Null when relative targets cannot be resolved (a redirector whose site is not AliExpress). */
   readonly base: string | null;
+  readonly onAliExpress: boolean;
 }
 
 function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean, wrapper: WrapperContext): ParsedUrl | null {
@@ -337,8 +338,8 @@ function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean,
     if (relative) target = `https://${wrapper.base}${target}`;
     else if (!MENTIONS_ALIEXPRESS.test(target)) continue;
     const inner = parseAt(target, depth + 1);
-    // A path that names no product or store (`u=%2F`) says less than the page the wrapper is on.
-    if (relative && inner.kind === 'page') continue;
+    // On an AliExpress page, a relative path that names no product or store says less than the page itself.
+    if (relative && wrapper.onAliExpress && inner.kind === 'page') continue;
     switch (inner.kind) {
       case 'product':
       case 'store':

@@ -11,15 +11,14 @@
 const US_ID_OFFSET = BigInt('2251799813685248');
 const US_ID = /^(?:3256|2251|2255)\d{12}$/;
 
-/** Whether a product id is one of aliexpress.us' own (16 digits starting 3256, 2251 or 2255). */
+/** Whether a product id is one of aliexpress.us' own (16 digits starting 3256, 2251 or 2255, above 2^51). */
 export function isUsProductId(id: string): boolean {
-  return US_ID.test(id);
+  return US_ID.test(id) && BigInt(id) > US_ID_OFFSET;
 }
 
 /**
- * The global id of a US id; any other id unchanged. A US-looking id that would not leave a
- * positive id is returned unchanged too (impossible for the prefixes above, but the rule is stated
- * where the arithmetic is).
+ * The global id of a US id; any other id unchanged. `2251000000000000` has the prefix but is below
+ * 2^51, so it cannot be a global id plus 2^51: it is left as it is rather than turned negative.
  */
 export function globalProductId(id: string): string {
   if (!US_ID.test(id)) return id;
