@@ -35,6 +35,35 @@ describe('popup model', () => {
     expect(model.needsSetup.value).toBe(true);
   });
 
+  it.each([
+    {
+      tab: 'https://es.aliexpress.com/item/1005006123456789.html',
+      presetChange: {},
+      expectedLink: admitadLink('&subid=blog&subid1=post42'),
+      expected: [{ kind: 'host', from: 'es.aliexpress.com', to: 'www.aliexpress.com' }],
+    },
+    {
+      tab: 'https://www.aliexpress.us/item/3256801887502111.html',
+      presetChange: {},
+      expectedLink: `https://ad.admitad.com/g/${admitad.code}/?ulp=${encodeURIComponent('https://www.aliexpress.com/item/1005002073816863.html')}&subid=blog&subid1=post42`,
+      expected: [
+        { kind: 'host', from: 'www.aliexpress.us', to: 'www.aliexpress.com' },
+        { kind: 'us-id', from: '3256801887502111', to: '1005002073816863' },
+      ],
+    },
+    {
+      tab: 'https://es.aliexpress.com/item/1005006123456789.html',
+      presetChange: { neutralLinks: false },
+      expectedLink: `https://ad.admitad.com/g/${admitad.code}/?ulp=${encodeURIComponent('https://es.aliexpress.com/item/1005006123456789.html')}&subid=blog&subid1=post42`,
+      expected: [],
+    },
+  ])('links $tab for a German audience and says what it changed', async ({ tab, presetChange, expectedLink, expected }) => {
+    const { model } = setup({ accounts: [admitad], presets: [{ ...blog, ...presetChange }] }, { url: tab });
+    await model.load();
+    expect(model.link.value).toMatchObject({ ok: true, url: expectedLink });
+    expect(model.linkChanges.value).toEqual(expected);
+  });
+
   it('builds the default preset\'s deeplink, foreign tracking stripped', async () => {
     const { model } = setup({ accounts: [admitad], presets: [telegram, blog], settings: { defaultPresetId: 'p1', lastUsedPresetId: null } });
     await model.load();
