@@ -32,6 +32,18 @@ export interface AliExpressHost {
 
 /** `host` must already be lower-case (WHATWG URL and the fast path both guarantee it). */
 export function classifyAliExpressHost(rawHost: string): AliExpressHost | null {
+  // Consecutive calls mostly name the same host (a batch, the tab and its links): a pure function of the
+  // host string, so the last answer is reused.
+  if (rawHost === lastHost) return lastClassified;
+  lastHost = rawHost;
+  lastClassified = classifyUncached(rawHost);
+  return lastClassified;
+}
+
+let lastHost = '';
+let lastClassified: AliExpressHost | null = null;
+
+function classifyUncached(rawHost: string): AliExpressHost | null {
   const host = rawHost.endsWith('.') ? rawHost.slice(0, -1) : rawHost;
   for (const [root, site] of ROOTS) {
     let sub: string;

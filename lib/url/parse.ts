@@ -40,10 +40,13 @@ export function parseProductUrl(input: string): ParsedUrl {
 }
 
 function parseAt(input: string, depth: number): ParsedUrl {
-  const prepared = prepareInput(input);
-  if ('reason' in prepared) return INVALID[prepared.reason];
-  const parts = splitHttpUrl(prepared.href, prepared.plain);
-  if (parts === null) return INVALID['not-a-url'];
+  let parts = splitPlainHttpUrl(input);
+  if (parts === null) {
+    const prepared = prepareInput(input);
+    if ('reason' in prepared) return INVALID[prepared.reason];
+    parts = splitHttpUrl(prepared.href, prepared.plain);
+    if (parts === null) return INVALID['not-a-url'];
+  }
 
   const { host, query } = parts;
   // Hand-edited and templated links double slashes (`/item//1005.html`, `//item/1005.html`); servers fold them.
@@ -57,19 +60,19 @@ function parseAt(input: string, depth: number): ParsedUrl {
   }
 
   const params = parseQuery(query);
-  const wrapper = { host, path, base: desktopHostOf(ae), onAliExpress: true };
   const shortKind = shortLinkHostKind(ae);
   if (shortKind !== null) {
     // deep_link.htm?dl_target_url= names its target, so it is resolvable offline after all.
-    return unwrap(params, depth, false, { ...wrapper, base: DESKTOP_HOST_OF_SHORT }) ?? shortLink(ae.host, path, shortKind === 'app-share');
+    const onShortHost = { host, path, base: DESKTOP_HOST_OF_SHORT, onAliExpress: true };
+    return unwrap(params, depth, false, onShortHost) ?? shortLink(ae.host, path, shortKind === 'app-share');
   }
-  if (SHORT_PATH.test(path)) return shortLink(ae.host, path, true);
+  if (path.charCodeAt(1) === 101 && SHORT_PATH.test(path)) return shortLink(ae.host, path, true); // `/e/...`
 
-  const appShare = hasAppShareParams(params) || isSharePage(ae, path);
+  const appShare = (params.length > 0 && hasAppShareParams(params)) || isSharePage(ae, path);
   const productId = productIdFromPath(path);
   if (productId !== undefined) return product(ae, productId, params, appShare);
 
-  const unwrapped = unwrap(params, depth, appShare, wrapper);
+  const unwrapped = params.length === 0 ? null : unwrap(params, depth, appShare, { host, path, base: desktopHostOf(ae), onAliExpress: true });
   if (unwrapped !== null) return unwrapped;
 
   const foreign = !appShare && hasPublisherTracking(params);
@@ -177,6 +180,71 @@ function countBrackets(s: string, start: number, end: number): Record<string, nu
 // ---------------------------------------------------------------------------------------------------
 // Splitting: a fast path for plain ASCII URLs, WHATWG URL for everything else
 
+/** 1 for the characters NOT_PLAIN_URL_CHAR leaves alone, by char code. */
+const PLAIN_CHAR = new Uint8Array(128);
+for (let code = 0; code < 128; code++) PLAIN_CHAR[code] = NOT_PLAIN_URL_CHAR.test(String.fromCharCode(code)) ? 0 : 1;
+const LAST_CHAR_NEEDS_CLEANUP: ReadonlySet<number> = new Set([...TRAILING_PUNCTUATION, ...Object.keys(CLOSER_TO_OPENER)].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The common case in one pass: a pasted or tab URL that starts with `http://` or `https://`, has a plain
+ * host name (no userinfo, port or IDN), no character the URL standard would change, no dot segment or
+ * `%` in its path and nothing prose could have added at its end. Anything else returns null and takes
+ * the general path (prepareInput, then splitHttpUrl), which gives the same parts for these inputs.
+ */
+function splitPlainHttpUrl(s: string): UrlParts | null {
+  const length = s.length;
+  if (length > MAX_URL_LENGTH || length < 8 || s.charCodeAt(0) !== 104 || s.charCodeAt(1) !== 116 || s.charCodeAt(2) !== 116 || s.charCodeAt(3) !== 112) return null;
+  let i = s.charCodeAt(4) === 115 ? 5 : 4; // https / http
+  if (s.charCodeAt(i) !== 58 || s.charCodeAt(i + 1) !== 47 || s.charCodeAt(i + 2) !== 47) return null;
+  i += 3;
+  const last = s.charCodeAt(length - 1);
+  if (LAST_CHAR_NEEDS_CLEANUP.has(last)) return null;
+
+  const hostStart = i;
+  let upper = false;
+  let labelStart = true;
+  for (; i < length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) break; // / ? #
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45) labelStart = false;
+    else if (c >= 65 && c <= 90) {
+      upper = true;
+      labelStart = false;
+    } else if (c === 46 && !labelStart) labelStart = true;
+    else return null;
+  }
+  if (i === hostStart) return null;
+  let hostEnd = i;
+  if (s.charCodeAt(hostEnd - 1) === 46) hostEnd--; // a trailing dot names the same host
+  if (hostEnd === hostStart) return null;
+  const rawHost = s.slice(hostStart, hostEnd);
+
+  const pathStart = i;
+  let previous = 47;
+  for (; i < length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 63 || c === 35) break;
+    if (c >= 128 || PLAIN_CHAR[c] === 0 || c === 37 || (c === 46 && previous === 47)) return null; // % and /. go the careful way
+    previous = c;
+  }
+  const path = i === pathStart ? '/' : s.slice(pathStart, i);
+  let query = '';
+  if (i < length && s.charCodeAt(i) === 63) {
+    const queryStart = i + 1;
+    for (i = queryStart; i < length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 35) break;
+      if (c >= 128 || PLAIN_CHAR[c] === 0) return null;
+    }
+    query = s.slice(queryStart, i);
+  }
+  for (; i < length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || PLAIN_CHAR[c] === 0) return null;
+  }
+  return { host: upper ? rawHost.toLowerCase() : rawHost, path, query };
+}
+
 interface UrlParts {
   readonly host: string;
   readonly path: string;
@@ -260,7 +328,21 @@ const CAMPAIGN_SUBS: ReadonlySet<string> = new Set(['campaign', 'sale']);
 /** Hosts whose root is the storefront's home page rather than a service's landing page. */
 const HOME_SUBS: ReadonlySet<string> = new Set(['', 'www', 'best']);
 
+const ITEM_PREFIX = '/item/';
+const HTML_SUFFIX = '.html';
+
 function productIdFromPath(path: string): string | undefined {
+  // Most product URLs are exactly `/item/<digits>.html`: read that without a regular expression.
+  if (path.startsWith(ITEM_PREFIX) && path.endsWith(HTML_SUFFIX)) {
+    const end = path.length - HTML_SUFFIX.length;
+    let i = ITEM_PREFIX.length;
+    while (i < end) {
+      const c = path.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      i++;
+    }
+    if (i === end && end > ITEM_PREFIX.length) return path.slice(ITEM_PREFIX.length, end);
+  }
   return (PRODUCT_PATH.exec(path) ?? STORE_PRODUCT_PATH.exec(path))?.[1];
 }
 
@@ -346,12 +428,7 @@ function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean,
       case 'page':
         // The innermost wrapper is the one that held the AliExpress URL itself, e.g. `dl_target_url`
         // inside a Google `url=` redirect: that is the fact attribution warnings care about.
-        return {
-          ...inner,
-          unwrappedFrom: inner.unwrappedFrom ?? name,
-          ...((inner.appShare || appShare) && { appShare: true }),
-          ...((inner.foreignAffiliate || isAffiliateWrapper(name, wrapper.host, wrapper.path)) && { foreignAffiliate: true }),
-        };
+        return withProvenance(inner, inner.unwrappedFrom ?? name, inner.appShare === true || appShare, inner.foreignAffiliate === true || isAffiliateWrapper(name, wrapper.host, wrapper.path));
       case 'short-link':
         return inner;
       default:
@@ -359,6 +436,27 @@ function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean,
     }
   }
   return null;
+}
+
+type Linkable = Extract<ParsedUrl, { kind: 'product' | 'store' | 'page' }>;
+
+/** The result with where it was unwrapped from; built field by field, as object spread is slow on this path. */
+function withProvenance(inner: Linkable, unwrappedFrom: string, appShare: boolean, foreignAffiliate: boolean): ParsedUrl {
+  let result: Record<string, unknown>;
+  switch (inner.kind) {
+    case 'product':
+      result = { kind: 'product', product: inner.product, unwrappedFrom };
+      break;
+    case 'store':
+      result = { kind: 'store', site: inner.site, storeId: inner.storeId, url: inner.url, unwrappedFrom };
+      break;
+    case 'page':
+      result = { kind: 'page', site: inner.site, page: inner.page, url: inner.url, unwrappedFrom };
+      break;
+  }
+  if (appShare) result.appShare = true;
+  if (foreignAffiliate) result.foreignAffiliate = true;
+  return result as ParsedUrl;
 }
 
 /**
