@@ -7,7 +7,8 @@ import { batchErrorText } from '@/lib/options/text';
 import type { Preset } from '@/lib/presets/types';
 import { catalogFormatters, type MessageFormatters } from '@/lib/rates';
 import { warningMessage } from '@/lib/rules';
-import { deeplinkErrorText, linkChangeText } from '@/lib/i18n/text';
+import { deeplinkErrorText } from '@/lib/i18n/text';
+import { linkChangeText } from '@/lib/i18n/link-changes';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
 import { Field, describedBy } from './Field';
 

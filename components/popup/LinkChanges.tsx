@@ -1,6 +1,6 @@
 import type { LinkChange } from '@/lib/url/neutral';
 import { t } from '@/lib/i18n/index';
-import { linkChangeText } from '@/lib/i18n/text';
+import { linkChangeText } from '@/lib/i18n/link-changes';
 
 export interface LinkChangesProps {
   changes: readonly LinkChange[];

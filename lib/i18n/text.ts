@@ -5,7 +5,6 @@
 import { t, type MessageKey } from './index';
 import type { CopyFailure } from '../storage/history';
 import type { DeeplinkErrorCode, FieldIssue } from '../networks/types';
-import type { LinkChange } from '../url/neutral';
 import type { InvalidReason, ParsedUrl, Site } from '../url/types';
 
 const INVALID_KEYS: Record<InvalidReason, MessageKey> = {
@@ -25,17 +24,6 @@ const DEEPLINK_ERROR_KEYS: Record<DeeplinkErrorCode, MessageKey> = {
 
 export const siteLabel = (site: Site): string => t(`site_${site}`);
 
-/** One line per thing the link builder changed (lib/url/neutral.ts), for the popup and the batch table. */
-export function linkChangeText(change: LinkChange): string {
-  switch (change.kind) {
-    case 'host':
-      return t('linkChange_host', [change.from, change.to]);
-    case 'us-id':
-      return t('linkChange_usId', [change.from, change.to]);
-    case 'foreign-affiliate':
-      return t('linkChange_foreignAffiliate');
-  }
-}
 
 export interface StateText {
   readonly title: string;

@@ -44,7 +44,7 @@ function parseAt(input: string, depth: number): ParsedUrl {
   if (parts === null) {
     const prepared = prepareInput(input);
     if ('reason' in prepared) return INVALID[prepared.reason];
-    parts = splitHttpUrl(prepared.href, prepared.plain);
+    parts = splitPlainHttpUrl(prepared.href) ?? splitWithUrlStandard(prepared.href);
     if (parts === null) return INVALID['not-a-url'];
   }
 
@@ -110,8 +110,6 @@ const BARE_HOST_START =
 interface PreparedInput {
   /** An absolute http(s) URL string. */
   readonly href: string;
-  /** No character the URL standard would encode or reinterpret, so the fast splitter may run. */
-  readonly plain: boolean;
 }
 
 function prepareInput(input: string): PreparedInput | { readonly reason: InvalidReason } {
@@ -120,25 +118,23 @@ function prepareInput(input: string): PreparedInput | { readonly reason: Invalid
   if (s.length > MAX_URL_LENGTH) return { reason: 'too-long' };
   s = stripProsePunctuation(s);
   if (s === '') return { reason: 'not-a-url' };
-  let plain = !NOT_PLAIN_URL_CHAR.test(s);
-  if (!plain && WHITESPACE.test(s)) {
+  if (WHITESPACE.test(s)) {
     // Mail clients and chat apps wrap long links; the URL standard drops tabs and newlines likewise.
     s = s.replace(LINE_BREAKS_AND_TABS, '');
     if (WHITESPACE.test(s)) return { reason: 'not-a-url' };
-    plain = !NOT_PLAIN_URL_CHAR.test(s);
   }
 
-  if (s.startsWith('//')) return { href: 'https:' + s, plain };
+  if (s.startsWith('//')) return { href: 'https:' + s };
   const scheme = SCHEME.exec(s);
   if (scheme !== null) {
     const name = scheme[1]!.toLowerCase();
-    if (name === 'http' || name === 'https') return { href: s, plain };
+    if (name === 'http' || name === 'https') return { href: s };
     // `aliexpress.com:443/item/1.html` and `localhost:3000` only look like schemes.
     const next = s.charCodeAt(scheme[0].length);
     const isHostPort = name.includes('.') || (next >= 48 && next <= 57);
     if (!isHostPort) return { reason: 'unsupported-scheme' };
   }
-  return BARE_HOST_START.test(s) ? { href: 'https://' + s, plain } : { reason: 'not-a-url' };
+  return BARE_HOST_START.test(s) ? { href: 'https://' + s } : { reason: 'not-a-url' };
 }
 
 /**
@@ -251,36 +247,8 @@ interface UrlParts {
   readonly query: string;
 }
 
-const FAST_HOST = /^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\.?$/;
-const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|%2e/i;
 
-function splitHttpUrl(href: string, plain: boolean): UrlParts | null {
-  const schemeEnd = href.indexOf(':');
-  if (plain && href.charCodeAt(schemeEnd + 1) === 47 && href.charCodeAt(schemeEnd + 2) === 47) {
-    const authorityStart = schemeEnd + 3;
-    let authorityEnd = authorityStart;
-    while (authorityEnd < href.length) {
-      const c = href.charCodeAt(authorityEnd);
-      if (c === 47 || c === 63 || c === 35 || c === 92) break; // / ? # \
-      authorityEnd++;
-    }
-    const authority = href.slice(authorityStart, authorityEnd);
-    const rest = href.slice(authorityEnd);
-    if (authority !== '' && FAST_HOST.test(authority)) {
-      const hashAt = rest.indexOf('#');
-      const beforeHash = hashAt === -1 ? rest : rest.slice(0, hashAt);
-      const queryAt = beforeHash.indexOf('?');
-      const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
-      if (!DOT_SEGMENT.test(path)) {
-        const host = authority.toLowerCase();
-        return {
-          host: host.endsWith('.') ? host.slice(0, -1) : host,
-          path: path === '' ? '/' : path,
-          query: queryAt === -1 ? '' : beforeHash.slice(queryAt + 1),
-        };
-      }
-    }
-  }
+function splitWithUrlStandard(href: string): UrlParts | null {
   let url: URL;
   try {
     url = new URL(href);
