@@ -160,11 +160,13 @@ export const TRACKING_PARAMS: readonly string[] = [
   'edm_click_module', 'ug_edm_item_id', 'rowan_id1', 'rowan_msg_id',
 ];
 export const TRACKING_PARAM_PREFIXES: readonly string[] = ['aff_', 'algo_', 'utm_', 'pdp_', 'ds_e_', 'ds_url', 'onelink_'];
-const TRACKING_LOWER: ReadonlySet<string> = new Set(TRACKING_PARAMS.map((name) => name.toLowerCase()));
+/** Built on first use: the parser does not need the list, so the popup's startup code can leave it out. */
+let trackingLower: ReadonlySet<string> | undefined;
 
 export function isTrackingParam(key: string): boolean {
   const lower = key.toLowerCase();
-  return TRACKING_LOWER.has(lower) || TRACKING_PARAM_PREFIXES.some((prefix) => lower.startsWith(prefix));
+  trackingLower ??= new Set(TRACKING_PARAMS.map((name) => name.toLowerCase()));
+  return trackingLower.has(lower) || TRACKING_PARAM_PREFIXES.some((prefix) => lower.startsWith(prefix));
 }
 
 /**
