@@ -91,7 +91,10 @@ export function BatchSection({ model, presets, pageSize = 100 }: BatchSectionPro
   const [shown, setShown] = useState(pageSize);
   const language = uiLanguage();
   const formatters = useMemo(() => catalogFormatters((key) => t(key as MessageKey), language), [language]);
-  const text: BatchText = useMemo(() => ({ warning: (warning) => tr(warningMessage(warning, formatters)), error: batchErrorText }), [formatters]);
+  const text: BatchText = useMemo(
+    () => ({ warning: (warning) => tr(warningMessage(warning, formatters)), error: batchErrorText, change: linkChangeText }),
+    [formatters],
+  );
   const phase = model.phase.value;
   const running = phase.kind === 'running';
 
