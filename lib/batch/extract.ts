@@ -35,13 +35,12 @@ export type ExtractResult =
  */
 const SCHEME_START = /https?:\/\//i;
 const BARE_HOST_ROOT = /aliexpress\.(?:com|ru|us)\//gi;
-const WHITESPACE = /\s/;
-const TOKEN_END_ASCII: ReadonlySet<string> = new Set(['"', "'", '<', '>', ',', ';']);
+/** Searched from a given index (global flag, lastIndex): one native scan with no backtracking. */
+const TOKEN_END = /[\s"'<>,;]/g;
 
-function endsToken(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code <= 32) return true;
-  return code < 128 ? TOKEN_END_ASCII.has(ch) : WHITESPACE.test(ch);
+function tokenEnd(text: string, from: number): number {
+  TOKEN_END.lastIndex = from;
+  return TOKEN_END.exec(text)?.index ?? text.length;
 }
 const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}']);
 /** Header names of a URL column, in the seeds' languages and the usual English ones. */
@@ -65,7 +64,9 @@ function hostStart(text: string, root: number): number {
 /** The first URL in `text`: the earliest `http(s)://` or bare AliExpress host. */
 function urlStart(text: string): number {
   const scheme = SCHEME_START.exec(text);
-  let best = scheme !== null && scheme.index + scheme[0].length < text.length && !endsToken(text[scheme.index + scheme[0].length]!) ? scheme.index : -1;
+  const afterScheme = scheme === null ? -1 : scheme.index + scheme[0].length;
+  // `https://` needs at least one URL character after it, as the pattern's `[^\s"'<>,;]+` did.
+  let best = scheme !== null && afterScheme < text.length && tokenEnd(text, afterScheme) !== afterScheme ? scheme.index : -1;
   BARE_HOST_ROOT.lastIndex = 0;
   for (let match = BARE_HOST_ROOT.exec(text); match !== null; match = BARE_HOST_ROOT.exec(text)) {
     if (best !== -1 && match.index >= best) break;
@@ -80,8 +81,7 @@ function urlStart(text: string): number {
 function urlIn(text: string): string | null {
   const start = urlStart(text);
   if (start === -1) return null;
-  let end = start;
-  while (end < text.length && !endsToken(text[end]!)) end++;
+  let end = tokenEnd(text, start);
   while (end > start && TRAILING_PUNCTUATION.has(text[end - 1]!)) end--;
   return text.slice(start, end);
 }

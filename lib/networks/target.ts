@@ -49,18 +49,19 @@ const FOREIGN_AFFILIATE: LinkChange = { kind: 'foreign-affiliate' };
  */
 export function resolveTarget(input: string | ProductRef | ParsedUrl, options: TargetOptions): ResolvedTarget {
   const parsed: ParsedUrl = typeof input === 'string' ? parseProductUrl(input) : 'kind' in input ? input : { kind: 'product', product: input };
-  const foreign = 'foreignAffiliate' in parsed && parsed.foreignAffiliate === true ? [FOREIGN_AFFILIATE] : [];
+  const foreign = 'foreignAffiliate' in parsed && parsed.foreignAffiliate === true;
+  const withForeign = (changes: readonly LinkChange[]) => (foreign ? [...changes, FOREIGN_AFFILIATE] : changes);
   switch (parsed.kind) {
     case 'product': {
       const ref = parsed.product;
       const keepStorefront = options.neutralLinks === false || keepsStorefront(ref.site, options.audienceCountry);
       const link = productLink(ref, { keepSku: options.keepSku, keepStorefront });
-      return { ok: true, target: { url: link.url, product: link.product, changes: [...link.changes, ...foreign] } };
+      return { ok: true, target: { url: link.url, product: link.product, changes: withForeign(link.changes) } };
     }
     case 'store':
     case 'page': {
       const page = options.neutralLinks === false ? { url: parsed.url, changes: [] } : neutralPageUrl(parsed.url);
-      return { ok: true, target: { url: page.url, changes: [...page.changes, ...foreign] } };
+      return { ok: true, target: { url: page.url, changes: withForeign(page.changes) } };
     }
     case 'short-link':
       return { ok: false, code: 'short-link' };

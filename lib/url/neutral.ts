@@ -1,6 +1,6 @@
 import { buildCanonicalProductUrl, storefrontHostOf } from './clean';
 import { LOCALES, type CanonicalOptions, type ProductRef } from './types';
-import { globalProductId } from './us-id';
+import { globalProductId, isUsProductId } from './us-id';
 
 /**
  * The host every buyer can use: www.aliexpress.com serves each visitor the language and country
@@ -36,7 +36,11 @@ export function neutralProductUrl(ref: ProductRef, options: CanonicalOptions = {
   return buildCanonicalProductUrl(neutralRef(ref), options);
 }
 
+const NO_CHANGES: readonly LinkChange[] = Object.freeze([]);
+
 function neutralRef(ref: ProductRef): ProductRef {
+  // Most links already are neutral: keep the object rather than copy it.
+  if (ref.site === 'com' && ref.locale === undefined && !isUsProductId(ref.id)) return ref;
   const neutral: { -readonly [K in keyof ProductRef]: ProductRef[K] } = { id: globalProductId(ref.id), site: 'com' };
   if (ref.skuId !== undefined) neutral.skuId = ref.skuId;
   return neutral;
@@ -44,8 +48,9 @@ function neutralRef(ref: ProductRef): ProductRef {
 
 /** The product URL a deeplink wraps, and what building it changed. */
 export function productLink(ref: ProductRef, options: ProductLinkOptions = {}): ProductLink {
-  if (options.keepStorefront) return { url: buildCanonicalProductUrl(ref, options), product: ref, changes: [] };
+  if (options.keepStorefront) return { url: buildCanonicalProductUrl(ref, options), product: ref, changes: NO_CHANGES };
   const product = neutralRef(ref);
+  if (product === ref) return { url: buildCanonicalProductUrl(ref, options), product, changes: NO_CHANGES };
   const changes: LinkChange[] = [];
   const from = storefrontHostOf(ref);
   if (from !== NEUTRAL_HOST) changes.push({ kind: 'host', from, to: NEUTRAL_HOST });
@@ -62,6 +67,6 @@ const LOCALE_HOSTS: ReadonlySet<string> = new Set(LOCALES.map((locale) => `${loc
 export function neutralPageUrl(url: string): { readonly url: string; readonly changes: readonly LinkChange[] } {
   const hostEnd = url.indexOf('/', 8);
   const host = url.slice(8, hostEnd === -1 ? url.length : hostEnd);
-  if (!url.startsWith('https://') || !LOCALE_HOSTS.has(host)) return { url, changes: [] };
+  if (!url.startsWith('https://') || !LOCALE_HOSTS.has(host)) return { url, changes: NO_CHANGES };
   return { url: `https://${NEUTRAL_HOST}${hostEnd === -1 ? '/' : url.slice(hostEnd)}`, changes: [{ kind: 'host', from: host, to: NEUTRAL_HOST }] };
 }
