@@ -1,5 +1,7 @@
 export { parseProductUrl, MAX_URL_LENGTH } from './parse';
 export { canonicalProductUrl, cleanPageUrl } from './canonical';
+export { neutralProductUrl, neutralPageUrl, productLink, NEUTRAL_HOST, type LinkChange, type ProductLink, type ProductLinkOptions } from './neutral';
+export { globalProductId, isUsProductId } from './us-id';
 export { isAliExpressHost } from './hosts';
 export { TRACKING_PARAMS, TRACKING_PARAM_PREFIXES, KEPT_PAGE_PARAMS, WRAPPER_PARAMS, isTrackingParam } from './params';
 export { LOCALES } from './types';
