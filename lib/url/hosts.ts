@@ -60,7 +60,8 @@ function classifyUncached(rawHost: string): AliExpressHost | null {
       mobile = true;
       sub = sub.slice(2);
     }
-    const locale = site === 'com' && LOCALE_SET.has(sub) ? (sub as Locale) : undefined;
+    // Every locale subdomain is two letters: the length test spares hashing `www` and store names.
+    const locale = site === 'com' && sub.length === 2 && LOCALE_SET.has(sub) ? (sub as Locale) : undefined;
     return locale ? { host, root, site, sub, mobile, locale } : { host, root, site, sub, mobile };
   }
   return null;

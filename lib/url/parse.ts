@@ -11,7 +11,7 @@ import {
   wrapperParamName,
   type QueryParam,
 } from './params';
-import type { InvalidReason, PageKind, ParsedUrl, ProductRef } from './types';
+import type { InvalidReason, PageKind, ParsedUrl, ProductRef, Provenance } from './types';
 
 /** Longer input is not a link anybody pasted; refusing it bounds the work done on hostile text. */
 export const MAX_URL_LENGTH = 8192;
@@ -356,9 +356,12 @@ function shortLink(host: string, path: string, appShare: boolean): ParsedUrl {
   return appShare ? { kind: 'short-link', host, url, appShare } : { kind: 'short-link', host, url };
 }
 
+/** Sets the provenance flags on a result this module has just built (so not yet shared: mutating it is safe). */
 function withFlags<T extends ParsedUrl>(result: T, appShare: boolean, foreignAffiliate: boolean): T {
-  if (!appShare && !foreignAffiliate) return result;
-  return { ...result, ...(appShare && { appShare: true }), ...(foreignAffiliate && { foreignAffiliate: true }) };
+  const flagged = result as { -readonly [K in keyof Provenance]: Provenance[K] };
+  if (appShare) flagged.appShare = true;
+  if (foreignAffiliate) flagged.foreignAffiliate = true;
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------
