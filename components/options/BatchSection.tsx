@@ -8,6 +8,7 @@ import type { Preset } from '@/lib/presets/types';
 import { catalogFormatters, type MessageFormatters } from '@/lib/rates';
 import { warningMessage } from '@/lib/rules';
 import { deeplinkErrorText } from '@/lib/i18n/text';
+import { linkChangeText } from '@/lib/i18n/link-changes';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
 import { Field, describedBy } from './Field';
 
@@ -54,6 +55,11 @@ function RowItem({ row, text, formatters }: { row: BatchRow; text: BatchText; fo
           <td class="url-cell">
             <span class="link">{row.link}</span>
             {row.duplicateOf !== null && <span class="note">{t('batch_duplicateOf', String(row.duplicateOf))}</span>}
+            {row.changes.length > 0 && (
+              <span class="note" data-testid="batch-changes">
+                {t('batch_changes')}: {row.changes.map(linkChangeText).join('; ')}
+              </span>
+            )}
           </td>
           <td>
             {rateText(row, formatters)}
@@ -85,7 +91,10 @@ export function BatchSection({ model, presets, pageSize = 100 }: BatchSectionPro
   const [shown, setShown] = useState(pageSize);
   const language = uiLanguage();
   const formatters = useMemo(() => catalogFormatters((key) => t(key as MessageKey), language), [language]);
-  const text: BatchText = useMemo(() => ({ warning: (warning) => tr(warningMessage(warning, formatters)), error: batchErrorText }), [formatters]);
+  const text: BatchText = useMemo(
+    () => ({ warning: (warning) => tr(warningMessage(warning, formatters)), error: batchErrorText, change: linkChangeText }),
+    [formatters],
+  );
   const phase = model.phase.value;
   const running = phase.kind === 'running';
 

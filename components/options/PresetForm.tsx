@@ -146,6 +146,19 @@ export function PresetForm({ initial, isNew, accounts, onSubmit, onCancel }: Pre
         <input type="checkbox" name="preset-keep-sku" checked={draft.keepSku} onChange={(e) => setDraft({ ...draft, keepSku: e.currentTarget.checked })} />
         {t('options_presetKeepSku')}
       </label>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          name="preset-neutral-links"
+          aria-describedby="preset-neutral-links-hint"
+          checked={draft.neutralLinks !== false}
+          onChange={(e) => setDraft({ ...draft, neutralLinks: e.currentTarget.checked })}
+        />
+        {t('options_presetNeutralLinks')}
+      </label>
+      <p id="preset-neutral-links-hint" class="note">
+        {t('options_presetNeutralLinksHint')}
+      </p>
       <FormActions onCancel={onCancel} />
     </form>
   );

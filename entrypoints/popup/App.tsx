@@ -16,9 +16,11 @@ export interface AppProps {
 }
 
 type InsightsView = (typeof import('./lazy-insights'))['LazyInsights'];
+type LinkChangesView = (typeof import('@/components/popup/LinkChanges'))['LinkChanges'];
 
 export function App({ model, openOptions, extensionApi }: AppProps) {
   const [InsightsView, setInsightsView] = useState<InsightsView | null>(null);
+  const [LinkChangesView, setLinkChangesView] = useState<LinkChangesView | null>(null);
   const loaded = model.loaded.value;
   const link = model.link.value;
   const shown = loaded ? model.shownLink.value : null;
@@ -35,6 +37,13 @@ export function App({ model, openOptions, extensionApi }: AppProps) {
     // After the link is on screen: the estimate's tables and rules are a separate chunk.
     if (wantsInsights && !InsightsView) void import('./lazy-insights').then((m) => setInsightsView(() => m.LazyInsights));
   }, [wantsInsights, InsightsView]);
+
+  const changes = model.linkChanges.value;
+  const wantsChanges = linkUrl !== null && changes.length > 0;
+  useEffect(() => {
+    // Most links change nothing: the list and its texts load only when there is something to say.
+    if (wantsChanges && !LinkChangesView) void import('@/components/popup/LinkChanges').then((m) => setLinkChangesView(() => m.LinkChanges));
+  }, [wantsChanges, LinkChangesView]);
 
   if (!loaded) return <p class="loading">{t('popup_loading')}</p>;
 
@@ -60,6 +69,7 @@ export function App({ model, openOptions, extensionApi }: AppProps) {
           onCopy={() => void model.copy()}
         />
       )}
+      {wantsChanges && LinkChangesView && <LinkChangesView changes={changes} />}
       {/* URL problems are explained by StateSummary; this is for a preset that cannot build a link. */}
       {link && !link.ok && (link.code === 'invalid-account' || link.code === 'invalid-subids') && (
         <p class="error" role="alert">

@@ -10,7 +10,7 @@
  * `buildPortalsLink`; the popup keeps showing its local result until the answer arrives.
  */
 import { resolveTarget } from '../networks';
-import type { ProductRef } from '../url/types';
+import type { ParsedUrl, ProductRef } from '../url/types';
 import { PORTALS_TRACKING_KEYS, validatePortalsTracking, type PortalsTracking } from '../networks/portals-tracking';
 import type { DeeplinkErrorCode, FieldIssue } from '../networks/types';
 import { aliExpressAudience, type AliExpressClient, type AliExpressProduct, type PromotionLinkType } from './aliexpress';
@@ -42,8 +42,10 @@ export function appendPortalsTracking(link: string, tracking: PortalsTracking): 
 
 export interface PortalsLinkRequest {
   /** A tab URL or a parsed product. */
-  readonly target: string | ProductRef;
+  readonly target: string | ProductRef | ParsedUrl;
   readonly keepSku: boolean;
+  /** The preset's choice of the locale-neutral product URL (absent = on, lib/networks/target.ts). */
+  readonly neutralLinks?: boolean;
   /** The publisher's Portals tracking id (never another party's: docs/architecture.md, 'Hard rules' 2). */
   readonly trackingId: string;
   readonly tracking?: PortalsTracking;
@@ -78,7 +80,7 @@ export async function buildPortalsLink(client: Pick<AliExpressClient, 'generateL
   if (issues.length > 0) return { ok: false, code: 'invalid-subids', issues };
 
   // The same cleaning as every other network (docs/architecture.md, 'Hard rules' 3).
-  const resolved = resolveTarget(request.target, request.keepSku);
+  const resolved = resolveTarget(request.target, request);
   if (!resolved.ok) return resolved;
   const targetUrl = resolved.target.url;
   const productId = resolved.target.product?.id;

@@ -15,6 +15,7 @@ import { buildPortalsLink } from './portals-link';
 import { redactSecrets, type ApiError, type ApiErrorKind } from './result';
 import { secretsOf, type AdmitadApiCredentials, type AliExpressApiCredentials, type ApiCredentials, type ApiService } from './credentials';
 import type { PortalsAccount } from '../networks/portals';
+import { resolveTarget } from '../networks/target';
 import { portalsTrackingId } from '../networks/portals-tracking';
 import type { Account } from '../networks/types';
 import type { Preset } from '../presets/types';
@@ -141,8 +142,9 @@ export function createApiService(deps: ApiServiceDeps): ApiServiceApi {
     if (!trackingId) return { source, error: { kind: 'api', message: 'Portals: no tracking id in the preset, the account or the credentials', code: 'no-tracking-id' } };
 
     const result = await buildPortalsLink(aliexpressClient(saved), {
-      target: parsed.kind === 'product' ? parsed.product : parsed.url,
+      target: parsed,
       keepSku: preset.keepSku,
+      ...(preset.neutralLinks !== undefined && { neutralLinks: preset.neutralLinks }),
       trackingId,
       tracking: preset.portals ?? {},
       audienceCountry: preset.audienceCountry,
@@ -165,7 +167,7 @@ export function createApiService(deps: ApiServiceDeps): ApiServiceApi {
     if (!(await access('admitad'))) return { source: null, reason: 'no-access', service: 'admitad' };
     const source = 'admitad-api';
     const client = admitadClient(saved);
-    const target = targetUrl(parsed, preset.keepSku);
+    const target = targetUrl(parsed, preset);
     const isProduct = parsed.kind === 'product';
     const [deeplink, rates] = await Promise.all([
       client.generateDeeplink({ websiteId: saved.websiteId, campaignId: saved.campaignId, url: target, subIds: preset.subIds }),
@@ -266,8 +268,10 @@ function sameValues<T extends object>(a: T, b: T): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
-function targetUrl(parsed: Linkable, keepSku: boolean): string {
-  return parsed.kind === 'product' ? canonicalProductUrl(parsed.product, { keepSku }) : parsed.url;
+/** The same target every surface links to (lib/networks/target.ts); a Linkable always resolves. */
+function targetUrl(parsed: Linkable, preset: Preset): string {
+  const resolved = resolveTarget(parsed, preset);
+  return resolved.ok ? resolved.target.url : parsed.kind === 'product' ? canonicalProductUrl(parsed.product, { keepSku: preset.keepSku }) : parsed.url;
 }
 
 function errorView(error: ApiError): ApiErrorView {

@@ -6,6 +6,7 @@
 import { hotStatus, parseHotListStore, type HotListStore } from '../hotlist';
 import { buildDeeplink } from '../networks';
 import type { Account, DeeplinkErrorCode } from '../networks/types';
+import type { LinkChange } from '../url/neutral';
 import { pickedCategory, type StoredEstimateData } from '../insights/insights';
 import type { Preset } from '../presets/types';
 import { estimateCommission, linkKindOf, tablesFromStoredCache, type EstimateInput, type RateRange, type RateTables } from '../rates';
@@ -34,6 +35,8 @@ export type BatchRow = BatchInput &
     | {
         readonly ok: true;
         readonly link: string;
+        /** What building the link changed about the row's URL (neutral host, US id, another publisher's tracking). */
+        readonly changes: readonly LinkChange[];
         readonly kind: 'product' | 'store' | 'page';
         readonly productId: string | null;
         readonly estimate: BatchEstimate;
@@ -137,7 +140,7 @@ export function createRowConverter(context: BatchContext): (input: BatchInput) =
       case 'short-link':
         return { ...input, ok: false, error: { code: 'short-link', host: parsed.host } };
     }
-    const built = buildDeeplink(parsed.kind === 'product' ? parsed.product : parsed.url, preset, account);
+    const built = buildDeeplink(parsed, preset, account);
     if (!built.ok) return { ...input, ok: false, error: deeplinkError(built.code) };
     const productId = parsed.kind === 'product' ? parsed.product.id : null;
     const hot = productId ? hotStatus(productId, hotList) : { hot: false as const };
@@ -155,6 +158,7 @@ export function createRowConverter(context: BatchContext): (input: BatchInput) =
       ...input,
       ok: true,
       link: built.url,
+      changes: built.changes,
       kind: parsed.kind,
       productId,
       estimate: estimateFor({ ...common, linkKind: linkKindOf(parsed) }),

@@ -5,11 +5,14 @@
  */
 import { toCsv, type CsvValue } from '../csv/index';
 import type { Warning } from '../rules';
+import type { LinkChange } from '../url/neutral';
 import type { BatchError, BatchRow } from './convert';
 
 export interface BatchText {
   warning(warning: Warning): string;
   error(error: BatchError): string;
+  /** Text for what the link changed; without it the cell holds the change kinds only. */
+  change?(change: LinkChange): string;
 }
 
 export const BATCH_CSV_HEADER = [
@@ -24,6 +27,7 @@ export const BATCH_CSV_HEADER = [
   'hot',
   'duplicate_of_row',
   'warnings',
+  'changes',
   'error',
 ] as const;
 
@@ -32,8 +36,13 @@ function warningsCell(warnings: readonly Warning[], text: BatchText): string {
   return warnings.map((warning) => `${warning.code}: ${text.warning(warning)}`).join(' | ');
 }
 
+/** `kind: text` pairs like the warnings: what the deeplink changed about the row's URL. */
+function changesCell(changes: readonly LinkChange[], text: BatchText): string {
+  return changes.map((change) => (text.change ? `${change.kind}: ${text.change(change)}` : change.kind)).join(' | ');
+}
+
 export function batchCsvRow(row: BatchRow, text: BatchText): CsvValue[] {
-  if (!row.ok) return [row.row, row.source, 'error', '', '', '', '', '', '', '', '', `${row.error.code}: ${text.error(row.error)}`];
+  if (!row.ok) return [row.row, row.source, 'error', '', '', '', '', '', '', '', '', '', `${row.error.code}: ${text.error(row.error)}`];
   return [
     row.row,
     row.source,
@@ -46,6 +55,7 @@ export function batchCsvRow(row: BatchRow, text: BatchText): CsvValue[] {
     row.hot,
     row.duplicateOf,
     warningsCell(row.warnings, text),
+    changesCell(row.changes, text),
     '',
   ];
 }

@@ -30,14 +30,60 @@ export type ExtractResult =
  * A URL with a scheme, or a bare AliExpress address as people paste them. It ends at a comma or
  * semicolon too, so a CSV line pasted as text gives its URL and not the next cell; the product id
  * is in the path, before any comma a query string might hold.
+ *
+ * Found by scanning rather than by one regular expression: a pasted line may hold tens of thousands of
+ * `)` or letters, on which a pattern with a repeated group before `$` or `aliexpress.` backtracks
+ * quadratically (a 100-line batch of such lines took 43 s). Every step below looks at each character
+ * a bounded number of times.
  */
-const URL_TOKEN = /(?:https?:\/\/|\b(?:[a-z0-9-]+\.)*aliexpress\.(?:com|ru|us)\/)[^\s"'<>,;]+/i;
+const SCHEME_START = /https?:\/\//i;
+const BARE_HOST_ROOT = /aliexpress\.(?:com|ru|us)\//gi;
+/** Searched from a given index (global flag, lastIndex): one native scan with no backtracking. */
+const TOKEN_END = /[\s"'<>,;]/g;
+
+function tokenEnd(text: string, from: number): number {
+  TOKEN_END.lastIndex = from;
+  return TOKEN_END.exec(text)?.index ?? text.length;
+}
 /** Header names of a URL column, in the seeds' languages and the usual English ones. */
 const URL_HEADER = /url|link|ссылк|enlace|koppeling/i;
 
+function isLabelChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45; // 0-9 A-Z a-z -
+}
+
+/** Where `aliexpress.<tld>/` at `root` starts once its subdomain labels (`m.es.`) are counted in. */
+function hostStart(text: string, root: number): number {
+  let start = root;
+  while (start >= 2 && text.charCodeAt(start - 1) === 46 && isLabelChar(text.charCodeAt(start - 2))) {
+    let label = start - 2;
+    while (label > 0 && isLabelChar(text.charCodeAt(label - 1))) label--;
+    start = label;
+  }
+  return start;
+}
+
+/** The first URL in `text`: the earliest `http(s)://` or bare AliExpress host. */
+function urlStart(text: string): number {
+  const scheme = SCHEME_START.exec(text);
+  const afterScheme = scheme === null ? -1 : scheme.index + scheme[0].length;
+  // `https://` needs at least one URL character after it, as the pattern's `[^\s"'<>,;]+` did.
+  let best = scheme !== null && afterScheme < text.length && tokenEnd(text, afterScheme) !== afterScheme ? scheme.index : -1;
+  BARE_HOST_ROOT.lastIndex = 0;
+  for (let match = BARE_HOST_ROOT.exec(text); match !== null; match = BARE_HOST_ROOT.exec(text)) {
+    if (best !== -1 && match.index >= best) break;
+    const start = hostStart(text, match.index);
+    // A host starts a word: `xaliexpress.com/` is not AliExpress.
+    const before = start === 0 ? 32 : text.charCodeAt(start - 1);
+    if (!isLabelChar(before) && before !== 95) best = best === -1 ? start : Math.min(best, start);
+  }
+  return best;
+}
+
 function urlIn(text: string): string | null {
-  const match = URL_TOKEN.exec(text);
-  return match ? stripProsePunctuation(match[0]) : null;
+  const start = urlStart(text);
+  if (start === -1) return null;
+  return stripProsePunctuation(text.slice(start, tokenEnd(text, start)));
 }
 
 function fromLines(text: string): BatchInput[] {

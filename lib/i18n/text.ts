@@ -24,6 +24,7 @@ const DEEPLINK_ERROR_KEYS: Record<DeeplinkErrorCode, MessageKey> = {
 
 export const siteLabel = (site: Site): string => t(`site_${site}`);
 
+
 export interface StateText {
   readonly title: string;
   readonly note?: string;

@@ -1,9 +1,9 @@
-import { canonicalProductUrl, parseProductUrl } from '../url';
-import type { ProductRef } from '../url/types';
+import type { ParsedUrl, ProductRef } from '../url/types';
 import type { Preset } from '../presets/types';
 import { accountSchema, ACCOUNT_ID_MAX, ACCOUNT_NAME_MAX, fieldIssuesFromSchema } from './schema';
 import { isLocalAccount, networkRegistry, validateNetworkAccount, validateSubIdsFor, wrapWithAccount } from './registry';
-import type { Account, DeeplinkResult, FieldIssue, LinkTarget } from './types';
+import { resolveTarget, type ResolvedTarget } from './target';
+import type { Account, DeeplinkResult, FieldIssue } from './types';
 
 export type * from './types';
 export { SUBID_KEYS } from './types';
@@ -17,6 +17,8 @@ export { customNetwork, validateTemplate, TEMPLATE_MAX, TEMPLATE_PLACEHOLDERS, t
 export { GENERIC_SUBID_MAX, type SubIdLimits } from './subids';
 export { isPlainHostname } from './hostname';
 export { isLinkToKnownHost } from './link-hosts';
+export { resolveTarget, keepsStorefront, type ResolvedTarget, type TargetOptions } from './target';
+export type { LinkChange } from '../url/neutral';
 
 /**
  * Field-level problems with an account as the options form holds it: id and name, then the
@@ -33,34 +35,6 @@ export function validateAccount(account: Account): FieldIssue[] {
   return [...issues, ...validateNetworkAccount(account)];
 }
 
-export type ResolvedTarget = { readonly ok: true; readonly target: LinkTarget } | Extract<DeeplinkResult, { ok: false }>;
-
-/**
- * What the link points at, cleaned: a product becomes its canonical URL (SKU kept only when
- * the preset asks), store and campaign pages keep the parser's cleaned URL (docs/architecture.md,
- * 'Hard rules' 3: other parties' tracking is gone before we wrap). Short links cannot be resolved
- * offline, so they are refused rather than wrapped as they are.
- */
-export function resolveTarget(input: string | ProductRef, keepSku: boolean): ResolvedTarget {
-  if (typeof input !== 'string') {
-    return { ok: true, target: { url: canonicalProductUrl(input, { keepSku }), product: input } };
-  }
-  const parsed = parseProductUrl(input);
-  switch (parsed.kind) {
-    case 'product':
-      return { ok: true, target: { url: canonicalProductUrl(parsed.product, { keepSku }), product: parsed.product } };
-    case 'store':
-    case 'page':
-      return { ok: true, target: { url: parsed.url } };
-    case 'short-link':
-      return { ok: false, code: 'short-link' };
-    case 'not-aliexpress':
-      return { ok: false, code: 'not-aliexpress' };
-    case 'invalid':
-      return { ok: false, code: 'invalid-url' };
-  }
-}
-
 /**
  * The affiliate deeplink for a product or AliExpress page under a preset. Never throws: every
  * failure is a code (and field issues where the user can fix something), because callers are
@@ -69,17 +43,18 @@ export function resolveTarget(input: string | ProductRef, keepSku: boolean): Res
  * `account` is the account the preset names; it is looked up by the caller and re-checked
  * here, since it comes from storage and may be stale, foreign or hand-edited.
  */
-export function buildDeeplink(target: string | ProductRef, preset: Preset, account: Account | undefined): DeeplinkResult {
+export function buildDeeplink(target: string | ProductRef | ParsedUrl, preset: Preset, account: Account | undefined): DeeplinkResult {
   let resolved: ResolvedTarget;
   try {
-    resolved = resolveTarget(target, preset.keepSku);
+    resolved = resolveTarget(target, preset);
   } catch {
     return { ok: false, code: 'invalid-url' };
   }
   if (!resolved.ok) return resolved;
   const targetUrl = resolved.target.url;
+  const changes = resolved.target.changes ?? [];
 
-  if (preset.accountId === null) return { ok: true, url: targetUrl, targetUrl, network: 'plain' };
+  if (preset.accountId === null) return { ok: true, url: targetUrl, targetUrl, network: 'plain', changes };
 
   // Typed as Account, but read from storage: a hand-edited or corrupted value may be anything.
   const stored: unknown = account;
@@ -100,7 +75,7 @@ export function buildDeeplink(target: string | ProductRef, preset: Preset, accou
 
   try {
     const url = wrapWithAccount(resolved.target, checkedAccount, subIds);
-    return { ok: true, url, targetUrl, network: checkedAccount.network };
+    return { ok: true, url, targetUrl, network: checkedAccount.network, changes };
   } catch {
     // Unreachable after the checks above; kept so a future network's bug cannot crash a caller.
     return { ok: false, code: 'invalid-account' };

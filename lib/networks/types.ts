@@ -1,3 +1,4 @@
+import type { LinkChange } from '../url/neutral';
 import type { ProductRef } from '../url/types';
 
 /** Networks whose links are built locally from a template (lib/networks' registry). */
@@ -64,13 +65,21 @@ export interface FieldIssue {
 export type DeeplinkErrorCode = 'invalid-url' | 'not-aliexpress' | 'short-link' | 'invalid-account' | 'invalid-subids' | 'needs-api';
 
 export type DeeplinkResult =
-  | { readonly ok: true; readonly url: string; readonly targetUrl: string; readonly network: NetworkId | 'plain' }
+  | {
+      readonly ok: true;
+      readonly url: string;
+      readonly targetUrl: string;
+      readonly network: NetworkId | 'plain';
+      /** What the link changed about the URL it was given (host, US id, another publisher's tracking). */
+      readonly changes: readonly LinkChange[];
+    }
   | { readonly ok: false; readonly code: DeeplinkErrorCode; readonly issues?: readonly FieldIssue[] };
 
 /** The link target handed to a network: already cleaned, already known to be AliExpress. */
 export interface LinkTarget {
   readonly url: string;
   readonly product?: ProductRef;
+  readonly changes?: readonly LinkChange[];
 }
 
 export interface Network<A extends Account = Account> {

@@ -5,14 +5,15 @@
  * background or touching the network (docs/architecture.md, 'Tab URL to link on screen').
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { buildDeeplink } from '../networks';
+import { buildDeeplink, resolveTarget } from '../networks';
 import type { Account, DeeplinkResult } from '../networks/types';
 import { initialPresetOf } from '../presets/default';
+import type { LinkChange } from '../url/neutral';
 import type { Preset } from '../presets/types';
 import type { Settings } from '../storage/settings';
 import type { SaveResult } from '../storage/local';
 import { parseState, type StoredState } from '../storage/state';
-import { canonicalProductUrl, parseProductUrl } from '../url';
+import { parseProductUrl } from '../url';
 import type { ParsedUrl } from '../url/types';
 import type { MessageData } from '../messaging/protocol';
 
@@ -68,6 +69,8 @@ export interface PopupModel {
   /** Names what the popup shows (preset and URL): an API answer applies only while it is unchanged. */
   readonly requestKey: ReadonlySignal<string>;
   readonly cleanUrl: ReadonlySignal<string | null>;
+  /** What the link changed about the URL it was built from (neutral host, US id, another publisher's tracking). */
+  readonly linkChanges: ReadonlySignal<readonly LinkChange[]>;
   /** True when no preset can build an affiliate link yet: show the way to the options page. */
   readonly needsSetup: ReadonlySignal<boolean>;
   readonly copyState: ReadonlySignal<CopyState>;
@@ -108,15 +111,13 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     const target = parsed.value;
     if (!target || !sourceUrl.value) return null;
     const preset = selectedPreset.value ?? PLAIN_PRESET;
-    const input = target.kind === 'product' ? target.product : sourceUrl.value;
-    return buildDeeplink(input, preset, account.value);
+    return buildDeeplink(target, preset, account.value);
   });
-  const cleanUrl = computed(() => {
-    const target = parsed.value;
-    if (!target) return null;
-    if (target.kind === 'product') return canonicalProductUrl(target.product, { keepSku: selectedPreset.value?.keepSku ?? false });
-    return target.kind === 'store' || target.kind === 'page' ? target.url : null;
-  });
+  // The same target every network wraps (lib/networks/target.ts), so the popup can show it and what changed
+  // even while a Portals link is still on its way from the API.
+  const resolved = computed(() => (parsed.value ? resolveTarget(parsed.value, selectedPreset.value ?? PLAIN_PRESET) : null));
+  const cleanUrl = computed(() => (resolved.value?.ok ? resolved.value.target.url : null));
+  const linkChanges = computed<readonly LinkChange[]>(() => (resolved.value?.ok ? (resolved.value.target.changes ?? []) : []));
   const requestKey = computed(() => `${selectedId.value}\n${sourceUrl.value}`);
   const shownLink = computed<ShownLink | null>(() => {
     const api = apiLink.value;
@@ -139,6 +140,7 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     account,
     requestKey,
     cleanUrl,
+    linkChanges,
     needsSetup,
     copyState,
     storageSnapshot,

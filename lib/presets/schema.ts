@@ -34,5 +34,7 @@ export const presetSchema = schema<Preset>(
     keepSku: boolean(),
     // Absent in presets saved before Portals support: still read as they are.
     portals: optional(readPortals),
+    // Absent in presets saved before locale-neutral links: read as on, no migration needed.
+    neutralLinks: optional(boolean()),
   }),
 );

@@ -18,6 +18,11 @@ export interface Preset {
   readonly subIds: SubIds;
   /** Keep the selected SKU in the product URL. */
   readonly keepSku: boolean;
+  /**
+   * Link products as `https://www.aliexpress.com/item/<global id>.html`, whatever storefront the URL was
+   * on (lib/networks/target.ts). Absent in presets saved before the option: read as on.
+   */
+  readonly neutralLinks?: boolean;
   /** Portals accounts only: a tracking id for this preset and the custom tracking strings (seed 003). */
   readonly portals?: PresetPortals;
 }

@@ -40,12 +40,14 @@ export function buildCleanPageUrl(host: AliExpressHost, path: string, params: re
   return protectTrailingPunctuation(`https://${desktopHostOf(host)}${path === '' ? '/' : path}${query}`);
 }
 
+/** The desktop host of the storefront a product URL was on (`es.aliexpress.com`, `aliexpress.ru`, ...). */
+export function storefrontHostOf(ref: ProductRef): string {
+  return ref.site === 'com' && ref.locale !== undefined && LOCALE_SET.has(ref.locale) ? `${ref.locale}.aliexpress.com` : DESKTOP_HOST[ref.site];
+}
+
 export function buildCanonicalProductUrl(ref: ProductRef, options: CanonicalOptions = {}): string {
   if (!DIGITS.test(ref.id)) throw new RangeError(`ProductRef id must be a run of digits, got ${JSON.stringify(ref.id)}`);
-  const host =
-    ref.site === 'com' && ref.locale !== undefined && LOCALE_SET.has(ref.locale)
-      ? `${ref.locale}.aliexpress.com`
-      : DESKTOP_HOST[ref.site];
+  const host = storefrontHostOf(ref);
   const sku = options.keepSku && ref.skuId !== undefined && DIGITS.test(ref.skuId) ? `?sku_id=${ref.skuId}` : '';
   return `https://${host}/item/${ref.id}.html${sku}`;
 }

@@ -32,6 +32,18 @@ export interface AliExpressHost {
 
 /** `host` must already be lower-case (WHATWG URL and the fast path both guarantee it). */
 export function classifyAliExpressHost(rawHost: string): AliExpressHost | null {
+  // Consecutive calls mostly name the same host (a batch, the tab and its links): a pure function of the
+  // host string, so the last answer is reused.
+  if (rawHost === lastHost) return lastClassified;
+  lastHost = rawHost;
+  lastClassified = classifyUncached(rawHost);
+  return lastClassified;
+}
+
+let lastHost = '';
+let lastClassified: AliExpressHost | null = null;
+
+function classifyUncached(rawHost: string): AliExpressHost | null {
   const host = rawHost.endsWith('.') ? rawHost.slice(0, -1) : rawHost;
   for (const [root, site] of ROOTS) {
     let sub: string;
@@ -48,7 +60,8 @@ export function classifyAliExpressHost(rawHost: string): AliExpressHost | null {
       mobile = true;
       sub = sub.slice(2);
     }
-    const locale = site === 'com' && LOCALE_SET.has(sub) ? (sub as Locale) : undefined;
+    // Every locale subdomain is two letters: the length test spares hashing `www` and store names.
+    const locale = site === 'com' && sub.length === 2 && LOCALE_SET.has(sub) ? (sub as Locale) : undefined;
     return locale ? { host, root, site, sub, mobile, locale } : { host, root, site, sub, mobile };
   }
   return null;
@@ -77,7 +90,18 @@ export function shortLinkHostKind(h: AliExpressHost): 'app-share' | 'affiliate' 
 }
 
 /**
- * AliExpress Russia's share shortener, outside the aliexpress.* domains: ClearURLs/Rules#317 shows
- * `https://ali.click/fk3ej1c` redirecting to an `aliexpress.ru/item/...&spreadType=socialShare` URL.
+ * Short-link hosts outside the aliexpress.* domains, which only the network behind them can resolve:
+ * - `ali.click`: AliExpress Russia's share shortener; ClearURLs/Rules#317 shows `https://ali.click/fk3ej1c`
+ *   redirecting to an `aliexpress.ru/item/...&spreadType=socialShare` URL.
+ * - `fas.st`: Admitad's link shortener (its API client's docs: `shorten('https://ad.admitad.com/g/abc123/')`
+ *   gives `https://fas.st/xyz`; publishers' READMEs link AliExpress parts as `https://fas.st/HEYSD?erid=..`).
+ * - `ali.ski`, `alii.pub`, `ali.pub`: ePN's AliExpress short links (GitHub code search "ali.ski/", "alii.pub/":
+ *   hardware projects' parts lists).
  */
-export const FOREIGN_SHORT_LINK_HOSTS: ReadonlySet<string> = new Set(['ali.click']);
+export const FOREIGN_SHORT_LINK_HOSTS: ReadonlyMap<string, 'app-share' | 'affiliate'> = new Map([
+  ['ali.click', 'app-share'],
+  ['fas.st', 'affiliate'],
+  ['ali.ski', 'affiliate'],
+  ['alii.pub', 'affiliate'],
+  ['ali.pub', 'affiliate'],
+]);

@@ -75,6 +75,10 @@ export function parseQuery(query: string): QueryParam[] {
  * - `q`: Google `/url?q=`; `u`: Facebook `l.php?u=` (idlewan/link_cleaner background.js).
  * - `returnUrl`: AliExpress' own login wall `aliexpress.com/p/ug-login-page/login.html?returnUrl=` (uBlockOrigin/uAssets#33158).
  * - `target`, `adurl`, `uddg`: generic redirectors (zhihu, Google Ads, DuckDuckGo), accepted only when they hold an AliExpress URL.
+ * - `ued`: Awin (`www.awin1.com/cread.php?awinmid=..&awinaffid=..&ued=<encoded URL>`, GitHub code search
+ *   "awin1.com/cread.php?awinmid=" shows publishers building it).
+ * - `u` also carries TradeTracker's target, a path on the campaign's site
+ *   (`tc.tradetracker.net/?c=15640&m=12&a=417111&r=&u=%2Fitem%2F1005001640685908.html`, GitHub code search).
  */
 export const WRAPPER_PARAMS: readonly string[] = [
   'dl_target_url',
@@ -88,6 +92,7 @@ export const WRAPPER_PARAMS: readonly string[] = [
   'target',
   'adurl',
   'uddg',
+  'ued',
 ];
 const WRAPPER_BY_LOWER: ReadonlyMap<string, string> = new Map(WRAPPER_PARAMS.map((name) => [name.toLowerCase(), name]));
 
@@ -124,6 +129,70 @@ const KEPT_LOWER: ReadonlySet<string> = new Set(KEPT_PAGE_PARAMS.map((name) => n
 
 export function isKeptPageParam(key: string): boolean {
   return KEPT_LOWER.has(key.toLowerCase());
+}
+
+/**
+ * Wrappers that are another publisher's affiliate link, not a plain redirect: Admitad `ulp`, Awin `ued`,
+ * Portals deep links `dl_target_url` (with the publisher's `aff_short_key`), ePN's `/redirect/cpa/` `to`
+ * and TradeTracker's `u`. Google's `url=`/`q=` or the login wall's `returnUrl=` carry nobody's commission.
+ */
+export function isAffiliateWrapper(name: string, host: string, path: string): boolean {
+  switch (name) {
+    case 'ulp':
+    case 'ued':
+    case 'dl_target_url':
+      return true;
+    case 'to':
+      return path.includes('/redirect/cpa/');
+    case 'u':
+      return host === 'tradetracker.net' || host.endsWith('.tradetracker.net');
+    default:
+      return false;
+  }
+}
+
+/**
+ * TradeTracker campaigns whose site is AliExpress, so a relative `u=` path is a path on it. 15640 is the
+ * campaign of public AliExpress TradeTracker links (GitHub code search "tc.tradetracker.net/?c=15640":
+ * `'aliexpress': 'https://tc.tradetracker.net/?c=15640&m=12&a=448474&r=disax&u=%2F'` in a shop-link map).
+ */
+const ALIEXPRESS_TRADETRACKER_CAMPAIGNS: ReadonlySet<string> = new Set(['15640']);
+
+/** The AliExpress host a foreign wrapper's relative target lives on, or null when it is not known to be one. */
+export function relativeTargetBase(host: string, params: readonly QueryParam[]): string | null {
+  if (host !== 'tc.tradetracker.net') return null;
+  const campaign = params.find((p) => p.key === 'c');
+  return campaign !== undefined && ALIEXPRESS_TRADETRACKER_CAMPAIGNS.has(campaign.raw) ? 'www.aliexpress.com' : null;
+}
+
+/**
+ * Parameters that mark a landing from someone's affiliate link: the Portals custom tracking strings
+ * `af`, `cn`, `cv`, `dp` (seed 003), the click's `aff_trace_key`, `terminal_id` and `sk` of Portals
+ * landings, `mall_affr` and `mfadid` (network markers), and `aff_platform=link-c-tool` (the Portals link
+ * generator; see hasAppShareParams). Google ads landings carry `aff_fcid`, `aff_short_key` and
+ * `aff_platform=aaf` of AliExpress' own (the same key on every ad seen), so those do not count. App share
+ * links carry the sharer's `sk`/`aff_trace_key`; their own warning covers them (callers check appShare).
+ */
+export function hasPublisherTracking(params: readonly QueryParam[]): boolean {
+  for (const p of params) {
+    switch (p.key) {
+      case 'af':
+      case 'cn':
+      case 'cv':
+      case 'dp':
+      case 'aff_trace_key':
+      case 'terminal_id':
+      case 'sk':
+      case 'mall_affr':
+      case 'mfadid':
+        if (p.raw !== '') return true;
+        break;
+      case 'aff_platform':
+        if (p.raw === 'link-c-tool') return true;
+        break;
+    }
+  }
+  return false;
 }
 
 const DIGITS = /^\d+$/;

@@ -1,7 +1,17 @@
 import { buildCleanPageUrl, protectTrailingPunctuation } from './clean';
-import { classifyAliExpressHost, FOREIGN_SHORT_LINK_HOSTS, shortLinkHostKind, type AliExpressHost } from './hosts';
-import { findSkuId, hasAppShareParams, paramUrlValue, parseQuery, wrapperParamName, type QueryParam } from './params';
-import type { InvalidReason, PageKind, ParsedUrl, ProductRef } from './types';
+import { classifyAliExpressHost, desktopHostOf, FOREIGN_SHORT_LINK_HOSTS, shortLinkHostKind, type AliExpressHost } from './hosts';
+import {
+  findSkuId,
+  hasAppShareParams,
+  hasPublisherTracking,
+  isAffiliateWrapper,
+  paramUrlValue,
+  parseQuery,
+  relativeTargetBase,
+  wrapperParamName,
+  type QueryParam,
+} from './params';
+import type { InvalidReason, PageKind, ParsedUrl, ProductRef, Provenance } from './types';
 
 /** Longer input is not a link anybody pasted; refusing it bounds the work done on hostile text. */
 export const MAX_URL_LENGTH = 8192;
@@ -30,38 +40,53 @@ export function parseProductUrl(input: string): ParsedUrl {
 }
 
 function parseAt(input: string, depth: number): ParsedUrl {
-  const prepared = prepareInput(input);
-  if ('reason' in prepared) return INVALID[prepared.reason];
-  const parts = splitHttpUrl(prepared.href, prepared.plain);
-  if (parts === null) return INVALID['not-a-url'];
+  let parts = splitPlainHttpUrl(input);
+  if (parts === null) {
+    const prepared = prepareInput(input);
+    if ('reason' in prepared) return INVALID[prepared.reason];
+    parts = splitPlainHttpUrl(prepared.href) ?? splitWithUrlStandard(prepared.href);
+    if (parts === null) return INVALID['not-a-url'];
+  }
 
-  const { host, path, query } = parts;
+  const { host, query } = parts;
+  // Hand-edited and templated links double slashes (`/item//1005.html`, `//item/1005.html`); servers fold them.
+  const path = parts.path.includes('//') ? parts.path.replace(REPEATED_SLASHES, '/') : parts.path;
   const ae = classifyAliExpressHost(host);
   if (ae === null) {
-    if (FOREIGN_SHORT_LINK_HOSTS.has(host)) return shortLink(host, path, true);
-    return unwrap(parseQuery(query), depth, false) ?? { kind: 'not-aliexpress', host };
+    const shortKind = FOREIGN_SHORT_LINK_HOSTS.get(host);
+    if (shortKind !== undefined) return shortLink(host, path, shortKind === 'app-share');
+    const params = parseQuery(query);
+    return unwrap(params, depth, false, { host, path, base: relativeTargetBase(host, params), onAliExpress: false }) ?? { kind: 'not-aliexpress', host };
   }
 
   const params = parseQuery(query);
   const shortKind = shortLinkHostKind(ae);
   if (shortKind !== null) {
     // deep_link.htm?dl_target_url= names its target, so it is resolvable offline after all.
-    return unwrap(params, depth, false) ?? shortLink(ae.host, path, shortKind === 'app-share');
+    const onShortHost = { host, path, base: DESKTOP_HOST_OF_SHORT, onAliExpress: true };
+    return unwrap(params, depth, false, onShortHost) ?? shortLink(ae.host, path, shortKind === 'app-share');
   }
-  if (SHORT_PATH.test(path)) return shortLink(ae.host, path, true);
+  if (path.charCodeAt(1) === 101 && SHORT_PATH.test(path)) return shortLink(ae.host, path, true); // `/e/...`
 
-  const appShare = hasAppShareParams(params) || isSharePage(ae, path);
+  const appShare = (params.length > 0 && hasAppShareParams(params)) || isSharePage(ae, path);
   const productId = productIdFromPath(path);
   if (productId !== undefined) return product(ae, productId, params, appShare);
 
-  const unwrapped = unwrap(params, depth, appShare);
+  const unwrapped = params.length === 0 ? null : unwrap(params, depth, appShare, { host, path, base: desktopHostOf(ae), onAliExpress: true });
   if (unwrapped !== null) return unwrapped;
 
+  const foreign = !appShare && hasPublisherTracking(params);
   const storeId = storeIdFromPath(path);
   if (storeId !== undefined) {
-    return withShare({ kind: 'store', site: ae.site, storeId, url: buildCleanPageUrl(ae, path, params) }, appShare);
+    return withFlags({ kind: 'store', site: ae.site, storeId, url: buildCleanPageUrl(ae, path, params) }, appShare, foreign);
   }
-  return withShare({ kind: 'page', site: ae.site, page: pageKind(ae, path), url: buildCleanPageUrl(ae, path, params) }, appShare);
+  const storeHomeId = storeIdFromQuery(path, params);
+  if (storeHomeId !== undefined) {
+    // The mobile store home names its store in the query, which a cleaned URL drops: link the store's own page.
+    const url = buildCleanPageUrl(ae, `/store/${storeHomeId}`, []);
+    return withFlags({ kind: 'store', site: ae.site, storeId: storeHomeId, url }, appShare, foreign);
+  }
+  return withFlags({ kind: 'page', site: ae.site, page: pageKind(ae, path), url: buildCleanPageUrl(ae, path, params) }, appShare, foreign);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -85,8 +110,6 @@ const BARE_HOST_START =
 interface PreparedInput {
   /** An absolute http(s) URL string. */
   readonly href: string;
-  /** No character the URL standard would encode or reinterpret, so the fast splitter may run. */
-  readonly plain: boolean;
 }
 
 function prepareInput(input: string): PreparedInput | { readonly reason: InvalidReason } {
@@ -95,37 +118,38 @@ function prepareInput(input: string): PreparedInput | { readonly reason: Invalid
   if (s.length > MAX_URL_LENGTH) return { reason: 'too-long' };
   s = stripProsePunctuation(s);
   if (s === '') return { reason: 'not-a-url' };
-  let plain = !NOT_PLAIN_URL_CHAR.test(s);
-  if (!plain && WHITESPACE.test(s)) {
+  if (WHITESPACE.test(s)) {
     // Mail clients and chat apps wrap long links; the URL standard drops tabs and newlines likewise.
     s = s.replace(LINE_BREAKS_AND_TABS, '');
     if (WHITESPACE.test(s)) return { reason: 'not-a-url' };
-    plain = !NOT_PLAIN_URL_CHAR.test(s);
   }
 
-  if (s.startsWith('//')) return { href: 'https:' + s, plain };
+  if (s.startsWith('//')) return { href: 'https:' + s };
   const scheme = SCHEME.exec(s);
   if (scheme !== null) {
     const name = scheme[1]!.toLowerCase();
-    if (name === 'http' || name === 'https') return { href: s, plain };
+    if (name === 'http' || name === 'https') return { href: s };
     // `aliexpress.com:443/item/1.html` and `localhost:3000` only look like schemes.
     const next = s.charCodeAt(scheme[0].length);
     const isHostPort = name.includes('.') || (next >= 48 && next <= 57);
     if (!isHostPort) return { reason: 'unsupported-scheme' };
   }
-  return BARE_HOST_START.test(s) ? { href: 'https://' + s, plain } : { reason: 'not-a-url' };
+  return BARE_HOST_START.test(s) ? { href: 'https://' + s } : { reason: 'not-a-url' };
 }
 
 /**
  * Users copy links out of prose: "(see https://…/item/1.html)." must still be the link. A closing
  * bracket is the URL's own when the URL opened one (`…?SearchText=usb+hub+(4+ports)`), the rule
- * linkifiers use (GitHub Flavored Markdown spec, "Autolinks (extension)"). Exported so the batch
+ * linkifiers use (GitHub Flavored Markdown spec, "Autolinks (extension)"). Linear in the input:
+ * bracket counts are taken once and kept up to date as characters are stripped, because a pasted
+ * line may end in thousands of `)` (each recount would make this quadratic). Exported so the batch
  * converter and the context menu cut URLs out of text the same way.
  */
 export function stripProsePunctuation(s: string): string {
   let start = 0;
   let end = s.length;
   while (start < end && LEADING_PUNCTUATION.has(s[start]!)) start++;
+  let counts: Record<string, number> | undefined;
   while (end > start) {
     const last = s[end - 1]!;
     if (TRAILING_PUNCTUATION.has(last)) {
@@ -133,24 +157,92 @@ export function stripProsePunctuation(s: string): string {
       continue;
     }
     const opener = CLOSER_TO_OPENER[last];
+    if (opener === undefined) break;
+    counts ??= countBrackets(s, start, end);
     // A closing bracket belongs to the URL only when the URL itself opened one.
-    if (opener !== undefined && count(s, start, end, last) > count(s, start, end, opener)) {
-      end--;
-      continue;
-    }
-    break;
+    if (counts[last]! <= counts[opener]!) break;
+    counts[last]!--;
+    end--;
   }
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
-function count(s: string, start: number, end: number, ch: string): number {
-  let n = 0;
-  for (let i = s.indexOf(ch, start); i !== -1 && i < end; i = s.indexOf(ch, i + 1)) n++;
-  return n;
+function countBrackets(s: string, start: number, end: number): Record<string, number> {
+  const counts: Record<string, number> = { '(': 0, ')': 0, '[': 0, ']': 0, '{': 0, '}': 0 };
+  for (let i = start; i < end; i++) {
+    const ch = s[i]!;
+    if (ch in counts) counts[ch]!++;
+  }
+  return counts;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Splitting: a fast path for plain ASCII URLs, WHATWG URL for everything else
+
+/** 1 for the characters NOT_PLAIN_URL_CHAR leaves alone, by char code. */
+const PLAIN_CHAR = new Uint8Array(128);
+for (let code = 0; code < 128; code++) PLAIN_CHAR[code] = NOT_PLAIN_URL_CHAR.test(String.fromCharCode(code)) ? 0 : 1;
+const LAST_CHAR_NEEDS_CLEANUP: ReadonlySet<number> = new Set([...TRAILING_PUNCTUATION, ...Object.keys(CLOSER_TO_OPENER)].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The common case in one pass: a pasted or tab URL that starts with `http://` or `https://`, has a plain
+ * host name (no userinfo, port or IDN), no character the URL standard would change, no dot segment or
+ * `%` in its path and nothing prose could have added at its end. Anything else returns null and takes
+ * the general path (prepareInput, then splitHttpUrl), which gives the same parts for these inputs.
+ */
+function splitPlainHttpUrl(s: string): UrlParts | null {
+  const length = s.length;
+  if (length > MAX_URL_LENGTH || length < 8 || s.charCodeAt(0) !== 104 || s.charCodeAt(1) !== 116 || s.charCodeAt(2) !== 116 || s.charCodeAt(3) !== 112) return null;
+  let i = s.charCodeAt(4) === 115 ? 5 : 4; // https / http
+  if (s.charCodeAt(i) !== 58 || s.charCodeAt(i + 1) !== 47 || s.charCodeAt(i + 2) !== 47) return null;
+  i += 3;
+  const last = s.charCodeAt(length - 1);
+  if (LAST_CHAR_NEEDS_CLEANUP.has(last)) return null;
+
+  const hostStart = i;
+  let upper = false;
+  let labelStart = true;
+  for (; i < length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) break; // / ? #
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45) labelStart = false;
+    else if (c >= 65 && c <= 90) {
+      upper = true;
+      labelStart = false;
+    } else if (c === 46 && !labelStart) labelStart = true;
+    else return null;
+  }
+  if (i === hostStart) return null;
+  let hostEnd = i;
+  if (s.charCodeAt(hostEnd - 1) === 46) hostEnd--; // a trailing dot names the same host
+  if (hostEnd === hostStart) return null;
+  const rawHost = s.slice(hostStart, hostEnd);
+
+  const pathStart = i;
+  let previous = 47;
+  for (; i < length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 63 || c === 35) break;
+    if (c >= 128 || PLAIN_CHAR[c] === 0 || c === 37 || (c === 46 && previous === 47)) return null; // % and /. go the careful way
+    previous = c;
+  }
+  const path = i === pathStart ? '/' : s.slice(pathStart, i);
+  let query = '';
+  if (i < length && s.charCodeAt(i) === 63) {
+    const queryStart = i + 1;
+    for (i = queryStart; i < length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 35) break;
+      if (c >= 128 || PLAIN_CHAR[c] === 0) return null;
+    }
+    query = s.slice(queryStart, i);
+  }
+  for (; i < length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || PLAIN_CHAR[c] === 0) return null;
+  }
+  return { host: upper ? rawHost.toLowerCase() : rawHost, path, query };
+}
 
 interface UrlParts {
   readonly host: string;
@@ -158,43 +250,6 @@ interface UrlParts {
   readonly query: string;
 }
 
-const FAST_HOST = /^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\.?$/;
-const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|%2e/i;
-
-function splitHttpUrl(href: string, plain: boolean): UrlParts | null {
-  return (plain ? splitPlainUrl(href) : null) ?? splitWithUrlStandard(href);
-}
-
-/**
- * Plain ASCII `scheme://host/path?query#hash` split by hand, skipping the URL standard's work
- * (parsing runs on every popup open and batch row). Null whenever the standard could read the URL
- * differently (a host that needs mapping, dot segments), so that case takes the standard's path.
- */
-function splitPlainUrl(href: string): UrlParts | null {
-  const schemeEnd = href.indexOf(':');
-  if (href.charCodeAt(schemeEnd + 1) !== 47 || href.charCodeAt(schemeEnd + 2) !== 47) return null;
-  const authorityStart = schemeEnd + 3;
-  let authorityEnd = authorityStart;
-  while (authorityEnd < href.length) {
-    const c = href.charCodeAt(authorityEnd);
-    if (c === 47 || c === 63 || c === 35 || c === 92) break; // / ? # \
-    authorityEnd++;
-  }
-  const authority = href.slice(authorityStart, authorityEnd);
-  if (authority === '' || !FAST_HOST.test(authority)) return null;
-  const rest = href.slice(authorityEnd);
-  const hashAt = rest.indexOf('#');
-  const beforeHash = hashAt === -1 ? rest : rest.slice(0, hashAt);
-  const queryAt = beforeHash.indexOf('?');
-  const path = queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt);
-  if (DOT_SEGMENT.test(path)) return null;
-  const host = authority.toLowerCase();
-  return {
-    host: host.endsWith('.') ? host.slice(0, -1) : host,
-    path: path === '' ? '/' : path,
-    query: queryAt === -1 ? '' : beforeHash.slice(queryAt + 1),
-  };
-}
 
 function splitWithUrlStandard(href: string): UrlParts | null {
   let url: URL;
@@ -212,13 +267,29 @@ function splitWithUrlStandard(href: string): UrlParts | null {
 // ---------------------------------------------------------------------------------------------------
 // Classification
 
-/** `/item/ID.html`, `/i/ID.html`, `/item/ID`, `/item/slug/ID.html` (`.htm` too, as some tools write it). */
-const PRODUCT_PATH = /^\/(?:item\/(?:[^/]+\/)?|i\/)(\d+)(?:\.html?)?\/?$/i;
+/**
+ * `/item/ID.html`, `/i/ID.html`, `/item/ID`, `/item/slug/ID.html` (`.htm` too, as some tools write it), and the
+ * mobile site's `/s/item/ID.html` (`m.aliexpress.com/s/item/32607181070.html?trace=storeDetail2msiteDetail`,
+ * quoted in public forum archives on GitHub).
+ */
+const PRODUCT_PATH = /^\/(?:(?:s\/)?item\/(?:[^/]+\/)?|i\/)(\d+)(?:\.html?)?\/?$/i;
+const REPEATED_SLASHES = /\/{2,}/g;
+/** Relative targets of AliExpress' own short-link hosts (`s.click` deep links) resolve on the main storefront. */
+const DESKTOP_HOST_OF_SHORT = 'www.aliexpress.com';
 /** `/store/product/slug/STORE_PRODUCT.html`: the product id is after the underscore. */
 const STORE_PRODUCT_PATH = /^\/store\/product\/[^/]+\/(?:\d+_)?(\d+)\.html?$/i;
 const STORE_PATH = /^\/store\/(\d+)(?:\/|$)/i;
 /** `/store/group/slug/STORE_GROUP.html` (seen on `qntsq.aliexpress.ru` and `beddingoutlet.aliexpress.com`). */
 const STORE_GROUP_PATH = /^\/store\/group\/[^/]+\/(\d+)_\d+\.html?$/i;
+/**
+ * A store's sections, `/store/<section>/ID.html` (and `/store/sale-items/ID/2.html`): `all-wholesale-products`
+ * (GitHub code search "aliexpress.com/store/all-wholesale-products/"), `sale-items`
+ * ("aliexpress.com/store/sale-items/614016.html?promotionType=fixed"), and the like.
+ */
+const STORE_SECTION_PATH = /^\/store\/[a-z][a-z-]*\/(\d+)(?:[/.]|$)/i;
+/** The mobile store home `m.aliexpress.com/store/storeHome.htm?storeNo=ID` (GitHub code search "store/storeHome.htm?storeNo="). */
+const STORE_HOME_PATH = /^\/store\/storehome\.htm/i;
+const DIGITS_ONLY = /^\d+$/;
 /** AliExpress Russia's share shortener `aliexpress.ru/e/_X` (a Go bot's resolver lists it as the RU share form). */
 const SHORT_PATH = /^\/e\/[^/]+\/?$/i;
 const CATEGORY_PATH = /^\/(?:category|af|premium)\/|^\/w\/wholesale-/i;
@@ -228,12 +299,34 @@ const CAMPAIGN_SUBS: ReadonlySet<string> = new Set(['campaign', 'sale']);
 /** Hosts whose root is the storefront's home page rather than a service's landing page. */
 const HOME_SUBS: ReadonlySet<string> = new Set(['', 'www', 'best']);
 
+const ITEM_PREFIX = '/item/';
+const HTML_SUFFIX = '.html';
+
 function productIdFromPath(path: string): string | undefined {
+  // Most product URLs are exactly `/item/<digits>.html`: read that without a regular expression.
+  if (path.startsWith(ITEM_PREFIX) && path.endsWith(HTML_SUFFIX)) {
+    const end = path.length - HTML_SUFFIX.length;
+    let i = ITEM_PREFIX.length;
+    while (i < end) {
+      const c = path.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      i++;
+    }
+    if (i === end && end > ITEM_PREFIX.length) return path.slice(ITEM_PREFIX.length, end);
+  }
   return (PRODUCT_PATH.exec(path) ?? STORE_PRODUCT_PATH.exec(path))?.[1];
 }
 
 function storeIdFromPath(path: string): string | undefined {
-  return (STORE_PATH.exec(path) ?? STORE_GROUP_PATH.exec(path))?.[1];
+  return (STORE_PATH.exec(path) ?? STORE_GROUP_PATH.exec(path) ?? STORE_SECTION_PATH.exec(path))?.[1];
+}
+
+function storeIdFromQuery(path: string, params: readonly QueryParam[]): string | undefined {
+  if (!STORE_HOME_PATH.test(path)) return undefined;
+  for (const p of params) {
+    if ((p.key === 'storeNo' || p.key === 'storeId') && DIGITS_ONLY.test(p.raw)) return p.raw;
+  }
+  return undefined;
 }
 
 function pageKind(ae: AliExpressHost, path: string): PageKind {
@@ -257,7 +350,7 @@ function product(ae: AliExpressHost, id: string, params: readonly QueryParam[], 
   const ref: { -readonly [K in keyof ProductRef]: ProductRef[K] } = { id, site: ae.site };
   if (ae.locale !== undefined) ref.locale = ae.locale;
   if (skuId !== undefined) ref.skuId = skuId;
-  return appShare ? { kind: 'product', product: ref, appShare } : { kind: 'product', product: ref };
+  return withFlags({ kind: 'product', product: ref }, appShare, !appShare && hasPublisherTracking(params));
 }
 
 function shortLink(host: string, path: string, appShare: boolean): ParsedUrl {
@@ -266,8 +359,12 @@ function shortLink(host: string, path: string, appShare: boolean): ParsedUrl {
   return appShare ? { kind: 'short-link', host, url, appShare } : { kind: 'short-link', host, url };
 }
 
-function withShare<T extends ParsedUrl>(result: T, appShare: boolean): T {
-  return appShare ? { ...result, appShare: true } : result;
+/** Sets the provenance flags on a result this module has just built (so not yet shared: mutating it is safe). */
+function withFlags<T extends ParsedUrl>(result: T, appShare: boolean, foreignAffiliate: boolean): T {
+  const flagged = result as { -readonly [K in keyof Provenance]: Provenance[K] };
+  if (appShare) flagged.appShare = true;
+  if (foreignAffiliate) flagged.foreignAffiliate = true;
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -277,25 +374,35 @@ function withShare<T extends ParsedUrl>(result: T, appShare: boolean): T {
 const ENCODED_URL_START = /^(?:[a-z][a-z0-9+.-]*%3a|%2f%2f|[^/?#%]*%2f)/i;
 const MENTIONS_ALIEXPRESS = /aliexpress\.|ali\.click/i;
 
-function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean): ParsedUrl | null {
+/** Where a wrapper parameter sits: its host and path, and the host a relative target resolves against. */
+interface WrapperContext {
+  readonly host: string;
+  readonly path: string;
+  /** Null when relative targets cannot be resolved (a redirector whose site is not AliExpress). */
+  readonly base: string | null;
+  readonly onAliExpress: boolean;
+}
+
+function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean, wrapper: WrapperContext): ParsedUrl | null {
   if (depth >= MAX_UNWRAP_DEPTH) return null;
   for (const param of params) {
     const name = wrapperParamName(param.key);
     if (name === undefined || param.raw === '') continue;
-    const target = decodeNested(paramUrlValue(param));
-    if (!MENTIONS_ALIEXPRESS.test(target)) continue;
+    let target = decodeNested(paramUrlValue(param));
+    // TradeTracker's `u=%2Fitem%2F1005001640685908.html` and AliExpress' own `returnUrl=%2Fitem..` are paths.
+    const relative = wrapper.base !== null && target.charCodeAt(0) === 47 && target.charCodeAt(1) !== 47;
+    if (relative) target = `https://${wrapper.base}${target}`;
+    else if (!MENTIONS_ALIEXPRESS.test(target)) continue;
     const inner = parseAt(target, depth + 1);
+    // On an AliExpress page, a relative path that names no product or store says less than the page itself.
+    if (relative && wrapper.onAliExpress && inner.kind === 'page') continue;
     switch (inner.kind) {
       case 'product':
       case 'store':
       case 'page':
         // The innermost wrapper is the one that held the AliExpress URL itself, e.g. `dl_target_url`
         // inside a Google `url=` redirect: that is the fact attribution warnings care about.
-        return {
-          ...inner,
-          unwrappedFrom: inner.unwrappedFrom ?? name,
-          ...((inner.appShare || appShare) && { appShare: true }),
-        };
+        return withProvenance(inner, inner.unwrappedFrom ?? name, inner.appShare === true || appShare, inner.foreignAffiliate === true || isAffiliateWrapper(name, wrapper.host, wrapper.path));
       case 'short-link':
         return inner;
       default:
@@ -303,6 +410,27 @@ function unwrap(params: readonly QueryParam[], depth: number, appShare: boolean)
     }
   }
   return null;
+}
+
+type Linkable = Extract<ParsedUrl, { kind: 'product' | 'store' | 'page' }>;
+
+/** The result with where it was unwrapped from; built field by field, as object spread is slow on this path. */
+function withProvenance(inner: Linkable, unwrappedFrom: string, appShare: boolean, foreignAffiliate: boolean): ParsedUrl {
+  let result: Record<string, unknown>;
+  switch (inner.kind) {
+    case 'product':
+      result = { kind: 'product', product: inner.product, unwrappedFrom };
+      break;
+    case 'store':
+      result = { kind: 'store', site: inner.site, storeId: inner.storeId, url: inner.url, unwrappedFrom };
+      break;
+    case 'page':
+      result = { kind: 'page', site: inner.site, page: inner.page, url: inner.url, unwrappedFrom };
+      break;
+  }
+  if (appShare) result.appShare = true;
+  if (foreignAffiliate) result.foreignAffiliate = true;
+  return result as ParsedUrl;
 }
 
 /**

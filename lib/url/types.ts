@@ -28,6 +28,12 @@ export interface Provenance {
   readonly unwrappedFrom?: string;
   /** True for app share / mobile share links (seed 002: may lose tracking). */
   readonly appShare?: boolean;
+  /**
+   * True when the input was another publisher's affiliate link: a network's wrapper (Admitad `ulp`, ePN
+   * `to`, Awin `ued`, TradeTracker `u`, Portals `dl_target_url`) or their tracking parameters. The clean
+   * link drops it (DESIGN.md hard rule 3), and the user is told.
+   */
+  readonly foreignAffiliate?: boolean;
 }
 
 export type ParsedUrl =

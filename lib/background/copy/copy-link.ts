@@ -66,7 +66,7 @@ export function createCopyLinkAction(deps: CopyLinkDeps) {
     if (request.sourceUrl === undefined || request.sourceUrl.trim() === '') return { preset, failure: 'no-url' };
     const parsed = parseProductUrl(request.sourceUrl);
     const account = preset?.accountId ? state.accounts.find((a) => a.id === preset.accountId) : undefined;
-    const result = buildDeeplink(parsed.kind === 'product' ? parsed.product : request.sourceUrl, preset ?? PLAIN_PRESET, account);
+    const result = buildDeeplink(parsed, preset ?? PLAIN_PRESET, account);
     if (!result.ok && result.code === 'needs-api' && preset && account?.network === 'portals' && deps.portalsLink) {
       const fromApi = await deps.portalsLink(preset, account, request.sourceUrl);
       return fromApi.ok ? { preset, link: fromApi.link } : { preset, failure: fromApi.failure, ...(fromApi.reason ? { reason: fromApi.reason } : {}) };

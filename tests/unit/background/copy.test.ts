@@ -60,7 +60,7 @@ describe('copy affiliate link (context menu and shortcut)', () => {
 
     const actual = await copy({ surface: 'context-menu', sourceUrl, presetId: null, tabId: 9 });
 
-    const expected = admitadLink('https://aliexpress.ru/item/1005006789012345.html', 'blog');
+    const expected = admitadLink('https://www.aliexpress.com/item/1005006789012345.html', 'blog');
     expect(actual).toEqual({ ok: true, link: expected, presetId: 'p1' });
     expect(state.clipboard).toEqual([expected]);
     expect(flash).toHaveBeenCalledWith(9, { ok: true });
@@ -108,7 +108,7 @@ describe('copy affiliate link (context menu and shortcut)', () => {
     const actual = await copy({ surface: 'shortcut', sourceUrl: 'https://aliexpress.ru/item/1005006789012345.html', presetId: null, tabId: 3 });
     expect(actual).toEqual({ ok: false, failure: 'clipboard', reason: 'Document is not focused.' });
     expect(flash).toHaveBeenCalledWith(3, { ok: false, failure: 'clipboard' });
-    expect(state.history[0]).toMatchObject({ surface: 'shortcut', failure: 'clipboard', link: admitadLink('https://aliexpress.ru/item/1005006789012345.html', 'blog') });
+    expect(state.history[0]).toMatchObject({ surface: 'shortcut', failure: 'clipboard', link: admitadLink('https://www.aliexpress.com/item/1005006789012345.html', 'blog') });
   });
 
   it('reports the time from the handler start to the clipboard write', async () => {

@@ -26,7 +26,8 @@ const video: Preset = { ...blog, id: 'p2', name: 'Video', subIds: { subid: 'yt' 
 const admitadLink = (cleanUrl: string, subid: string) => `https://ad.admitad.com/g/${admitad.code}/?ulp=${encodeURIComponent(cleanUrl)}&subid=${subid}`;
 
 const PRODUCT_URL = 'https://aliexpress.ru/item/1005006789012345.html?spm=a2g0o.detail&aff_fcid=someone-else';
-const CLEAN_URL = 'https://aliexpress.ru/item/1005006789012345.html';
+/** A DE audience on an aliexpress.ru product gets the locale-neutral product URL (lib/networks/target.ts). */
+const CLEAN_URL = 'https://www.aliexpress.com/item/1005006789012345.html';
 const RATE_TABLE_URL = 'https://rates.example.com/sublink.json';
 
 let fakes: ReturnType<typeof installFakeExtensionApis>;

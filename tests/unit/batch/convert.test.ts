@@ -49,6 +49,27 @@ describe('createRowConverter', () => {
     expect(actual).toEqual({ row: 1, input, source: input, ok: false, error: expected });
   });
 
+  it.each([
+    { input: 'https://www.aliexpress.com/item/1005006789012345.html', expected: [] },
+    { input: 'https://es.aliexpress.com/item/1005006789012347.html', expected: [{ kind: 'host', from: 'es.aliexpress.com', to: 'www.aliexpress.com' }] },
+    {
+      input: 'https://www.aliexpress.us/item/3256801887502111.html',
+      expected: [
+        { kind: 'host', from: 'www.aliexpress.us', to: 'www.aliexpress.com' },
+        { kind: 'us-id', from: '3256801887502111', to: '1005002073816863' },
+      ],
+    },
+    {
+      input: 'https://www.awin1.com/cread.php?awinmid=1&awinaffid=2&ued=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1005006789012345.html',
+      expected: [{ kind: 'foreign-affiliate' }],
+    },
+  ])('reports what it changed in $input', ({ input, expected }) => {
+    const [actual] = convertAll(rows([input]), context());
+    expect(actual).toMatchObject({ ok: true, changes: expected });
+    const popup = buildDeeplink(parseProductUrl(input), preset, admitad);
+    expect(popup.ok && popup.changes).toEqual(expected);
+  });
+
   it('wraps store and campaign pages too, without a product id', () => {
     const [actual] = convertAll(rows(['https://www.aliexpress.com/store/1234']), context());
     expect(actual).toMatchObject({ ok: true, kind: 'store', productId: null });

@@ -39,6 +39,20 @@ describe('batchCsv', () => {
     expect(failed!.slice(0, 3)).toEqual(['2', '=cmd|calc', 'error']);
     expect(failed!.at(-1)).toBe('invalid-url: text of invalid-url');
     expect(repeat![header!.indexOf('duplicate_of_row')]).toBe('1');
+    expect(record['changes']).toBe('');
+  });
+
+  it('says per row what the link changed, as kind and text', () => {
+    const rows = convertAll(
+      [{ row: 1, input: 'https://www.aliexpress.us/item/3256801887502111.html', source: 'https://www.aliexpress.us/item/3256801887502111.html' }],
+      batchContext(preset, [admitad], {}, new Date('2025-06-01T00:00:00Z')),
+    );
+    const withText = { ...text, change: (c: { kind: string }) => `text of ${c.kind}` };
+    const [header, record] = parseCsv(batchCsv(rows, withText));
+    const expected = 'host: text of host | us-id: text of us-id';
+    expect(record![header!.indexOf('changes')]).toBe(expected);
+    const [, kindsOnly] = parseCsv(batchCsv(rows, text));
+    expect(kindsOnly![header!.indexOf('changes')]).toBe('host | us-id');
   });
 
   it('writes every input cell back whole: commas, semicolons and text around the URL', () => {

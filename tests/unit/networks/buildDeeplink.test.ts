@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDeeplink, validateAccount, accountSchema } from '../../../lib/networks';
 import type { Account, DeeplinkResult, FieldIssue } from '../../../lib/networks/types';
+import type { LinkChange } from '../../../lib/url/neutral';
+
+type DeeplinkChanges = readonly LinkChange[];
 import type { Preset } from '../../../lib/presets/types';
 
 const ADMITAD_CODE = 'k7q2m9x4w1e8r5t3y6u0i2o4p7a9s1';
@@ -27,8 +30,10 @@ const CLEAN_ENCODED = 'https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F100500612345678
 const DIRTY =
   'https://www.aliexpress.com/item/1005006123456789.html?spm=a2g0o.home.pcJustForYou.1.650c76dbK9PqZb&aff_fcid=3c4d5e6f7a8b&aff_fsk=_ExAmPlE&aff_platform=link-c-tool&sk=_ExAmPlE&aff_trace_key=abc123&terminal_id=f00ba5&utm_source=admitad&utm_medium=cpa&utm_campaign=12345&sku_id=12000037373737373';
 
+const FOREIGN_AFFILIATE = { kind: 'foreign-affiliate' } as const;
+
 describe('buildDeeplink: exact links', () => {
-  it.each<{ name: string; input: string; account: Account; expected: string }>([
+  it.each<{ name: string; input: string; account: Account; preset?: Partial<Preset>; expected: string; changes?: DeeplinkChanges }>([
     {
       name: 'Admitad, clean product URL',
       input: CLEAN,
@@ -40,18 +45,21 @@ describe('buildDeeplink: exact links', () => {
       input: DIRTY,
       account: admitad,
       expected: `https://ad.admitad.com/g/${ADMITAD_CODE}/?ulp=${CLEAN_ENCODED}&subid=tg&subid4=post-42`,
+      changes: [FOREIGN_AFFILIATE],
     },
     {
       name: 'ePN, product URL full of foreign tracking',
       input: DIRTY,
       account: epn,
       expected: `https://shopnow.pub/redirect/cpa/o/${EPN_CODE}/?to=${CLEAN_ENCODED}&sub=tg&sub5=post-42`,
+      changes: [FOREIGN_AFFILIATE],
     },
     {
       name: 'custom template, product id filled in',
       input: DIRTY,
       account: custom,
       expected: `https://go.example.net/c?u=${CLEAN_ENCODED}&pid=1005006123456789&s=tg`,
+      changes: [FOREIGN_AFFILIATE],
     },
     {
       name: 'mobile host becomes the desktop product URL',
@@ -64,16 +72,58 @@ describe('buildDeeplink: exact links', () => {
       input: `https://ad.admitad.com/g/zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/?ulp=${encodeURIComponent(DIRTY)}&subid=theirs`,
       account: admitad,
       expected: `https://ad.admitad.com/g/${ADMITAD_CODE}/?ulp=${CLEAN_ENCODED}&subid=tg&subid4=post-42`,
+      changes: [FOREIGN_AFFILIATE],
     },
     {
-      name: 'aliexpress.ru product for ePN',
+      // Changed on purpose: an audience outside the CIS gets the global storefront, not aliexpress.ru.
+      name: 'aliexpress.ru product for ePN, audience unknown: the global link',
       input: 'https://aliexpress.ru/item/1005006123456789.html?utm_source=epn&spm=a2g2w.home.0.0',
       account: epn,
+      expected: `https://shopnow.pub/redirect/cpa/o/${EPN_CODE}/?to=${CLEAN_ENCODED}&sub=tg&sub5=post-42`,
+      changes: [{ kind: 'host', from: 'aliexpress.ru', to: 'www.aliexpress.com' }],
+    },
+    {
+      name: 'aliexpress.ru product for ePN, CIS audience: kept on aliexpress.ru',
+      input: 'https://aliexpress.ru/item/1005006123456789.html?utm_source=epn&spm=a2g2w.home.0.0',
+      account: epn,
+      preset: { audienceCountry: 'KZ' },
       expected: `https://shopnow.pub/redirect/cpa/o/${EPN_CODE}/?to=https%3A%2F%2Faliexpress.ru%2Fitem%2F1005006123456789.html&sub=tg&sub5=post-42`,
     },
-  ])('$name', ({ input, account, expected }) => {
-    const actual = buildDeeplink(input, presetFor(account), account);
-    expect(actual).toEqual({ ok: true, url: expected, targetUrl: expect.any(String), network: account.network });
+    {
+      name: 'aliexpress.ru product for ePN, neutral links off: kept on aliexpress.ru',
+      input: 'https://aliexpress.ru/item/1005006123456789.html?utm_source=epn&spm=a2g2w.home.0.0',
+      account: epn,
+      preset: { neutralLinks: false },
+      expected: `https://shopnow.pub/redirect/cpa/o/${EPN_CODE}/?to=https%3A%2F%2Faliexpress.ru%2Fitem%2F1005006123456789.html&sub=tg&sub5=post-42`,
+    },
+    {
+      name: 'es. product: the neutral host',
+      input: 'https://es.aliexpress.com/item/1005006123456789.html?gatewayAdapt=glo2esp',
+      account: admitad,
+      expected: `https://ad.admitad.com/g/${ADMITAD_CODE}/?ulp=${CLEAN_ENCODED}&subid=tg&subid4=post-42`,
+      changes: [{ kind: 'host', from: 'es.aliexpress.com', to: 'www.aliexpress.com' }],
+    },
+    {
+      name: 'aliexpress.us product for a German audience: global host and global id',
+      input: 'https://www.aliexpress.us/item/3256801887502111.html',
+      account: admitad,
+      preset: { audienceCountry: 'DE' },
+      expected: `https://ad.admitad.com/g/${ADMITAD_CODE}/?ulp=${encodeURIComponent('https://www.aliexpress.com/item/1005002073816863.html')}&subid=tg&subid4=post-42`,
+      changes: [
+        { kind: 'host', from: 'www.aliexpress.us', to: 'www.aliexpress.com' },
+        { kind: 'us-id', from: '3256801887502111', to: '1005002073816863' },
+      ],
+    },
+    {
+      name: 'aliexpress.us product for a US audience: kept on aliexpress.us',
+      input: 'https://www.aliexpress.us/item/3256801887502111.html',
+      account: admitad,
+      preset: { audienceCountry: 'US' },
+      expected: `https://ad.admitad.com/g/${ADMITAD_CODE}/?ulp=${encodeURIComponent('https://www.aliexpress.us/item/3256801887502111.html')}&subid=tg&subid4=post-42`,
+    },
+  ])('$name', ({ input, account, preset, expected, changes = [] }) => {
+    const actual = buildDeeplink(input, presetFor(account, preset), account);
+    expect(actual).toEqual({ ok: true, url: expected, targetUrl: expect.any(String), network: account.network, changes });
   });
 });
 
@@ -102,11 +152,12 @@ describe('buildDeeplink: the wrapped URL is clean', () => {
 });
 
 describe('buildDeeplink: keep-SKU presets read every spelling of the SKU', () => {
+  // Presets make locale-neutral links by default: the host becomes www.aliexpress.com, the SKU stays.
   it.each([
     {
       spelling: 'sku_id',
       input: 'https://aliexpress.ru/item/1005010130773880.html?shpMethod=CAINIAO_STANDARD&sku_id=12000051249532312',
-      expected: 'https://aliexpress.ru/item/1005010130773880.html?sku_id=12000051249532312',
+      expected: 'https://www.aliexpress.com/item/1005010130773880.html?sku_id=12000051249532312',
       seen: 'GitHub code search "sku_id=12000051249532312"',
     },
     {
@@ -118,7 +169,7 @@ describe('buildDeeplink: keep-SKU presets read every spelling of the SKU', () =>
     {
       spelling: 'pdp_ext_f JSON',
       input: 'https://fr.aliexpress.com/item/32648520888.html?pdp_ext_f=%7B%22sku_id%22%3A%2259641309080%22%7D',
-      expected: 'https://fr.aliexpress.com/item/32648520888.html?sku_id=59641309080',
+      expected: 'https://www.aliexpress.com/item/32648520888.html?sku_id=59641309080',
       seen: 'GitHub code search "pdp_ext_f=%7B%22sku_id"',
     },
   ])('$spelling ($seen)', ({ input, expected }) => {
@@ -136,6 +187,7 @@ describe('buildDeeplink: targets', () => {
       url: `https://ad.admitad.com/g/${ADMITAD_CODE}/?ulp=${encodeURIComponent(`${CLEAN}?sku_id=12000037373737373`)}&subid=tg&subid4=post-42`,
       targetUrl: `${CLEAN}?sku_id=12000037373737373`,
       network: 'admitad',
+      changes: [],
     });
   });
 
@@ -146,6 +198,7 @@ describe('buildDeeplink: targets', () => {
       url: `https://ad.admitad.com/g/${ADMITAD_CODE}/?ulp=${encodeURIComponent('https://www.aliexpress.com/store/1101234567')}&subid=tg&subid4=post-42`,
       targetUrl: 'https://www.aliexpress.com/store/1101234567',
       network: 'admitad',
+      changes: [],
     });
   });
 
@@ -156,6 +209,7 @@ describe('buildDeeplink: targets', () => {
       url: 'https://www.aliexpress.com/wholesale?SearchText=phone',
       targetUrl: 'https://www.aliexpress.com/wholesale?SearchText=phone',
       network: 'plain',
+      changes: [],
     });
   });
 
@@ -180,7 +234,7 @@ describe('buildDeeplink: targets', () => {
 describe('buildDeeplink: plain link without an account', () => {
   it('returns the clean URL, ignoring sub-ids and any account passed', () => {
     const actual = buildDeeplink(DIRTY, presetFor(null, { subIds: { subid: 'x'.repeat(500) } }), admitad);
-    expect(actual).toEqual({ ok: true, url: CLEAN, targetUrl: CLEAN, network: 'plain' });
+    expect(actual).toEqual({ ok: true, url: CLEAN, targetUrl: CLEAN, network: 'plain', changes: [FOREIGN_AFFILIATE] });
   });
 });
 

@@ -38,6 +38,7 @@ describe('setup model', () => {
       url: `https://ad.admitad.com/g/${admitad.code}/?ulp=${encodeURIComponent(SETUP_EXAMPLE_URL)}&subid=tg`,
       targetUrl: SETUP_EXAMPLE_URL,
       network: 'admitad',
+      changes: [],
     });
   });
 

@@ -31,8 +31,37 @@ describe('popup model', () => {
     const { model } = setup();
     await model.load();
     expect(model.parsed.value).toMatchObject({ kind: 'product', product: { id: '1005006123456789', site: 'com' } });
-    expect(model.link.value).toEqual({ ok: true, url: CLEAN, targetUrl: CLEAN, network: 'plain' });
+    expect(model.link.value).toEqual({ ok: true, url: CLEAN, targetUrl: CLEAN, network: 'plain', changes: [] });
     expect(model.needsSetup.value).toBe(true);
+  });
+
+  it.each([
+    {
+      tab: 'https://es.aliexpress.com/item/1005006123456789.html',
+      presetChange: {},
+      expectedLink: admitadLink('&subid=blog&subid1=post42'),
+      expected: [{ kind: 'host', from: 'es.aliexpress.com', to: 'www.aliexpress.com' }],
+    },
+    {
+      tab: 'https://www.aliexpress.us/item/3256801887502111.html',
+      presetChange: {},
+      expectedLink: `https://ad.admitad.com/g/${admitad.code}/?ulp=${encodeURIComponent('https://www.aliexpress.com/item/1005002073816863.html')}&subid=blog&subid1=post42`,
+      expected: [
+        { kind: 'host', from: 'www.aliexpress.us', to: 'www.aliexpress.com' },
+        { kind: 'us-id', from: '3256801887502111', to: '1005002073816863' },
+      ],
+    },
+    {
+      tab: 'https://es.aliexpress.com/item/1005006123456789.html',
+      presetChange: { neutralLinks: false },
+      expectedLink: `https://ad.admitad.com/g/${admitad.code}/?ulp=${encodeURIComponent('https://es.aliexpress.com/item/1005006123456789.html')}&subid=blog&subid1=post42`,
+      expected: [],
+    },
+  ])('links $tab for a German audience and says what it changed', async ({ tab, presetChange, expectedLink, expected }) => {
+    const { model } = setup({ accounts: [admitad], presets: [{ ...blog, ...presetChange }] }, { url: tab });
+    await model.load();
+    expect(model.link.value).toMatchObject({ ok: true, url: expectedLink });
+    expect(model.linkChanges.value).toEqual(expected);
   });
 
   it('builds the default preset\'s deeplink, foreign tracking stripped', async () => {

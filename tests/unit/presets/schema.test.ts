@@ -19,6 +19,19 @@ describe('presetSchema', () => {
     expect(actual).toEqual(valid);
   });
 
+  it.each([
+    { input: valid, expected: undefined },
+    { input: { ...valid, neutralLinks: false }, expected: false },
+    { input: { ...valid, neutralLinks: true }, expected: true },
+  ])('reads neutralLinks $expected (absent in presets saved before it: the link builder reads that as on)', ({ input, expected }) => {
+    const actual = presetSchema.parse(input);
+    expect(actual.neutralLinks).toBe(expected);
+  });
+
+  it('refuses a neutralLinks that is not a boolean', () => {
+    expect(presetSchema.safeParse({ ...valid, neutralLinks: 'yes' }).success).toBe(false);
+  });
+
   it('trims the name', () => {
     const actual = presetSchema.parse({ ...valid, name: '  VK group  ' });
     expect(actual.name).toBe('VK group');

@@ -5,7 +5,8 @@ import { isTrackingName, TRACKING_NAME_PREFIXES, TRACKING_NAMES } from './tracki
 
 /** The clean URL a deeplink wraps for any AliExpress page (what buildDeeplink and the Portals link use). */
 function cleanPageUrl(input: string): string | null {
-  const actual = resolveTarget(input, false);
+  // The page as the parser cleaned it: the locale-neutral host is a preset choice, tested in tests/unit/networks/target.test.ts.
+  const actual = resolveTarget(input, { keepSku: false, neutralLinks: false, audienceCountry: null });
   return actual.ok ? actual.target.url : null;
 }
 

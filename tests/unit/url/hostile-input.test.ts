@@ -144,12 +144,12 @@ const rows: Row[] = [
   // Wrappers
   {
     input: wrapInAdmitad(`${PRODUCT}?sku_id=5`, 1).replace('%3A%2F%2F', '%253A%252F%252F'),
-    expected: { kind: 'product', product: { id: '1005001234567890', site: 'com', skuId: '5' }, unwrappedFrom: 'ulp' },
+    expected: { kind: 'product', product: { id: '1005001234567890', site: 'com', skuId: '5' }, unwrappedFrom: 'ulp', foreignAffiliate: true },
     why: 'double-encoded target',
   },
   {
     input: wrapInAdmitad(PRODUCT, 4),
-    expected: { ...product1005, unwrappedFrom: 'ulp' },
+    expected: { ...product1005, unwrappedFrom: 'ulp', foreignAffiliate: true },
     why: 'nested wrappers are followed to a bounded depth',
   },
   {
@@ -169,7 +169,7 @@ const rows: Row[] = [
   },
   {
     input: 'http://alipromo.com/redirect/cpa/o/x/?to=https://aliexpress.ru/wholesale?SearchText=usb+cable',
-    expected: { kind: 'page', site: 'ru', page: 'search', url: 'https://aliexpress.ru/wholesale?SearchText=usb+cable', unwrappedFrom: 'to' },
+    expected: { kind: 'page', site: 'ru', page: 'search', url: 'https://aliexpress.ru/wholesale?SearchText=usb+cable', unwrappedFrom: 'to', foreignAffiliate: true },
     why: 'an unencoded target keeps its own `+`',
   },
   {

@@ -153,7 +153,7 @@ const products: Row[] = [
   {
     input:
       'https://ru.aliexpress.com/item/Bluetooth-4-0-Glucose-Cholesterol-2in1-Meter-monitor-with-APP-for-IOS-Android-50-Glucose-Test/32846379081.html?spm=a2g0v.10010108.1000014.8.56484de2VCPiYK&scm=1007.13338.98539.000000000000000&pvid=8c28e8fe-f991-40ed-a0d6-c358295de075&tpp=1&aff_platform=link-c-tool&cpt=1529309285558&sk=Iurr7eM&aff_trace_key=7489279a51da473882fcd63521373654-1529309285558-01618-Iurr7eM&terminal_id=65a39b2dafdb412c918dc4e6ee92e23f',
-    expected: { kind: 'product', product: { id: '32846379081', site: 'com', locale: 'ru' } },
+    expected: { kind: 'product', product: { id: '32846379081', site: 'com', locale: 'ru' }, foreignAffiliate: true },
     seen: 'GitHub code search "aff_platform=link-c-tool" (price widget; a Portals landing, not an app share)',
   },
   {
@@ -281,13 +281,13 @@ const appShares: Row[] = [
 const wrappers: Row[] = [
   {
     input: 'https://ad.admitad.com/g/abc123/?ulp=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1005001234.html',
-    expected: { kind: 'product', product: { id: '1005001234', site: 'com' }, unwrappedFrom: 'ulp' },
+    expected: { kind: 'product', product: { id: '1005001234', site: 'com' }, unwrappedFrom: 'ulp', foreignAffiliate: true },
     seen: 'docs/architecture.md, Domain facts (Admitad ulp=); GitHub code search "Admitad (ad.admitad.com) — unwraps ?ulp="',
   },
   {
     input:
       'https://alitems.com/g/1e8d1144949a590a4ec116525dc3e8/?ulp=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2FNEW-10A-250V-Inlet-Module-Plug-Fuse-Switch-Male-Power-Socket-3-Pin-IEC320-C14%2F32505761611.html',
-    expected: { kind: 'product', product: { id: '32505761611', site: 'com' }, unwrappedFrom: 'ulp' },
+    expected: { kind: 'product', product: { id: '32505761611', site: 'com' }, unwrappedFrom: 'ulp', foreignAffiliate: true },
     seen: 'GitHub code search "alitems.com/g/1e8d1144949a590a4ec116525dc3e8" (workshop blog post)',
   },
   {
@@ -297,6 +297,7 @@ const wrappers: Row[] = [
       kind: 'product',
       product: { id: '1005009313552383', site: 'com', skuId: '12000048715594442' },
       unwrappedFrom: 'ulp',
+      foreignAffiliate: true,
     },
     seen: 'GitHub code search "rzekl.com/g/1e8d114494d66b47c30616525dc3e8/?ulp=" (Supabase deal seed)',
   },
@@ -308,36 +309,37 @@ const wrappers: Row[] = [
       page: 'category',
       url: 'https://www.aliexpress.com/w/wholesale-3D-Printer.html',
       unwrappedFrom: 'ulp',
+      foreignAffiliate: true,
     },
     seen: 'GitHub code search "wholesale-3D-Printer.html" (3D printer affiliate site)',
   },
   {
     input:
       'http://shopeasy.by/redirect/cpa/o/ou76wi7vip8o8fxzn1fxixpo2ddqm8m2/?to=https%3A%2F%2Fru.aliexpress.com%2Fitem%2FHeadphone-Sennheiser-CX-3-00-Headphone-for-phone%2F32798323420.html',
-    expected: { kind: 'product', product: { id: '32798323420', site: 'com', locale: 'ru' }, unwrappedFrom: 'to' },
+    expected: { kind: 'product', product: { id: '32798323420', site: 'com', locale: 'ru' }, unwrappedFrom: 'to', foreignAffiliate: true },
     seen: 'docs/architecture.md, Domain facts (ePN to=); GitHub code search "shopeasy.by/redirect/cpa/o/" (ePN relinker extension)',
   },
   {
     input: 'http://alipromo.com/redirect/cpa/o/o3dg77s3ecabxunu8mu33vxvw2nrlxyh/?sub=yana&to=https://m.aliexpress.ru/item/1005001543169595.html',
-    expected: { kind: 'product', product: { id: '1005001543169595', site: 'ru' }, unwrappedFrom: 'to' },
+    expected: { kind: 'product', product: { id: '1005001543169595', site: 'ru' }, unwrappedFrom: 'to', foreignAffiliate: true },
     seen: 'GitHub code search "/?sub=yana&to=https://m.aliexpress.ru/item/" (ePN bot, unencoded target)',
   },
   {
     input:
       'https://s.click.aliexpress.com/deep_link.htm?aff_short_key=_9z3fYk&dl_target_url=https://www.aliexpress.com/item/1005004059758839.html&aff_platform=promotion',
-    expected: { kind: 'product', product: { id: '1005004059758839', site: 'com' }, unwrappedFrom: 'dl_target_url' },
+    expected: { kind: 'product', product: { id: '1005004059758839', site: 'com' }, unwrappedFrom: 'dl_target_url', foreignAffiliate: true },
     seen: 'docs/architecture.md, Domain facts (dl_target_url=); github.com/edlbiedlby/Aliexpress-Affiliate-Telegram-Bot bot.py',
   },
   {
     input:
       'https://s.click.aliexpress.com/e/LyULXZde?af=3722256&cv=38055532&cn=43q6mb7qaopi4qpa0ra6szn9ek94vc6o&dp=v5_43q6mb7qaopi4qpa0ra6szn9ek94vc6o&dl_target_url=https%3A%2F%2Faliexpress.ru%2Fitem%2F4000527624853.html%3Faf%3D3722256%26cv%3D38055532',
-    expected: { kind: 'product', product: { id: '4000527624853', site: 'ru' }, unwrappedFrom: 'dl_target_url' },
+    expected: { kind: 'product', product: { id: '4000527624853', site: 'ru' }, unwrappedFrom: 'dl_target_url', foreignAffiliate: true },
     seen: 'GitHub code search "s.click.aliexpress.com/e/LyULXZde" (ePN partner_links table)',
   },
   {
     input:
       'https://www.google.it/url?url=https://s.click.aliexpress.com/deep_link.htm%3Faff_short_key%3DUneMJZVf%26dl_target_url%3Dhttps%253A%252F%252Fwww.aliexpress.com%252Fitem%252F1005002248206928.html%253F_randl_currency%253DEUR%2526_randl_shipto%253DIT',
-    expected: { kind: 'product', product: { id: '1005002248206928', site: 'com' }, unwrappedFrom: 'dl_target_url' },
+    expected: { kind: 'product', product: { id: '1005002248206928', site: 'com' }, unwrappedFrom: 'dl_target_url', foreignAffiliate: true },
     seen: 'GitHub code search "google.it/url?url=https://s.click.aliexpress.com/deep_link.htm" (Shopping results dump; nested)',
   },
   {
@@ -487,6 +489,7 @@ const storesAndPages: Row[] = [
       site: 'com',
       page: 'category',
       url: 'https://de.aliexpress.com/w/wholesale-usb-c.html?CatId=0&SearchText=usb-c',
+      foreignAffiliate: true,
     },
     seen: 'GitHub code search "de.aliexpress.com/w/wholesale-" (price alert script building affiliate search links)',
   },
@@ -544,6 +547,7 @@ const storesAndPages: Row[] = [
       site: 'com',
       page: 'campaign',
       url: 'https://sale.aliexpress.com/ru/__pc/September_fashion_new_lianmeng.htm',
+      foreignAffiliate: true,
     },
     seen: 'GitHub code search "sale.aliexpress.com/ru/__pc/September_fashion" (load-test script referer)',
   },
@@ -587,7 +591,7 @@ const storesAndPages: Row[] = [
   {
     input:
       'https://best.aliexpress.com/?lan=en&aff_fcid=136b1004f26441dab56a6269dce3b399-1622124207635-05150-nAeYz7Y&aff_fsk=nAeYz7Y&aff_platform=link-c-tool&sk=nAeYz7Y&aff_trace_key=136b1004f26441dab56a6269dce3b399-1622124207635-05150-nAeYz7Y&dp=43c6e4feee3212087a315b3d454e6fd9&terminal_id=0e068f3803484f33b41db8a158817504',
-    expected: { kind: 'page', site: 'com', page: 'home', url: 'https://best.aliexpress.com/' },
+    expected: { kind: 'page', site: 'com', page: 'home', url: 'https://best.aliexpress.com/', foreignAffiliate: true },
     seen: 'GitHub code search "best.aliexpress.com/?lan=en&aff_fcid" (Selenium lecture; someone else\'s affiliate landing)',
   },
   {
