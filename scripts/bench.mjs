@@ -32,7 +32,7 @@ import { DEMO_STORAGE, sampleProductUrl } from './e2e-support/demo-data.mjs';
 import { startSampleServer } from './e2e-support/sample-server.mjs';
 import { stopServiceWorker, wakeServiceWorker } from './e2e-support/service-worker.mjs';
 
-const BUDGETS = { popupJsGzipMax: 20480, popupTimeToLinkMsMax: 60, urlParseMin: 1000000 };
+const BUDGETS = { popupJsGzipMax: 20480, popupTimeToLinkMsMax: 60, urlParseMin: 1000000, inputScalingMax: 35 };
 /** How long an opened popup loads before Playwright attaches to read its marks (see the header). */
 const POPUP_SETTLE_MS = 500;
 
@@ -134,6 +134,25 @@ async function measureBatchConvert10k() {
     const warm = [measureBatchConvert(), measureBatchConvert(), measureBatchConvert()].map((r) => r.elapsedMs);
     log(`batchConvert10k: cold ${cold.map((ms) => round(ms)).join(', ')} ms; warm ${warm.map((ms) => round(ms)).join(', ')} ms (budget 2000 ms)`);
     return round(median(cold));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Hostile-input scaling (scripts/bench/scaling.ts): time for ten times the input over time for the
+ * input. About 10 is linear, about 100 quadratic; the budget, 35, tells them apart on a busy machine.
+ */
+async function measureInputScaling() {
+  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
+  try {
+    const { build } = await import('esbuild');
+    const outfile = join(outDir, 'scaling.mjs');
+    await build({ entryPoints: [join(repoRoot, 'scripts', 'bench', 'scaling.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
+    const { measureScaling } = await import(pathToFileURL(outfile).href);
+    const scaling = Object.fromEntries(Object.entries(measureScaling()).map(([name, value]) => [name, Math.round(value * 10) / 10]));
+    log(`input scaling (x10 input): ${JSON.stringify(scaling)} (budget ${BUDGETS.inputScalingMax})`);
+    return scaling;
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -418,6 +437,7 @@ async function main() {
   }
   const urlParseThroughput = await measureUrlParseThroughput();
   const estimateCommissionPerSecond = await measureEstimateThroughput();
+  const inputScaling = await measureInputScaling();
   const { popupJsGzipBytes, popupJsGzipBytesWithLazy, backgroundJsGzipBytes } = sizes;
   const { popupTimeToLinkMs, popupTimeToLinkMode, popupTimeToEstimateMs, emptyPopupTimeMs } = timing;
   const result = {
@@ -432,11 +452,13 @@ async function main() {
     popupTimeToEstimateMs,
     emptyPopupTimeMs,
     ...menuCopy,
+    ...inputScaling,
     budgets: BUDGETS,
     withinBudget: {
       popupJsGzip: popupJsGzipBytes <= BUDGETS.popupJsGzipMax,
       popupTimeToLink: popupTimeToLinkMs <= BUDGETS.popupTimeToLinkMsMax,
       urlParse: urlParseThroughput >= BUDGETS.urlParseMin,
+      inputScaling: Object.values(inputScaling).every((value) => value <= BUDGETS.inputScalingMax),
     },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
