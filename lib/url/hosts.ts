@@ -54,6 +54,10 @@ export function classifyAliExpressHost(rawHost: string): AliExpressHost | null {
   return null;
 }
 
+export function isAliExpressHost(host: string): boolean {
+  return classifyAliExpressHost(host.toLowerCase()) !== null;
+}
+
 /** Mobile hosts serve the same paths as their desktop twin, and the desktop URL is what publishers share. */
 export function desktopHostOf(h: AliExpressHost): string {
   if (!h.mobile) return h.host;
