@@ -170,10 +170,20 @@ export async function launchFirefoxWithAddon({ dir = firefoxBuildDir } = {}) {
   };
   const popupBrowser = `[...document.querySelectorAll('browser')].find((b) => b.currentURI?.spec.startsWith(${JSON.stringify(`${addonOrigin}/popup.html`)}))`;
 
+  // Errors Firefox reports through its console service (Cu.reportError: among them the promise an
+  // unloaded page left pending) are not printed on stdout; they are read from the service.
+  const reportedErrors = () =>
+    inChrome(`Services.console.getMessageArray().map((m) => {
+      if (!(m instanceof Ci.nsIScriptError)) return m.message;
+      if (m.flags & Ci.nsIScriptError.warningFlag) return '';
+      return 'JavaScript error: ' + m.sourceName + ', line ' + m.lineNumber + ': ' + m.errorMessage;
+    })`);
+
   return {
     browser,
     sampleServer,
-    addonErrors: () => output.filter(isAddonError),
+    /** Every error from the add-on so far, from stdout and the console service, each once. */
+    addonErrors: async () => [...new Set([...output, ...(await reportedErrors())].filter(isAddonError))],
     output: () => [...output],
     inChrome,
     /** A new tab on an add-on page, polled until `ready` (a selector) is in it. */

@@ -22,7 +22,7 @@ const RU_PRODUCT_ID = '1005001234567890';
 let firefox;
 /** A tab on an add-on page, for storage reads: the add-on's own `browser.storage`. */
 let storagePage;
-let errorsBefore = 0;
+const seenErrors = new Set();
 
 const text = (page, selector) => page.$eval(selector, (element) => element.textContent?.trim() ?? '');
 const waitForText = (page, selector, expected, timeout) =>
@@ -59,10 +59,9 @@ after(async () => {
 });
 
 // Any error the add-on printed during a test fails that test, with the lines.
-afterEach(() => {
-  const errors = firefox.addonErrors();
-  const fresh = errors.slice(errorsBefore);
-  errorsBefore = errors.length;
+afterEach(async () => {
+  const fresh = (await firefox.addonErrors()).filter((line) => !seenErrors.has(line));
+  for (const line of fresh) seenErrors.add(line);
   assert.deepEqual(fresh, [], `the add-on reported errors in Firefox:\n${fresh.join('\n')}`);
 });
 
