@@ -14,6 +14,7 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(background.copyFromMenu);
   browser.commands.onCommand.addListener(background.copyFromShortcut);
   browser.runtime.onMessage.addListener(background.answerMessage);
+  browser.runtime.onConnect.addListener(background.answerPort);
   browser.runtime.onInstalled.addListener(background.openSetupOnInstall);
   browser.alarms.onAlarm.addListener(background.refreshRatesOnAlarm);
   browser.runtime.onInstalled.addListener(background.rebuildOnStart);

@@ -9,7 +9,7 @@ import { createBadgeOptInModel } from '@/lib/background/badge/opt-in';
 import { isSetupRequested, SETUP_PARAM } from '@/lib/background/first-install';
 import { loadHistory } from '@/lib/storage/history';
 import { t, uiLanguage } from '@/lib/i18n/index';
-import { createMessenger } from '@/lib/messaging/client';
+import { createMessenger, createPortTransport } from '@/lib/messaging/client';
 import { createBatchModel } from '@/lib/options/batch-model';
 import { createCredentialsModel } from '@/lib/options/credentials-model';
 import { downloadText } from '@/lib/options/download';
@@ -24,7 +24,7 @@ import { API_CREDENTIALS_KEY, ESTIMATE_STORAGE_KEYS, HOT_LIST_KEY, STORAGE_KEYS 
 import { App } from './App';
 import '@/components/shared/styles.css';
 
-const messenger = createMessenger(browser.runtime);
+const messenger = createMessenger(createPortTransport(browser.runtime));
 const local = browser.storage.local;
 const model = createOptionsModel({ loadState, saveAccounts, savePresets, saveSettings });
 const sources = createSourcesModel({
