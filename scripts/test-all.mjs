@@ -23,6 +23,7 @@ const command = (cmd, args, extraEnv = {}) => () => {
 
 const vitestReport = path.join(reports, 'vitest.json');
 const playwrightReport = path.join(reports, 'playwright.json');
+const firefoxReport = path.join(reports, 'firefox.json');
 
 const { ok } = runStages(
   [
@@ -48,6 +49,21 @@ const { ok } = runStages(
         const report = readJson(playwrightReport);
         return report && { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
       },
+    },
+    {
+      // Real Firefox ESR (tests/firefox/): node's test runner, its counts from the JSON reporter.
+      name: 'e2e tests (Firefox)',
+      needs: ['build firefox'],
+      run: command('node', [
+        '--test',
+        '--test-concurrency=1',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=./scripts/e2e-support/node-test-json-reporter.mjs',
+        `--test-reporter-destination=${firefoxReport}`,
+        'tests/firefox/',
+      ]),
+      counts: () => readJson(firefoxReport),
     },
   ],
   (line) => console.log(line),
