@@ -4,6 +4,7 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { parseStoredCredentials } from '@/lib/api/credentials';
+import { API_DATA_COLLECTION } from '@/lib/api/hosts';
 import { browserBadgeOptInDeps } from '@/lib/background/badge/browser';
 import { createBadgeOptInModel } from '@/lib/background/badge/opt-in';
 import { isSetupRequested, SETUP_PARAM } from '@/lib/background/first-install';
@@ -70,6 +71,7 @@ const credentials = createCredentialsModel({
   remove: (service) => messenger.send('removeApiCredentials', { service }),
   check: (service) => messenger.send('checkApiCredentials', { service }),
   permissions: browser.permissions,
+  dataCollection: import.meta.env.FIREFOX ? API_DATA_COLLECTION : [],
 });
 const badgeOptIn = createBadgeOptInModel(browserBadgeOptInDeps());
 
