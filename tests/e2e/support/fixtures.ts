@@ -172,7 +172,7 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext; p
       context.off('weberror', onWebError);
       worker.off('console', onWorkerConsole);
       const unexpected = errors.filter((line) => !expectedAddonErrors.some((pattern) => pattern.test(line)));
-      if (unexpected.length > 0 && testInfo.status === testInfo.expectedStatus) {
+      if (unexpected.length > 0 && testInfo.status === 'passed') {
         throw new Error(`The extension reported ${unexpected.length} error(s) during the test:\n${unexpected.join('\n')}`);
       }
     },
