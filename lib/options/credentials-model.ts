@@ -7,7 +7,6 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { CredentialsCheck } from '../api/service';
 import { API_HOST_PERMISSIONS } from '../api/hosts';
-
 import { credentialsInputIssues, type ApiService, type CredentialsInput, type CredentialsIssue, type CredentialsView, type SaveCredentialsResult } from '../api/credentials';
 
 /** The page passes it on Firefox only (see `CredentialsModelDeps.dataCollection`). */
