@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { API_HOST_PERMISSIONS } from './lib/api/hosts';
+import { API_DATA_COLLECTION, API_HOST_PERMISSIONS } from './lib/api/hosts';
 import { BADGE_HOST_PERMISSIONS } from './lib/background/badge/hosts';
 import { buildPopupAlone, inlineStylesheets, isPopupAloneGroup } from './scripts/build/popup-page';
 import { zodWithoutEval } from './scripts/build/zod-without-eval';
@@ -68,8 +68,12 @@ export default defineConfig({
               id: 'sublink@sublink.dev',
               // 140: the first release that reads data_collection_permissions.
               strict_min_version: '140.0',
-              // Nothing leaves the browser: https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
-              data_collection_permissions: { required: ['none'] },
+              // Nothing leaves the browser unless the user saves API credentials: then the product
+              // URLs they ask about go to the AliExpress or Admitad API, and Admitad's token request
+              // carries their client secret. Optional, requested with the API hosts from the same
+              // click (lib/options/credentials-model.ts); categories and the optional list:
+              // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+              data_collection_permissions: { required: ['none'], optional: [...API_DATA_COLLECTION] },
             },
             gecko_android: { strict_min_version: '142.0' },
           },

@@ -16,6 +16,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(background.copyFromShortcut);
   browser.runtime.onMessage.addListener(background.answerMessage);
   browser.runtime.onInstalled.addListener(background.upgradeStorageOnUpdate);
+  browser.runtime.onConnect.addListener(background.answerPort);
   browser.runtime.onInstalled.addListener(background.openSetupOnInstall);
   browser.alarms.onAlarm.addListener(background.refreshRatesOnAlarm);
   browser.runtime.onInstalled.addListener(background.rebuildOnStart);

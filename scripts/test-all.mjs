@@ -23,6 +23,20 @@ const command = (cmd, args, extraEnv = {}) => () => {
 
 const vitestReport = path.join(reports, 'vitest.json');
 const playwrightReport = path.join(reports, 'playwright.json');
+const firefoxReport = path.join(reports, 'firefox.json');
+const packagesReport = path.join(reports, 'packages.json');
+const sourcesReport = path.join(reports, 'sources.json');
+/** node's test runner on `files`, its counts written by the JSON reporter to `report`. */
+const nodeTests = (report, ...files) =>
+  command('node', [
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/e2e-support/node-test-json-reporter.mjs',
+    `--test-reporter-destination=${report}`,
+    ...files,
+  ]);
 
 const { ok } = runStages(
   [
@@ -48,6 +62,28 @@ const { ok } = runStages(
         const report = readJson(playwrightReport);
         return report && { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
       },
+    },
+    {
+      // Real Firefox ESR (tests/firefox/): node's test runner, its counts from the JSON reporter.
+      name: 'e2e tests (Firefox)',
+      needs: ['build firefox'],
+      run: nodeTests(firefoxReport, 'tests/firefox/'),
+      counts: () => readJson(firefoxReport),
+    },
+    // Last: `npm run zip` rebuilds .output for each store.
+    { name: 'zip (Chrome, Edge, Firefox, sources)', run: command('npm', ['run', '-s', 'zip']) },
+    {
+      name: 'store packages load',
+      needs: ['zip (Chrome, Edge, Firefox, sources)'],
+      run: nodeTests(packagesReport, 'tests/packages/load.test.mjs'),
+      counts: () => readJson(packagesReport),
+    },
+    {
+      // Its own stage: `npm ci` in the unpacked sources needs the registry and takes a minute or more.
+      name: 'sources zip rebuild',
+      needs: ['zip (Chrome, Edge, Firefox, sources)'],
+      run: nodeTests(sourcesReport, 'tests/packages/sources.test.mjs'),
+      counts: () => readJson(sourcesReport),
     },
   ],
   (line) => console.log(line),

@@ -7,9 +7,9 @@ import { browserBadgeOptInDeps, createBadgeOptInModel } from '@/lib/options/badg
 import { isSetupRequested, SETUP_PARAM } from '@/lib/messaging/pages';
 import { loadHistory } from '@/lib/storage/history';
 import { t, uiLanguage } from '@/lib/i18n/index';
-import { createMessenger } from '@/lib/messaging/client';
+import { createMessenger, createPortTransport } from '@/lib/messaging/client';
 import { createBatchModel } from '@/lib/options/batch-model';
-import { createCredentialsModel } from '@/lib/options/credentials-model';
+import { API_DATA_COLLECTION, createCredentialsModel } from '@/lib/options/credentials-model';
 import { downloadText } from '@/lib/options/download';
 import { createHistoryModel } from '@/lib/options/history-model';
 import { createOptionsModel } from '@/lib/options/model';
@@ -26,7 +26,7 @@ import { watchStorage } from '@/lib/storage/area';
 import { App } from './App';
 import '@/components/shared/styles.css';
 
-const messenger = createMessenger(browser.runtime);
+const messenger = createMessenger(createPortTransport(browser.runtime));
 const model = createOptionsModel({ loadState, saveAccounts, savePresets, saveSettings });
 const sources = createSourcesModel({
   rateStatus: () => messenger.send('getRateStatus', {}),
@@ -71,6 +71,7 @@ const credentials = createCredentialsModel({
   remove: (service) => messenger.send('removeApiCredentials', { service }),
   check: (service) => messenger.send('checkApiCredentials', { service }),
   permissions: browser.permissions,
+  dataCollection: import.meta.env.FIREFOX ? API_DATA_COLLECTION : [],
 });
 const badgeOptIn = createBadgeOptInModel(browserBadgeOptInDeps());
 

@@ -5,7 +5,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Insights } from '@/components/popup/Insights';
-import { createMessenger } from '@/lib/messaging/client';
+import { createMessenger, createPortTransport } from '@/lib/messaging/client';
 import { createPopupInsights } from '@/lib/popup/insights-model';
 import type { PopupModel } from '@/lib/popup/model';
 import { createShipToReader, type ShipToApi } from '@/lib/popup/ship-to';
@@ -17,7 +17,7 @@ export interface LazyInsightsProps {
 
 export function LazyInsights({ model, extensionApi }: LazyInsightsProps) {
   const insights = useMemo(() => {
-    const messenger = createMessenger(browser.runtime);
+    const messenger = createMessenger(createPortTransport(browser.runtime));
     return createPopupInsights({
       popup: model,
       ask: (request) => messenger.send('productInsights', request),

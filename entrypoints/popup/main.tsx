@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { t, uiLanguage } from '@/lib/i18n/index';
-import { createMessenger } from '@/lib/messaging/client';
 import { createPopupModel } from '@/lib/popup/model';
 import { takePopupPreload } from '@/lib/popup/preload';
 import type { ShipToApi } from '@/lib/popup/ship-to';
@@ -25,7 +24,10 @@ const model = createPopupModel({
   saveSettings: async (settings) => (await storageIo()).saveSettings(settings),
   saveRaw: async (key, value) => (await storageIo()).write({ [key]: value }),
   writeClipboard: (text) => navigator.clipboard.writeText(text),
-  notifyCopied: async (data) => createMessenger((await polyfilledBrowser()).runtime).send('linkCopied', data),
+  notifyCopied: async (data) => {
+    const [{ createMessenger, createPortTransport }, { runtime }] = await Promise.all([import('@/lib/messaging/client'), polyfilledBrowser()]);
+    return createMessenger(createPortTransport(runtime)).send('linkCopied', data);
+  },
 });
 const openOptions = async () => void (await polyfilledBrowser()).runtime.openOptionsPage();
 

@@ -8,3 +8,12 @@ export const API_HOST_PERMISSIONS = {
   aliexpress: ['https://api-sg.aliexpress.com/*'],
   admitad: ['https://api.admitad.com/*'],
 } as const satisfies Readonly<Record<'aliexpress' | 'admitad', readonly string[]>>;
+
+/**
+ * What Firefox's data-collection consent calls the data the API feature sends, requested with the
+ * API hosts from the same click (so declared as optional, never required): the product URLs the
+ * user looks at go to the AliExpress or Admitad API (`browsingActivity`: the pages a user visits),
+ * and Admitad's token request carries the user's client secret (`authenticationInfo`). Categories:
+ * https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+ */
+export const API_DATA_COLLECTION = ['browsingActivity', 'authenticationInfo'] as const;

@@ -8,6 +8,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { createApiService, createAreaCacheStore } from '../api/service';
 import { createCredentialsStore } from '../api/credentials';
+import { createPortAnswerer } from '../messaging/port';
 import { createMessageRouter } from '../messaging/protocol';
 import { loadHistory, saveHistory } from '../storage/history';
 import { RATE_CACHE_KEY } from '../storage/keys';
@@ -30,6 +31,9 @@ import { createSourcesService } from './rate-source';
 
 /** Storage keys whose change can change the menu (preset names, the default). */
 const MENU_KEYS = ['presets', 'settings'];
+
+/** The router as both listeners: `runtime.onMessage`, and `runtime.onConnect` for the UI pages' ports. */
+const answerers = (route: ReturnType<typeof createMessageRouter>) => ({ answerMessage: route, answerPort: createPortAnswerer(route) });
 
 const logFailure = (what: string) => (error: unknown) => console.error(`[sublink] ${what} failed`, error);
 const logged = (what: string, work: Promise<unknown>): Promise<void> => work.then(() => undefined, logFailure(what));
@@ -112,9 +116,11 @@ export function createBackground(browser: WxtBrowser) {
     copyFromMenu: (info: Parameters<typeof handleMenuClick>[0], tab: Parameters<typeof handleMenuClick>[1]) =>
       logged('context menu copy', handleMenuClick(info, tab)),
     copyFromShortcut: (command: string, tab: Parameters<typeof handleCommand>[1]) => logged('shortcut copy', handleCommand(command, tab)),
-    answerMessage: createMessageRouter(
-      { ...createHistoryMessageHandlers(historyDeps, recorder), ...createSourceMessageHandlers(sources), ...createApiMessageHandlers(apiService, credentials) },
-      { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+    ...answerers(
+      createMessageRouter(
+        { ...createHistoryMessageHandlers(historyDeps, recorder), ...createSourceMessageHandlers(sources), ...createApiMessageHandlers(apiService, credentials) },
+        { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
+      ),
     ),
     /** After an update: the previous version's stored data migrated and written back (lib/storage/upgrade.ts). */
     upgradeStorageOnUpdate: async ({ reason }: { reason: string }) => {

@@ -10,6 +10,9 @@ import { API_HOST_PERMISSIONS } from '../api/hosts';
 import type { ApiService, CredentialsView, SaveCredentialsResult } from '../api/credentials';
 import { credentialsInputIssues, type CredentialsInput, type CredentialsIssue } from '../storage/api-credentials';
 
+/** The page passes it on Firefox only (see `CredentialsModelDeps.dataCollection`). */
+export { API_DATA_COLLECTION } from '../api/hosts';
+
 export interface CredentialsModelDeps {
   view(): Promise<CredentialsView>;
   save(input: CredentialsInput): Promise<SaveCredentialsResult>;
@@ -17,9 +20,15 @@ export interface CredentialsModelDeps {
   check(service: ApiService): Promise<CredentialsCheck>;
   permissions: {
     contains(request: { origins: string[] }): Promise<boolean>;
-    request(request: { origins: string[] }): Promise<boolean>;
-    remove(request: { origins: string[] }): Promise<boolean>;
+    request(request: { origins: string[]; data_collection?: string[] }): Promise<boolean>;
+    remove(request: { origins: string[]; data_collection?: string[] }): Promise<boolean>;
   };
+  /**
+   * Firefox's data-collection consent for what the API feature sends (API_DATA_COLLECTION), asked
+   * for in the same request as the hosts; empty where the browser has no such permission (Chrome
+   * rejects a request that names it).
+   */
+  dataCollection?: readonly string[];
 }
 
 /** What the section says under one service's form after the last action. */
@@ -48,6 +57,8 @@ export interface CredentialsModel {
 }
 
 const origins = (service: ApiService): string[] => [...API_HOST_PERMISSIONS[service]];
+const withConsent = (request: { origins: string[] }, dataCollection: readonly string[] = []) =>
+  dataCollection.length > 0 ? { ...request, data_collection: [...dataCollection] } : request;
 
 /** The host a service's requests go to (`api-sg.aliexpress.com`), as the section names it. */
 export const apiHostName = (service: ApiService): string => new URL(API_HOST_PERMISSIONS[service][0].replace('/*', '/')).host;
@@ -95,7 +106,7 @@ export function createCredentialsModel(deps: CredentialsModelDeps): CredentialsM
       }
       // Before anything is awaited, so it runs inside the click: permissions are asked for when the
       // feature is turned on (docs/architecture.md, 'Hard rules' 4).
-      const granted = deps.permissions.request({ origins: origins(service) }).catch(() => false);
+      const granted = deps.permissions.request(withConsent({ origins: origins(service) }, deps.dataCollection)).catch(() => false);
       busy.value = true;
       try {
         const result = await deps.save(input);
@@ -121,7 +132,10 @@ export function createCredentialsModel(deps: CredentialsModelDeps): CredentialsM
         view.value = await deps.remove(service);
         setStatus(service, { kind: 'removed' });
         // Nothing is sent there any more: give the access back (best effort).
-        if (await deps.permissions.remove({ origins: origins(service) }).catch(() => false)) access.value = { ...access.value, [service]: false };
+        // The data-collection consent stays while the other service still has credentials.
+        const otherSaved = service === 'aliexpress' ? view.value?.admitad : view.value?.aliexpress;
+        const consent = otherSaved ? [] : deps.dataCollection;
+        if (await deps.permissions.remove(withConsent({ origins: origins(service) }, consent)).catch(() => false)) access.value = { ...access.value, [service]: false };
       } catch {
         setStatus(service, { kind: 'failed' });
       } finally {

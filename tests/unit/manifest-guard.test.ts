@@ -70,3 +70,13 @@ describe('chrome-mv3 manifest: the oldest Chrome it can run in', () => {
     expect(clipboard).toContain('runtime.getContexts');
   });
 });
+
+describe('firefox-mv2 manifest: the data-collection consent', () => {
+  it('collects nothing by default, and declares what the API feature sends as optional, asked for with the API hosts', () => {
+    const manifest = readManifest('firefox-mv2');
+    const gecko = (manifest.browser_specific_settings as { gecko: { data_collection_permissions: unknown } }).gecko;
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'], optional: ['browsingActivity', 'authenticationInfo'] });
+    const credentialsModel = readFileSync(path.join(root, 'lib/options/credentials-model.ts'), 'utf8');
+    expect(credentialsModel).toContain('data_collection');
+  });
+});

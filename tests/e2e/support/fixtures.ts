@@ -5,7 +5,7 @@
  * empty extension storage, no cookies and a fresh tab. Nothing here builds: run
  * `npx wxt build` first, the suite tests exactly what ships.
  */
-import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page, type Worker } from '@playwright/test';
 import type { Browser } from '@wxt-dev/browser';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +51,13 @@ export interface ExtensionFixtures {
   /** https://127.0.0.1:<port>: the harness origin, no extension or AliExpress involvement. */
   harnessOrigin: string;
   resetExtensionState: void;
+  /**
+   * Console errors and uncaught exceptions from the extension (its pages, toolbar popups, service
+   * worker) during the test. Any of them fails the test, unless it matches `expectedAddonErrors`.
+   */
+  addonErrors: string[];
+  /** Errors a test provokes on purpose (a refused import, a failing API), by pattern. */
+  expectedAddonErrors: RegExp[];
 }
 
 // `chrome` as seen inside serviceWorker.evaluate(): the extension's own global, not Node's.
@@ -137,6 +144,41 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext; p
     { auto: true },
   ],
 
+  expectedAddonErrors: [[], { option: true }],
+
+  addonErrors: [
+    async ({ context, launched, expectedAddonErrors }, use, testInfo) => {
+      const errors: string[] = [];
+      const origin = `chrome-extension://${launched.extensionId}/`;
+      const fromAddon = (source: string, where: string) => source.startsWith(origin) || where.startsWith(origin);
+      const onConsole = (message: ConsoleMessage) => {
+        if (message.type() !== 'error') return;
+        const page = message.page();
+        if (fromAddon(message.location().url, page?.url() ?? message.worker()?.url() ?? '')) errors.push(`console.error in ${page?.url() ?? message.location().url}: ${message.text()}`);
+      };
+      const onPageError = (error: Error, page: Page | null) => {
+        if (page && page.url().startsWith(origin)) errors.push(`uncaught in ${page.url()}: ${error.message}`);
+      };
+      const worker = await launched.serviceWorker();
+      const onWorkerConsole = (message: ConsoleMessage) => {
+        if (message.type() === 'error') errors.push(`console.error in the service worker: ${message.text()}`);
+      };
+      context.on('console', onConsole);
+      const onWebError = (webError: { error(): Error; page(): Page | null }) => onPageError(webError.error(), webError.page());
+      context.on('weberror', onWebError);
+      worker.on('console', onWorkerConsole);
+      await use(errors);
+      context.off('console', onConsole);
+      context.off('weberror', onWebError);
+      worker.off('console', onWorkerConsole);
+      const unexpected = errors.filter((line) => !expectedAddonErrors.some((pattern) => pattern.test(line)));
+      if (unexpected.length > 0 && testInfo.status === 'passed') {
+        throw new Error(`The extension reported ${unexpected.length} error(s) during the test:\n${unexpected.join('\n')}`);
+      }
+    },
+    { auto: true },
+  ],
+
   seedStorage: async ({ serviceWorker }, use) => {
     await use(async (items) => {
       await serviceWorker.evaluate((values) => chrome.storage.local.set(values), items);
@@ -147,7 +189,7 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext; p
     await use(() => serviceWorker.evaluate(() => chrome.storage.local.get(null)));
   },
 
-  openPopupFor: async ({ launched, context, page, serviceWorker }, use, testInfo) => {
+  openPopupFor: async ({ launched, context, page, serviceWorker, addonErrors }, use, testInfo) => {
     const opened: { popup: Page; disconnect(): Promise<void> }[] = [];
     await use(async (url, { via = 'click' } = {}) => {
       // Already there (a test that went offline after loading the page): no new navigation.
@@ -161,6 +203,11 @@ export const test = base.extend<ExtensionFixtures & { context: BrowserContext; p
         serviceWorker,
       });
       opened.push(result);
+      // The popup lives on its own CDP connection: the context's console listener does not see it.
+      result.popup.on('console', (message) => {
+        if (message.type() === 'error') addonErrors.push(`console.error in the toolbar popup: ${message.text()}`);
+      });
+      result.popup.on('pageerror', (error) => addonErrors.push(`uncaught in the toolbar popup: ${error.message}`));
       await result.popup.waitForLoadState('domcontentloaded');
       return result.popup;
     });

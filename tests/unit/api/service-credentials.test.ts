@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createCredentialsStore, credentialsView, maskSecret, mergeCredentialsInput, parseStoredCredentials, type CredentialsInput } from '../../../lib/api/credentials';
 import { createCredentialsModel, type CredentialsModelDeps } from '../../../lib/options/credentials-model';
+import { API_DATA_COLLECTION } from '../../../lib/api/hosts';
 import popupPreloadScript from '../../../entrypoints/popup-preload';
 import { takePopupPreload } from '../../../lib/popup/preload';
 import { API_CREDENTIALS_KEY } from '../../../lib/storage/keys';
@@ -125,9 +126,10 @@ describe('credentials store', () => {
 });
 
 describe('the options page\'s credentials model', () => {
-  function setup(granted = true) {
+  function setup(granted = true, dataCollection?: readonly string[]) {
     const order: string[] = [];
     const deps: CredentialsModelDeps = {
+      dataCollection,
       view: vi.fn(async () => ({ aliexpress: null, admitad: null })),
       save: vi.fn(async (input: CredentialsInput) => {
         order.push('save');
@@ -182,5 +184,27 @@ describe('the options page\'s credentials model', () => {
     await model.remove('admitad');
     expect(deps.permissions.remove).toHaveBeenCalledWith({ origins: ['https://api.admitad.com/*'] });
     expect(model.status.value.admitad).toEqual({ kind: 'removed' });
+  });
+
+  it.each([
+    { browser: 'Firefox', dataCollection: API_DATA_COLLECTION, expected: { origins: ['https://api.admitad.com/*'], data_collection: ['browsingActivity', 'authenticationInfo'] } },
+    { browser: 'Chrome', dataCollection: [], expected: { origins: ['https://api.admitad.com/*'] } },
+    { browser: 'a caller that names none', dataCollection: undefined, expected: { origins: ['https://api.admitad.com/*'] } },
+  ])('on $browser, saving asks for the data-collection consent with the host, in one request', async ({ dataCollection, expected }) => {
+    const { model, deps } = setup(true, dataCollection);
+    await model.save(admitadInput);
+    expect(deps.permissions.request).toHaveBeenCalledTimes(1);
+    expect(deps.permissions.request).toHaveBeenCalledWith(expected);
+  });
+
+  it.each([
+    { name: 'no other service has credentials: the consent goes too', other: null, expected: { origins: ['https://api.admitad.com/*'], data_collection: ['browsingActivity', 'authenticationInfo'] } },
+    { name: 'the other service still sends data: the consent stays', other: 'aliexpress', expected: { origins: ['https://api.admitad.com/*'] } },
+  ])('removing on Firefox: $name', async ({ other, expected }) => {
+    const { model, deps } = setup(true, API_DATA_COLLECTION);
+    const remaining = other ? { aliexpress: { appKey: '123', appSecret: '••••4b06', trackingId: 't' }, admitad: null } : { aliexpress: null, admitad: null };
+    deps.remove = vi.fn(async () => remaining as Awaited<ReturnType<CredentialsModelDeps['remove']>>);
+    await model.remove('admitad');
+    expect(deps.permissions.remove).toHaveBeenCalledWith(expected);
   });
 });

@@ -56,6 +56,7 @@ describe('background entrypoint', () => {
       fakes.menuClicked,
       fakes.command,
       fakeBrowser.runtime.onMessage,
+      fakeBrowser.runtime.onConnect,
       fakeBrowser.runtime.onInstalled,
       fakeBrowser.runtime.onStartup,
       fakeBrowser.alarms.onAlarm,
