@@ -37,6 +37,34 @@ describe('estimateCommission', () => {
     expect(actual).toEqual(expected);
   });
 
+  describe("the estimate's delivery country is the one its 'why' states", () => {
+    const countries = ['DE', 'RU', 'KZ', 'BR', 'NL', 'US', 'ES', null];
+    const pairs = countries.flatMap((audience) => countries.map((shipTo) => ({ audience, shipTo })));
+    const programs: ProgramId[] = ['ww', 'ru-cis-new', 'portals', 'eu-benelux'];
+    const product: ProductFacts = { categoryKey: 'computerOffice', affiliate: false, price: { amount: 100, currency: 'USD' } };
+    it.each(programs.flatMap((program) => pairs.map((pair) => ({ program, ...pair }))))(
+      '$program, audience $audience, ship-to $shipTo',
+      ({ program, audience, shipTo }) => {
+        const actual = run({ program, audienceCountry: audience, shipToCountry: shipTo }, product);
+        const stated = actual.facts.find((f) => f.id === 'deliveryFromAudience' || f.id === 'deliveryFromShipTo');
+        const statedCountry = stated ? (stated.params as { country: string }).country : null;
+        expect(actual.deliveryCountry).toBe(statedCountry);
+        const inRegion = actual.facts.find((f) => f.id === 'inRegion');
+        if (statedCountry === null) {
+          expect(inRegion).toBeUndefined();
+          return;
+        }
+        expect(inRegion?.params).toMatchObject({ country: statedCountry, region: actual.region });
+        const countriesInWhy = actual.facts.flatMap((f) => ('country' in f.params ? [f.params.country] : []));
+        expect(new Set(countriesInWhy)).toEqual(new Set([statedCountry]));
+        // The same estimate as for buyers in the stated country with nothing else known about where orders go.
+        const alone = run({ program, audienceCountry: statedCountry, shipToCountry: null }, product);
+        const pick = ({ rate, best, region, commission, cookie, newBuyerBonus }: typeof actual) => ({ rate, best, region, commission, cookie, newBuyerBonus });
+        expect(pick(actual)).toEqual(pick(alone));
+      },
+    );
+  });
+
   it('covers every region when the delivery country is unknown', () => {
     const actual = run({ program: 'ww', audienceCountry: null }, { affiliate: true });
     expect(actual).toMatchObject({ rate: { min: 0.72, max: 7 }, region: null, cookie: null });
