@@ -10,3 +10,8 @@ export { presetSchema, validatePreset } from './presets';
 export type { Preset, ProgramId } from './presets/types';
 export { signAliExpressRequest, type AliExpressSignMethod } from './api/sign';
 export { buildPortalsLink, appendPortalsTracking, type PortalsLinkRequest, type PortalsLinkResult } from './api/portals-link';
+export { estimateCommission } from './rates/estimate';
+export type { Estimate, EstimateInput, ProductFacts, Money, CommissionAmount } from './rates/estimate';
+export { assessLink, pickedCategory, withCategoryPick } from './insights';
+export type { AssessLinkInput, LinkAssessment, LinkProductFacts, CategoryPicks } from './insights';
+export type { Warning, Rank, RuleCode } from './rules/types';

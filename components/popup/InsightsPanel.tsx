@@ -3,7 +3,7 @@ import type { Fact } from '@/lib/rates';
 import { CATEGORY_KEYS, categoryLabelKey, factMessage, type CategoryKey, type MessageFormatters } from '@/lib/rates';
 import type { SourceRef } from '@/lib/rates/types';
 import { warningMessage } from '@/lib/rules';
-import type { Insights } from '@/lib/insights/insights';
+import type { Insights } from '@/lib/insights';
 import type { ShipToAccess } from '@/lib/popup/ship-to';
 import { t, type MessageKey } from '@/lib/i18n/index';
 

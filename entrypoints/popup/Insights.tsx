@@ -11,11 +11,11 @@ import { InsightsPanel } from '@/components/popup/InsightsPanel';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
 import { createMessenger } from '@/lib/messaging/client';
 import { apiServiceOf, createApiInsights } from '@/lib/popup/api-insights';
-import { computeInsights, withCategoryPick } from '@/lib/insights/insights';
+import { computeInsights, createEstimateDataReader, withCategoryPick } from '@/lib/insights';
 import type { PopupModel } from '@/lib/popup/model';
 import { createShipToReader, type ShipToApi } from '@/lib/popup/ship-to';
 import { catalogFormatters } from '@/lib/rates';
-import { CATEGORY_PICKS_KEY } from '@/lib/storage/keys';
+import { CATEGORY_PICKS_KEY, HOT_LIST_KEY, RATE_CACHE_KEY } from '@/lib/storage/keys';
 import type { Site } from '@/lib/url/types';
 
 export interface InsightsProps {
@@ -45,6 +45,7 @@ export function Insights({ model, extensionApi }: InsightsProps) {
     const shipTo = createShipToReader(extensionApi);
     const site = siteOf(model);
     if (site) void shipTo.check(site);
+    const readData = createEstimateDataReader();
     const insights = computed(() => {
       const parsed = model.parsed.value;
       const preset = model.selectedPreset.value;
@@ -55,7 +56,10 @@ export function Insights({ model, extensionApi }: InsightsProps) {
       const answer = api.state.value;
       const reply = answer.status === 'done' && answer.key === model.requestKey.value && answer.reply.source !== null ? answer.reply : null;
       const apiFacts = reply ? { ...(reply.affiliate === undefined ? {} : { affiliate: reply.affiliate }), ...(reply.rate ? { hot: reply.rate.isHot, hotRate: reply.rate.hotCommissionRate } : {}) } : undefined;
-      return computeInsights({ parsed, preset, stored: model.storageSnapshot.value, shipToCookie: shipTo.cookieValue.value, now: new Date(), ...(apiFacts ? { api: apiFacts } : {}) });
+      const stored = model.storageSnapshot.value;
+      const data = readData({ rateCache: stored[RATE_CACHE_KEY], hotList: stored[HOT_LIST_KEY], categoryPicks: stored[CATEGORY_PICKS_KEY] });
+      const network = model.account.value?.network ?? null;
+      return computeInsights({ parsed, preset, network, data, shipToCookie: shipTo.cookieValue.value, now: new Date(), ...(apiFacts ? { api: apiFacts } : {}) });
     });
     return { shipTo, insights, api };
   }, [model, extensionApi]);

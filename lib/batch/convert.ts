@@ -6,10 +6,11 @@
 import { hotStatus, parseHotListStore, HOT_LIST_STORAGE_KEY, type HotListStore } from '../hotlist';
 import { buildDeeplink } from '../networks';
 import type { Account, DeeplinkErrorCode } from '../networks/types';
-import { pickedCategory } from '../insights/insights';
+import { createRepeatedAssessor, pickedCategory } from '../insights';
 import type { Preset } from '../presets/types';
-import { estimateCommission, linkKindOf, tablesFromStoredCache, RATE_CACHE_STORAGE_KEY, type EstimateInput, type RateRange, type RateTables } from '../rates';
-import { RANKS, RULES, resolveShipTo, saleWindowWarnings, type RuleContext, type Warning } from '../rules';
+import { tablesFromStoredCache, RATE_CACHE_STORAGE_KEY, type RateRange, type RateTables } from '../rates';
+import { resolveShipTo, type Warning } from '../rules';
+import { CATEGORY_PICKS_KEY } from '../storage/keys';
 import { parseProductUrl } from '../url';
 import type { InvalidReason } from '../url/types';
 import type { BatchInput } from './extract';
@@ -68,46 +69,6 @@ export function batchContext(preset: Preset, accounts: readonly Account[], store
   };
 }
 
-/**
- * `evaluateRules` for many rows under one preset and clock, with the same result (tested). The
- * sale-window rule reads only the clock, the program and the tables, so its warnings are the
- * same for every row: it runs once, and it is the costliest rule (it builds dates).
- */
-function createBatchRules(tables: RateTables): (context: RuleContext) => Warning[] {
-  let saleWarnings: readonly Warning[] | undefined;
-  return (context) => {
-    const found: Warning[] = [];
-    for (const rule of RULES) {
-      try {
-        if (rule === saleWindowWarnings) found.push(...(saleWarnings ??= rule(context, tables)));
-        else found.push(...rule(context, tables));
-      } catch {
-        // Skipped, as evaluateRules skips a rule that fails on odd input.
-      }
-    }
-    return found.sort((a, b) => RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
-  };
-}
-
-/**
- * `estimateCommission` is pure, and within a batch its input varies only in the fields below,
- * which take few values: rows that share them share the estimate.
- */
-function createBatchEstimator(tables: RateTables): (input: EstimateInput) => BatchEstimate {
-  const seen = new Map<string, BatchEstimate>();
-  return (input) => {
-    const { product } = input;
-    const key = `${input.linkKind}|${input.shipToCountry}|${product?.categoryKey}|${product?.hot}|${product?.hotRate}`;
-    let estimate = seen.get(key);
-    if (!estimate) {
-      const full = estimateCommission(input, tables);
-      estimate = { rate: full.rate, best: full.best };
-      seen.set(key, estimate);
-    }
-    return estimate;
-  };
-}
-
 /** The URL was parsed as linkable, so URL codes here are the deeplink builder's second opinion. */
 function deeplinkError(code: DeeplinkErrorCode): BatchError {
   switch (code) {
@@ -125,8 +86,8 @@ function deeplinkError(code: DeeplinkErrorCode): BatchError {
 export function createRowConverter(context: BatchContext): (input: BatchInput) => BatchRow {
   const { preset, account, tables, hotList, stored, now } = context;
   const firstRowOf = new Map<string, number>();
-  const rulesFor = createBatchRules(tables);
-  const estimateFor = createBatchEstimator(tables);
+  const assess = createRepeatedAssessor(tables, { program: preset.program, network: account?.network ?? null, audienceCountry: preset.audienceCountry, now });
+  const categoryPicks = stored[CATEGORY_PICKS_KEY];
   return (input) => {
     const parsed = parseProductUrl(input.input);
     switch (parsed.kind) {
@@ -143,11 +104,11 @@ export function createRowConverter(context: BatchContext): (input: BatchInput) =
     const hot = productId ? hotStatus(productId, hotList) : { hot: false as const };
     const shipToCountry = resolveShipTo({ site: parsed.kind === 'product' ? parsed.product.site : parsed.site })?.country ?? null;
     const product = {
-      categoryKey: productId ? pickedCategory(stored, productId) : null,
+      categoryKey: productId ? pickedCategory(categoryPicks, productId) : null,
       hot: hot.hot,
       hotRate: hot.hot ? hot.ratePct : null,
     };
-    const common = { program: preset.program, audienceCountry: preset.audienceCountry, shipToCountry, product, now };
+    const { estimate, warnings } = assess(parsed, product, shipToCountry);
     const key = productId ?? built.url;
     const duplicateOf = firstRowOf.get(key) ?? null;
     if (duplicateOf === null) firstRowOf.set(key, input.row);
@@ -157,9 +118,9 @@ export function createRowConverter(context: BatchContext): (input: BatchInput) =
       link: built.url,
       kind: parsed.kind,
       productId,
-      estimate: estimateFor({ ...common, linkKind: linkKindOf(parsed) }),
+      estimate: { rate: estimate.rate, best: estimate.best },
       hot: hot.hot,
-      warnings: rulesFor({ ...common, parsed, tables }),
+      warnings,
       duplicateOf,
     };
   };

@@ -1,24 +1,30 @@
 /**
- * What the popup shows under the link: the estimate, the HOT flag and the ranked warnings, from
- * local data only (DESIGN.md: the estimate appears at once, from cached or embedded tables, and
- * works offline). Loaded lazily by the popup, after the link is on screen; no zod in here.
+ * What the popup shows under the link (and the badge reduces to a few characters): the
+ * assessment of the link (./assess.ts), the HOT flag, the ship-to country and the category in
+ * use, from local data only, so it appears at once and works offline. Loaded lazily by the
+ * popup, after the link is on screen; no zod in here.
  */
+import { hotStatus, type HotStatus } from '../hotlist';
+import type { AccountNetwork } from '../networks/types';
 import type { Preset } from '../presets/types';
-import { CATEGORY_KEYS, estimateCommission, linkKindOf, tablesFromStoredCache, RATE_CACHE_STORAGE_KEY, type CategoryKey, type Estimate } from '../rates';
-import { evaluateRules, resolveShipTo, type Warning } from '../rules';
-import { hotStatus, parseHotListStore, HOT_LIST_STORAGE_KEY, type HotStatus } from '../hotlist';
+import type { CategoryKey, Estimate } from '../rates';
+import { resolveShipTo, type Warning } from '../rules';
 import type { ParsedUrl } from '../url/types';
-import { CATEGORY_PICKS_KEY } from '../storage/keys';
+import { assessParsed } from './assess';
+import { pickedCategory } from './category-picks';
+import type { EstimateData } from './estimate-data';
 
 export interface InsightsInput {
   readonly parsed: ParsedUrl;
   readonly preset: Preset;
-  /** What the popup read from storage.local (rate cache, hot list, category picks among it). */
-  readonly stored: Readonly<Record<string, unknown>>;
+  /** The network of the preset's account, or null for the plain link. */
+  readonly network?: AccountNetwork | null;
+  /** The parsed stored values (./estimate-data.ts). */
+  readonly data: EstimateData;
   /** The raw `aep_usuc_f` cookie, when the user allowed reading it. */
   readonly shipToCookie: string | null;
   readonly now: Date;
-  /** What a network API said about the product (issue 4), once it has answered. */
+  /** What a network API said about the product, once it has answered. */
   readonly api?: ApiProductFacts;
 }
 
@@ -38,39 +44,12 @@ export interface Insights {
   readonly categoryKey: CategoryKey | null;
 }
 
-const isCategoryKey = (value: unknown): value is CategoryKey => typeof value === 'string' && (CATEGORY_KEYS as readonly string[]).includes(value);
-
-/** The user's category pick for a product, from the stored picks (a plain id -> key map). */
-export function pickedCategory(stored: Readonly<Record<string, unknown>>, productId: string): CategoryKey | null {
-  const picks = stored[CATEGORY_PICKS_KEY];
-  if (typeof picks !== 'object' || picks === null || !Object.hasOwn(picks, productId)) return null;
-  const value = (picks as Record<string, unknown>)[productId];
-  return isCategoryKey(value) ? value : null;
-}
-
-/**
- * Parses each stored value once, however often the popup recomputes (a preset, a category pick,
- * an API answer): validating a 200,000-id hot list takes ~15 ms. Stored values are replaced,
- * never changed in place, so the object itself is the key.
- */
-function parsedOncePerValue<T>(parse: (raw: unknown) => T): (raw: unknown) => T {
-  const parsed = new WeakMap<object, T>();
-  return (raw) => {
-    if (typeof raw !== 'object' || raw === null) return parse(raw);
-    if (!parsed.has(raw)) parsed.set(raw, parse(raw));
-    return parsed.get(raw) as T;
-  };
-}
-const storedTables = parsedOncePerValue((raw) => tablesFromStoredCache(raw));
-const storedHotList = parsedOncePerValue((raw) => parseHotListStore(raw).store);
-
-export function computeInsights({ parsed, preset, stored, shipToCookie, now, api }: InsightsInput): Insights {
-  const tables = storedTables(stored[RATE_CACHE_STORAGE_KEY]);
+export function computeInsights({ parsed, preset, network = null, data, shipToCookie, now, api }: InsightsInput): Insights {
   const productId = parsed.kind === 'product' ? parsed.product.id : null;
-  const hot = productId ? hotStatus(productId, storedHotList(stored[HOT_LIST_STORAGE_KEY])) : { hot: false as const };
+  const hot = productId ? hotStatus(productId, data.hotList) : { hot: false as const };
   const site = parsed.kind === 'product' ? parsed.product.site : parsed.kind === 'store' || parsed.kind === 'page' ? parsed.site : null;
   const shipTo = resolveShipTo({ cookieValue: shipToCookie, site });
-  const categoryKey = productId ? pickedCategory(stored, productId) : null;
+  const categoryKey = productId ? pickedCategory(data.categoryPicks, productId) : null;
   // The API knows better than the user's hot list: its answer wins where it gave one.
   const apiHot = api?.hot === true;
   const product = {
@@ -82,21 +61,10 @@ export function computeInsights({ parsed, preset, stored, shipToCookie, now, api
     storeKind: null,
     sellerCountry: null,
   };
-  const shipToCountry = shipTo?.country ?? null;
-  const common = { program: preset.program, audienceCountry: preset.audienceCountry, shipToCountry, product, now };
-  return {
-    estimate: estimateCommission({ ...common, linkKind: linkKindOf(parsed) }, tables),
-    warnings: evaluateRules({ ...common, parsed, tables }),
-    hot,
-    shipTo,
-    categoryKey,
-  };
-}
-
-/** Adds or replaces one pick, keeping the newest `limit` products so the map stays small. */
-export function withCategoryPick(stored: unknown, productId: string, key: CategoryKey | null, limit = 500): Record<string, CategoryKey> {
-  const current = typeof stored === 'object' && stored !== null ? Object.entries(stored as Record<string, unknown>) : [];
-  const kept = current.filter((entry): entry is [string, CategoryKey] => entry[0] !== productId && isCategoryKey(entry[1]));
-  const next = key ? [...kept, [productId, key] as [string, CategoryKey]] : kept;
-  return Object.fromEntries(next.slice(-limit));
+  const { estimate, warnings } = assessParsed(
+    parsed,
+    { program: preset.program, network, audienceCountry: preset.audienceCountry, shipToCountry: shipTo?.country ?? null, product, now },
+    data.tables,
+  );
+  return { estimate, warnings, hot, shipTo, categoryKey };
 }
