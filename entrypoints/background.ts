@@ -4,7 +4,7 @@ import { createCopyLinkAction, createMenuClickHandler, createShortcutHandler } f
 import { createApiService, createAreaCacheStore } from '@/lib/api/service';
 import { createApiMessageHandlers, createCopyRecorder, createMessageHandlers, createSourceMessageHandlers, type BackgroundDeps } from '@/lib/background/handlers';
 import { createCopyFlash, createProductBadge } from '@/lib/background/badge';
-import { browserActionApi, browserBadgeEstimator, touchesBadgeHosts } from '@/lib/background/badge/browser';
+import { browserActionApi, browserBadgeEstimator, browserLinkAssessor, touchesBadgeHosts } from '@/lib/background/badge/browser';
 import { badgeText } from '@/lib/background/badge/text';
 import { createBrowserClipboard } from '@/lib/background/clipboard/browser';
 import { createCredentialsStore } from '@/lib/api/credentials';
@@ -67,6 +67,7 @@ export default defineBackground(() => {
     flash: createCopyFlash({ action, text: badgeText, restore: productBadge.restoreTab, setTimer: (callback, ms) => setTimeout(callback, ms) }),
     now: () => performance.now(),
     portalsLink: apiService.portalsCopyLink,
+    assess: browserLinkAssessor(),
     // For `npm run bench`: handler start to clipboard written, read from the worker's timeline.
     onTiming: ({ surface, startedAt, clipboardWrittenAt }) =>
       performance.measure('sublink:copy-to-clipboard', { start: startedAt, end: clipboardWrittenAt, detail: { surface } }),

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { loadState, saveBadgeOptIn } from '../../storage/local';
 import { ESTIMATE_STORAGE_KEYS } from '../../storage/keys';
-import { createBadgeEstimator } from './estimate';
+import { createBadgeEstimator, createStoredLinkAssessor } from './estimate';
 import type { ActionApi } from './action';
 import { BADGE_HOST_PERMISSIONS } from './hosts';
 import type { BadgeOptInDeps } from './opt-in';
@@ -33,3 +33,7 @@ export const touchesBadgeHosts = (permissions: { origins?: string[] }): boolean 
 /** The estimator over what the popup's estimate reads from storage.local. */
 export const browserBadgeEstimator = () =>
   createBadgeEstimator({ loadStored: () => browser.storage.local.get([...ESTIMATE_STORAGE_KEYS]), now: () => new Date() });
+
+/** The copied link's assessment over the same stored values, for the menu and the shortcut. */
+export const browserLinkAssessor = () =>
+  createStoredLinkAssessor({ loadStored: () => browser.storage.local.get([...ESTIMATE_STORAGE_KEYS]), now: () => new Date() });

@@ -6,9 +6,12 @@
  * unknown and the program has no single rate): an invented number would be worse than none.
  * The ship-to country comes from the site only: the badge never reads cookies.
  */
-import { computeInsights, createEstimateDataReader } from '../../insights';
+import { hotStatus } from '../../hotlist';
+import { assessParsed, computeInsights, createEstimateDataReader, pickedCategory, type LinkAssessment } from '../../insights';
+import type { Account } from '../../networks/types';
 import { CATEGORY_PICKS_KEY, HOT_LIST_KEY, RATE_CACHE_KEY } from '../../storage/keys';
 import type { Preset } from '../../presets/types';
+import { parseProductUrl } from '../../url';
 import type { ProductRef } from '../../url/types';
 import type { BadgeEstimator } from './product';
 
@@ -30,5 +33,25 @@ export function createBadgeEstimator(deps: BadgeEstimatorDeps): BadgeEstimator {
     const best = insights.estimate.best;
     if (insights.hot.hot) return best === null ? { kind: 'hot' } : { kind: 'hot', percent: best };
     return best === null ? null : { kind: 'rate', percent: best };
+  };
+}
+
+/**
+ * The copied link's assessment for the context menu and the shortcut (lib/background/copy): the
+ * same stored tables, hot list and category pick as the popup, so a link the popup would say
+ * earns nothing is flagged on the icon too.
+ */
+export function createStoredLinkAssessor(deps: BadgeEstimatorDeps) {
+  const readData = createEstimateDataReader();
+  return async (sourceUrl: string, preset: Preset | null, account: Account | undefined): Promise<LinkAssessment | null> => {
+    if (!preset) return null;
+    const stored = await deps.loadStored();
+    const data = readData({ rateCache: stored[RATE_CACHE_KEY], hotList: stored[HOT_LIST_KEY], categoryPicks: stored[CATEGORY_PICKS_KEY] });
+    const parsed = parseProductUrl(sourceUrl);
+    const productId = parsed.kind === 'product' ? parsed.product.id : null;
+    const hot = productId ? hotStatus(productId, data.hotList) : { hot: false as const };
+    const product = { categoryKey: productId ? pickedCategory(data.categoryPicks, productId) : null, hot: hot.hot, hotRate: hot.hot ? hot.ratePct : null };
+    const input = { program: preset.program, network: account?.network ?? null, audienceCountry: preset.audienceCountry, product, now: deps.now() };
+    return assessParsed(parsed, input, data.tables);
   };
 }

@@ -25,6 +25,7 @@ import type { StoredState } from '@/lib/storage/state';
 
 const text: BadgeText = {
   copied: () => 'copied',
+  copiedEarnsNothing: (warning) => `copied, earns nothing: ${warning.code}`,
   copyFailed: (failure) => `failed: ${failure}`,
   product: (id, estimate) => `product ${id}${estimate ? ` ${estimate.kind}` : ''}`,
 };
@@ -67,6 +68,10 @@ describe('badge views', () => {
   it.each([
     { input: { ok: true } as const, expected: { text: '✓', color: BADGE_COLORS.ok, title: 'copied' } },
     { input: { ok: false, failure: 'short-link' } as const, expected: { text: '!', color: BADGE_COLORS.error, title: 'failed: short-link' } },
+    {
+      input: { ok: true, earnsNothing: { code: 'virtualNoCommission', rank: 'blocking', seed: '001_b214df0997934a9f.txt', params: {}, sources: [] } } as const,
+      expected: { text: '✓', color: BADGE_COLORS.error, title: 'copied, earns nothing: virtualNoCommission' },
+    },
   ])('copy outcome $input.ok', ({ input, expected }) => {
     expect(copyOutcomeView(input, text)).toEqual(expected);
   });
