@@ -9,7 +9,7 @@ import type { Account, DeeplinkErrorCode } from '../networks/types';
 import { createRepeatedAssessor, pickedCategory } from '../insights';
 import type { Preset } from '../presets/types';
 import { tablesFromStoredCache, RATE_CACHE_STORAGE_KEY, type RateRange, type RateTables } from '../rates';
-import { resolveShipTo, type Warning } from '../rules';
+import type { Warning } from '../rules';
 import { CATEGORY_PICKS_KEY } from '../storage/keys';
 import { parseProductUrl } from '../url';
 import type { InvalidReason } from '../url/types';
@@ -102,13 +102,12 @@ export function createRowConverter(context: BatchContext): (input: BatchInput) =
     if (!built.ok) return { ...input, ok: false, error: deeplinkError(built.code) };
     const productId = parsed.kind === 'product' ? parsed.product.id : null;
     const hot = productId ? hotStatus(productId, hotList) : { hot: false as const };
-    const shipToCountry = resolveShipTo({ site: parsed.kind === 'product' ? parsed.product.site : parsed.site })?.country ?? null;
     const product = {
       categoryKey: productId ? pickedCategory(categoryPicks, productId) : null,
       hot: hot.hot,
       hotRate: hot.hot ? hot.ratePct : null,
     };
-    const { estimate, warnings } = assess(parsed, product, shipToCountry);
+    const { estimate, warnings } = assess(parsed, product);
     const key = productId ?? built.url;
     const duplicateOf = firstRowOf.get(key) ?? null;
     if (duplicateOf === null) firstRowOf.set(key, input.row);

@@ -30,8 +30,6 @@ export interface AssessLinkInput {
   readonly audienceCountry: string | null;
   readonly product?: LinkProductFacts;
   readonly now: Date;
-  /** The publisher's own AliExpress ship-to setting: what they see, not where buyers are. */
-  readonly shipToCountry?: string | null;
 }
 
 export interface LinkAssessment {
@@ -45,8 +43,8 @@ export interface LinkAssessment {
 export function assessParsed(parsed: ParsedUrl, input: Omit<AssessLinkInput, 'url'>, tables: RateTables = DEFAULT_RATE_TABLES): LinkAssessment {
   const common = {
     program: input.program,
+    network: input.network ?? null,
     audienceCountry: input.audienceCountry,
-    shipToCountry: input.shipToCountry ?? null,
     ...(input.product ? { product: input.product } : {}),
     now: input.now,
   };
@@ -69,7 +67,7 @@ export function assessLink(input: AssessLinkInput, tables: RateTables = DEFAULT_
  * which take few values, so links that share them share it; the sale-window rule reads only the
  * clock, program and tables, so it runs once, and it is the costliest rule (it builds dates).
  */
-export function createRepeatedAssessor(tables: RateTables, common: Omit<AssessLinkInput, 'url' | 'product' | 'shipToCountry'>) {
+export function createRepeatedAssessor(tables: RateTables, common: Omit<AssessLinkInput, 'url' | 'product'>) {
   const estimates = new Map<string, Estimate>();
   let saleWarnings: readonly Warning[] | undefined;
   const rulesFor = (context: RuleContext): Warning[] => {
@@ -84,10 +82,10 @@ export function createRepeatedAssessor(tables: RateTables, common: Omit<AssessLi
     }
     return found.sort((a, b) => RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
   };
-  return (parsed: ParsedUrl, product: LinkProductFacts, shipToCountry: string | null = null): LinkAssessment => {
-    const context = { program: common.program, audienceCountry: common.audienceCountry, shipToCountry, product, now: common.now };
+  return (parsed: ParsedUrl, product: LinkProductFacts): LinkAssessment => {
+    const context = { program: common.program, network: common.network ?? null, audienceCountry: common.audienceCountry, product, now: common.now };
     const linkKind = linkKindOf(parsed);
-    const key = JSON.stringify([linkKind, shipToCountry, product.categoryKey, product.hot, product.hotRate, product.affiliate, product.price, product.storeKind, product.sellerCountry]);
+    const key = JSON.stringify([linkKind, product.categoryKey, product.hot, product.hotRate, product.affiliate, product.price, product.storeKind, product.sellerCountry]);
     let estimate = estimates.get(key);
     if (!estimate) {
       estimate = estimateCommission({ ...context, linkKind }, tables);

@@ -63,7 +63,7 @@ export function computeInsights({ parsed, preset, network = null, data, shipToCo
   };
   const { estimate, warnings } = assessParsed(
     parsed,
-    { program: preset.program, network, audienceCountry: preset.audienceCountry, shipToCountry: shipTo?.country ?? null, product, now },
+    { program: preset.program, network, audienceCountry: preset.audienceCountry, product, now },
     data.tables,
   );
   return { estimate, warnings, hot, shipTo, categoryKey };

@@ -6,10 +6,12 @@
  *
  * Rates are percents (1.15 = 1.15%). Money is in the price's currency, goods only.
  */
+import type { AccountNetwork } from '../networks/types';
 import type { ProgramId } from '../presets/types';
 import { normalizeCountry } from './countries';
 import { fact, type Fact } from './facts';
 import { inEffect, isoDay, regionFor } from './lookup';
+import { CLICK_COUNTRY_SOURCES, isAdmitadTerms, resolveTerms, BOTH_PROGRAMS_RULES, type ProgramTerms, type ResolvedTerms } from './program-table';
 import { combineRegions, estimateRegion, roundPct, UNBOUNDED, type Known, type LinkKind, type RegionResult } from './region-estimate';
 import { SEED } from './seeds';
 import {
@@ -17,7 +19,6 @@ import {
   STORE_KINDS,
   type CategoryKey,
   type Currency,
-  type RateProgramId,
   type RateRange,
   type RateTable,
   type RateTables,
@@ -53,10 +54,13 @@ export interface ProductFacts {
 
 export interface EstimateInput {
   readonly program: ProgramId;
-  /** From the preset: where the audience clicks from. */
+  /** The preset account's network: AliExpress WW's terms differ between ePN and Admitad (./program-table.ts). */
+  readonly network?: AccountNetwork | null;
+  /**
+   * From the preset: where the buyers are, hence where orders are delivered. The publisher's own
+   * AliExpress site or ship-to setting says nothing about buyers and is not an input here.
+   */
   readonly audienceCountry: string | null;
-  /** The AliExpress ship-to setting, when read or inferred; null when unknown. */
-  readonly shipToCountry: string | null;
   readonly product?: ProductFacts;
   /** null when the URL is a short link or not an AliExpress page. */
   readonly linkKind: LinkKind | null;
@@ -75,6 +79,8 @@ export interface CommissionAmount {
 
 export interface Estimate {
   readonly program: ProgramId;
+  /** Whose terms the estimate follows (WW differs by network); null without a table. */
+  readonly terms: ProgramTerms | null;
   readonly unit: 'percent';
   readonly rate: RateRange;
   readonly best: number | null;
@@ -155,8 +161,6 @@ function cookieFor(table: RateTable, region: RegionId | null): { cookie: Estimat
 function deliveryOf(input: EstimateInput): { country: string | null; fact: Fact } {
   const audience = normalizeCountry(input.audienceCountry);
   if (audience) return { country: audience, fact: fact('deliveryFromAudience', { country: audience }) };
-  const shipTo = normalizeCountry(input.shipToCountry);
-  if (shipTo) return { country: shipTo, fact: fact('deliveryFromShipTo', { country: shipTo }) };
   return { country: null, fact: fact('deliveryUnknown', {}) };
 }
 
@@ -191,11 +195,20 @@ function exclusionFacts(table: RateTable, delivery: string | null): Fact[] {
   return facts;
 }
 
+/** Another source's cookie lifetime for the region, when it states a different one than this table. */
+function otherCookieFact(terms: ResolvedTerms, region: RegionId | null, mine: Estimate['cookie']): Fact[] {
+  const other = terms.alsoStated.cookies.find((c) => c.region !== undefined && c.region === region) ?? terms.alsoStated.cookies.find((c) => c.region === undefined);
+  if (other?.kind !== 'days' || mine?.kind !== 'days' || other.days === mine.days) return [];
+  return [fact('cookieSourcesDiffer', { days: other.days }, other.source)];
+}
+
 /** The cookie lifetime of the region; each region's when delivery is unknown (which applies cannot be told). */
-function cookieFacts(table: RateTable, region: Region | undefined): { cookie: Estimate['cookie']; facts: Fact[] } {
+function cookieFacts(terms: ResolvedTerms, region: Region | undefined): { cookie: Estimate['cookie']; facts: Fact[] } {
+  const { table } = terms;
   const cookie = cookieFor(table, region?.id ?? null);
-  if (cookie) return { cookie: cookie.cookie, facts: [cookie.fact] };
+  if (cookie && region) return { cookie: cookie.cookie, facts: [cookie.fact, ...otherCookieFact(terms, region.id, cookie.cookie)] };
   if (region) return { cookie: null, facts: [] };
+  if (cookie) return { cookie: cookie.cookie, facts: [cookie.fact, ...table.regions.flatMap((r) => otherCookieFact(terms, r.id, cookie.cookie))] };
   const facts = table.regions.flatMap((r) => {
     const regional = cookieFor(table, r.id);
     return regional ? [regional.fact] : [];
@@ -203,24 +216,62 @@ function cookieFacts(table: RateTable, region: Region | undefined): { cookie: Es
   return { cookie: null, facts };
 }
 
-function estimateWithTable(input: EstimateInput, table: RateTable, tables: RateTables): Estimate {
+/**
+ * What the program's terms say about whose country counts, in its seed's words: seed 001 pays
+ * "in full" only when the delivery and click countries match; seed 002 pays zero otherwise, and
+ * says elsewhere that VPN clicks "may be incorrectly determined" (both are shown).
+ */
+function clickCountryFacts(terms: ProgramTerms): Fact[] {
+  if (terms === 'ww') return [fact('clickCountryInFull', {}, CLICK_COUNTRY_SOURCES.inFull)];
+  if (isAdmitadTerms(terms)) return [fact('clickCountryZero', {}, CLICK_COUNTRY_SOURCES.zero), fact('vpnSourcesDiffer', {}, CLICK_COUNTRY_SOURCES.vpnMisdetermined)];
+  return [];
+}
+
+/** A table no seed prints (WW through Admitad): say so, and what it is derived from. */
+function derivedTableFacts(table: RateTable): Fact[] {
+  if (!table.derivedFrom) return [];
+  const { program, factorPct, source } = table.derivedFrom;
+  return [fact('derivedTable', { otherProgram: program, factorPct }, source), fact('bothProgramsRules', { otherProgram: program }, BOTH_PROGRAMS_RULES)];
+}
+
+function capFacts(terms: ResolvedTerms): Fact[] {
+  const { cap } = terms.table;
+  if (!cap) return [];
+  const other = terms.alsoStated.cap;
+  const differs = other && (other.amount !== cap.amount || other.currency !== cap.currency);
+  return [
+    fact('cap', { amount: cap.amount, currency: cap.currency }, cap.source),
+    ...(differs ? [fact('capSourcesDiffer', { amount: other.amount, currency: other.currency }, other.source)] : []),
+  ];
+}
+
+function estimateWithTable(input: EstimateInput, terms: ResolvedTerms, tables: RateTables): Estimate {
+  const { table } = terms;
   const delivery = deliveryOf(input);
   const country = delivery.country;
   const day = isoDay(input.now);
   const known = readProduct(input, country, day);
   const { region, result, facts: regionFacts } = rateForDelivery(country, table, tables, known);
-  const facts: Fact[] = [delivery.fact, ...regionFacts, ...result.facts, ...exclusionFacts(table, country)];
-  if (table.cap) facts.push(fact('cap', { amount: table.cap.amount, currency: table.cap.currency }, table.cap.source));
+  const facts: Fact[] = [
+    delivery.fact,
+    ...clickCountryFacts(terms.terms),
+    ...derivedTableFacts(table),
+    ...regionFacts,
+    ...result.facts,
+    ...exclusionFacts(table, country),
+    ...capFacts(terms),
+  ];
   const commission = commissionOn(input.product?.price, result.rate, result.best, table, facts);
 
   const bonus = country ? table.newBuyerBonuses.find((b) => b.countries.includes(country)) : undefined;
   if (bonus && country) facts.push(fact('newBuyerBonus', { country, amount: bonus.amount, currency: bonus.currency }, bonus.source));
-  const cookie = cookieFacts(table, region);
+  const cookie = cookieFacts(terms, region);
   facts.push(...cookie.facts);
   if (table.payout && inEffect(table.payout, day)) facts.push(fact('payoutCurrency', { currency: table.payout.currency }, table.payout.source));
 
   return {
     program: input.program,
+    terms: terms.terms,
     unit: 'percent',
     rate: { min: roundPct(result.rate.min), max: result.rate.max === null ? null : roundPct(result.rate.max) },
     best: result.best === null ? null : roundPct(result.best),
@@ -240,6 +291,7 @@ function unknownEstimate(input: EstimateInput, facts: Fact[]): Estimate {
   const program = typeof input?.program === 'string' ? input.program : 'other';
   return {
     program,
+    terms: null,
     unit: 'percent',
     rate: UNBOUNDED,
     best: null,
@@ -255,17 +307,15 @@ function unknownEstimate(input: EstimateInput, facts: Fact[]): Estimate {
   };
 }
 
-const isRateProgram = (program: string): program is RateProgramId => program !== 'other';
-
 /**
  * Estimates the commission of one link. `tables` is the embedded `DEFAULT_RATE_TABLES`, or those
  * merged with a validated remote bundle (lib/rates/stored.ts `tablesFromStoredCache`).
  */
 export function estimateCommission(input: EstimateInput, tables: RateTables): Estimate {
   try {
-    const table = typeof input.program === 'string' && isRateProgram(input.program) ? tables[input.program] : undefined;
-    if (!table) return unknownEstimate(input, [fact('programNoTable', { program: String(input.program) })]);
-    return estimateWithTable(input, table, tables);
+    const terms = resolveTerms(tables, input.program, input.network);
+    if (!terms) return unknownEstimate(input, [fact('programNoTable', { program: String(input.program) })]);
+    return estimateWithTable(input, terms, tables);
   } catch {
     // A table from storage that slipped past validation, an invalid Date: say so, never throw.
     return unknownEstimate(input, [fact('estimateFailed', {})]);

@@ -59,6 +59,10 @@ const zero = (facts: Fact[]): RegionResult => plain({ min: 0, max: 0 }, facts);
 
 export function rangeFact(entry: RateEntry): Fact {
   const { min, max } = entry.rate;
+  const from = entry.scaledFrom;
+  if (from && from.max !== null && max !== null) {
+    return fact('rateRangeDerived', { productClass: entry.productClass, fromMinPct: from.min, fromMaxPct: from.max, minPct: min, maxPct: max }, entry.source);
+  }
   if (max === null) return fact('rateFrom', { productClass: entry.productClass, minPct: min }, entry.source);
   if (min === max) return fact('rateFixed', { productClass: entry.productClass, ratePct: min }, entry.source);
   return fact('rateRange', { productClass: entry.productClass, minPct: min, maxPct: max }, entry.source);

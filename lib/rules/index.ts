@@ -8,13 +8,12 @@ import { DEFAULT_RATE_TABLES } from '../rates/tables';
 import {
   audienceUnknownWarnings,
   brazilComputerOfficeWarnings,
-  countryMatchWarnings,
   hotSaleLinkWarnings,
   linkFormWarnings,
   nonAffiliateWarnings,
   pagePriorityWarnings,
   paymentCurrencyWarnings,
-  programRegionWarnings,
+  programShareWarnings,
   russianSellerWarnings,
   saleWindowWarnings,
   serviceFeeWarnings,
@@ -31,8 +30,7 @@ export { SHIP_TO_COOKIE, resolveShipTo, shipToFromCookie, shipToFromSite, type S
 
 /** Every rule, in the order their warnings are listed within a rank. */
 export const RULES: readonly Rule[] = [
-  countryMatchWarnings,
-  programRegionWarnings,
+  programShareWarnings,
   nonAffiliateWarnings,
   brazilComputerOfficeWarnings,
   virtualGoodsWarnings,

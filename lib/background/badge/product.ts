@@ -5,6 +5,7 @@
  * the optional host access (BADGE_HOST_PERMISSIONS); it injects nothing. Off (the default),
  * or without that access, every entry point here does nothing but clear.
  */
+import type { AccountNetwork } from '../../networks/types';
 import type { Preset } from '../../presets/types';
 import { ESTIMATE_STORAGE_KEYS } from '../../storage/keys';
 import type { StoredState } from '../../storage/state';
@@ -15,7 +16,7 @@ import { applyView, type ActionApi } from './action';
 import { IDLE_VIEW, productView, type BadgeEstimate, type BadgeText, type BadgeView } from './view';
 
 /** The product's estimate for the default preset; lib/background/badge/estimate.ts. */
-export type BadgeEstimator = (product: ProductRef, preset: Preset | null) => Promise<BadgeEstimate | null>;
+export type BadgeEstimator = (product: ProductRef, preset: Preset | null, network?: AccountNetwork | null) => Promise<BadgeEstimate | null>;
 
 export interface TabInfo {
   readonly id?: number;
@@ -54,7 +55,10 @@ export function createProductBadge(deps: ProductBadgeDeps): ProductBadge {
     if (parsed?.kind !== 'product') return IDLE_VIEW;
     let estimate: BadgeEstimate | null = null;
     try {
-      estimate = await deps.estimate(parsed.product, defaultPresetOf(state.presets, state.settings));
+      const preset = defaultPresetOf(state.presets, state.settings);
+      // WW's terms differ by network (ePN or Admitad): the badge follows the preset's account, as the popup does.
+      const network = state.accounts.find((a) => a.id === preset?.accountId)?.network ?? null;
+      estimate = await deps.estimate(parsed.product, preset, network);
     } catch {
       // An estimator bug must not break the badge: show the product without a number.
     }

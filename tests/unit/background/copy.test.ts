@@ -65,12 +65,12 @@ describe('copy affiliate link (context menu and shortcut)', () => {
     const productUrl = 'https://www.aliexpress.com/item/1005006789012345.html';
     const assessWith = (stored: Record<string, unknown>) => createStoredLinkAssessor({ loadStored: async () => stored, now: () => new Date('2025-06-01T12:00:00Z') });
 
-    it('virtual goods picked in the popup: copied, with the seed 001 zero on the icon', async () => {
+    it('virtual goods picked in the popup: copied, with the zero on the icon (WW through Admitad: the rules of seed 002)', async () => {
       const { state, copy, flash } = setup({ assess: assessWith({ categoryPicks: { '1005006789012345': 'specialCategory' } }) });
       const actual = await copy({ surface: 'context-menu', sourceUrl: productUrl, presetId: null, tabId: 4 });
       expect(actual.ok).toBe(true);
       expect(state.clipboard).toHaveLength(1);
-      expect(flash).toHaveBeenCalledWith(4, { ok: true, earnsNothing: expect.objectContaining({ code: 'virtualNoCommission', rank: 'blocking', seed: '001_b214df0997934a9f.txt' }) });
+      expect(flash).toHaveBeenCalledWith(4, { ok: true, earnsNothing: expect.objectContaining({ code: 'virtualNoCommission', rank: 'blocking', seed: '002_30d8551d32219963.txt' }) });
     });
 
     it('an ordinary product: a plain confirmation', async () => {
