@@ -10,8 +10,8 @@ import { estimateCommission, type Estimate, type ProductFacts } from '../rates/e
 import { linkKindOf } from '../rates/link-kind';
 import { DEFAULT_RATE_TABLES } from '../rates/tables';
 import type { RateTables } from '../rates/types';
-import { evaluateRules, RULES, saleWindowWarnings } from '../rules';
-import { RANKS, type RuleContext, type Warning } from '../rules/types';
+import { evaluateRules, rankWarnings, RULES, saleWindowWarnings } from '../rules';
+import type { RuleContext, Warning } from '../rules/types';
 import { parseProductUrl } from '../url';
 import type { ParsedUrl } from '../url/types';
 
@@ -80,7 +80,7 @@ export function createRepeatedAssessor(tables: RateTables, common: Omit<AssessLi
         // Skipped, as evaluateRules skips a rule that fails on odd input.
       }
     }
-    return found.sort((a, b) => RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
+    return rankWarnings(found);
   };
   return (parsed: ParsedUrl, product: LinkProductFacts): LinkAssessment => {
     const context = { program: common.program, network: common.network ?? null, audienceCountry: common.audienceCountry, product, now: common.now };

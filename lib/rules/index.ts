@@ -59,8 +59,17 @@ export function evaluateRules(context: RuleContext): Warning[] {
       // Skipped: see above.
     }
   }
-  // Array.prototype.sort is stable, so rule order holds within a rank.
-  return found.sort((a, b) => RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
+  return rankWarnings(found);
+}
+
+/**
+ * Blocking first, then costly, then info (Array.prototype.sort is stable, so rule order holds
+ * within a rank). "Check the store's affiliation" is moot once something else already earns
+ * nothing (virtual goods, an excluded store or seller), so it is dropped then.
+ */
+export function rankWarnings(found: readonly Warning[]): Warning[] {
+  const blocked = found.some((w) => w.rank === 'blocking');
+  return found.filter((w) => !(blocked && w.code === 'affiliateUnknown')).sort((a, b) => RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
 }
 
 export function warningMessage(item: Warning, formatters?: MessageFormatters): { key: `rule_${RuleCode}`; substitutions: string[] } {
