@@ -44,13 +44,17 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
     estimate.rate.max === null ? t('rate_rangeOpen', num(estimate.rate.min)) : t('rate_range', [num(estimate.rate.min), num(estimate.rate.max)]);
   return (
     <section class="insights" data-testid="insights" aria-label={t('insights_title')}>
+      {insights.title && (
+        <p class="product-title" data-testid="product-title" title={insights.title}>
+          {insights.title}
+        </p>
+      )}
       {api}
       <div class="rate-line">
         <p class={exactRateShown ? 'rate note' : 'rate'} data-testid="rate">
           {exactRateShown && <span>{t('api_tableEstimate')}: </span>}
-          {estimate.best !== null && <strong>{t('rate_best', num(estimate.best))}</strong>}
-          {estimate.best !== null && ', '}
-          <span>{range}</span>
+          {/* One number when the category gives one; the range stays beside it, smaller. */}
+          {estimate.best !== null ? <strong>{t('rate_best', num(estimate.best))}</strong> : <span>{range}</span>}
           {estimate.byCategory && <span class="note"> · {t('rate_byCategory')}</span>}
           {hot.hot && (
             <span class="hot" data-testid="hot" title={t('hot_inList', hot.label)}>
@@ -58,6 +62,11 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
             </span>
           )}
         </p>
+        {estimate.best !== null && (
+          <p class="note" data-testid="rate-range">
+            {t('rate_rangeNote', range)}
+          </p>
+        )}
         {hot.hot && hot.ratePct !== null && <p class="note">{t('hot_rate', num(hot.ratePct))}</p>}
         {estimate.cap && (
           <p class="note" data-testid="cap">
@@ -80,6 +89,12 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
               </option>
             ))}
           </select>
+          {insights.categorySource === 'title' && (
+            <span class="note" data-testid="category-guessed">
+              {t('insights_categoryGuessed')}
+            </span>
+          )}
+          {insights.categorySource === 'api' && <span class="note">{t('insights_categoryFromApi')}</span>}
         </label>
       )}
       <p class="note" data-testid="ship-to">

@@ -55,11 +55,20 @@ export function Insights({ model, extensionApi }: InsightsProps) {
       if (!model.estimateDataLoaded.value) return null;
       const answer = api.state.value;
       const reply = answer.status === 'done' && answer.key === model.requestKey.value && answer.reply.source !== null ? answer.reply : null;
-      const apiFacts = reply ? { ...(reply.affiliate === undefined ? {} : { affiliate: reply.affiliate }), ...(reply.rate ? { hot: reply.rate.isHot, hotRate: reply.rate.hotCommissionRate } : {}) } : undefined;
+      const apiFacts = reply
+        ? {
+            ...(reply.affiliate === undefined ? {} : { affiliate: reply.affiliate }),
+            ...(reply.rate ? { hot: reply.rate.isHot, hotRate: reply.rate.hotCommissionRate } : {}),
+            ...(reply.category ? { category: reply.category } : {}),
+            ...(reply.title ? { title: reply.title } : {}),
+            ...(reply.price ? { price: reply.price } : {}),
+          }
+        : undefined;
       const stored = model.storageSnapshot.value;
       const data = readData({ rateCache: stored[RATE_CACHE_KEY], hotList: stored[HOT_LIST_KEY], categoryPicks: stored[CATEGORY_PICKS_KEY] });
       const network = model.account.value?.network ?? null;
-      return computeInsights({ parsed, preset, network, data, shipToCookie: shipTo.cookieValue.value, now: new Date(), ...(apiFacts ? { api: apiFacts } : {}) });
+      const tabTitle = model.tabTitle.value ?? null;
+      return computeInsights({ parsed, preset, network, data, tabTitle, shipToCookie: shipTo.cookieValue.value, now: new Date(), ...(apiFacts ? { api: apiFacts } : {}) });
     });
     return { shipTo, insights, api };
   }, [model, extensionApi]);

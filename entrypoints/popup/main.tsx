@@ -21,6 +21,8 @@ const preload = takePopupPreload();
 const model = createPopupModel({
   getActiveTabUrl: async () =>
     (await (preload?.tabs ?? (await polyfilledBrowser()).tabs.query({ active: true, currentWindow: true })))[0]?.url,
+  getActiveTabTitle: async () =>
+    (await (preload?.tabs ?? (await polyfilledBrowser()).tabs.query({ active: true, currentWindow: true })))[0]?.title,
   loadStorage: async () => preload?.storage ?? (await polyfilledBrowser()).storage.local.get(STATE_STORAGE_KEYS),
   loadEstimateData: async () => preload?.estimate ?? (await polyfilledBrowser()).storage.local.get(ESTIMATE_STORAGE_KEYS),
   saveSettings: async (settings) => (await storageIo()).saveSettings(settings),

@@ -5,4 +5,5 @@
 export { assessLink, assessParsed, createRepeatedAssessor, type AssessLinkInput, type LinkAssessment, type LinkProductFacts } from './assess';
 export { pickedCategory, withCategoryPick, isCategoryKey, type CategoryPicks } from './category-picks';
 export { createEstimateDataReader, type EstimateData, type RawEstimateData } from './estimate-data';
-export { computeInsights, type ApiProductFacts, type Insights, type InsightsInput } from './insights';
+export { computeInsights, type ApiProductFacts, type CategorySource, type Insights, type InsightsInput } from './insights';
+export { guessCategory, productTitleFromTab } from './category-guess';

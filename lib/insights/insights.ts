@@ -11,6 +11,7 @@ import type { CategoryKey, Estimate } from '../rates';
 import { resolveShipTo, type Warning } from '../rules';
 import type { ParsedUrl } from '../url/types';
 import { assessParsed } from './assess';
+import { guessCategory, productTitleFromTab } from './category-guess';
 import { pickedCategory } from './category-picks';
 import type { EstimateData } from './estimate-data';
 
@@ -26,38 +27,65 @@ export interface InsightsInput {
   readonly now: Date;
   /** What a network API said about the product, once it has answered. */
   readonly api?: ApiProductFacts;
+  /** The active tab's title, when the link is for the tab's own URL; the site suffix is trimmed here. */
+  readonly tabTitle?: string | null;
 }
 
-/** The API's facts the estimate and the rules use: affiliation, hotness and the hot rate. */
+/** The API's facts the estimate and the rules use. */
 export interface ApiProductFacts {
   readonly affiliate?: boolean;
   readonly hot?: boolean;
   readonly hotRate?: number | null;
+  /** The API's category path ("Phones & Telecommunications › Mobile Phones"). */
+  readonly category?: string;
+  readonly title?: string;
+  /** Goods price for the audience, as the API gives it. */
+  readonly price?: { readonly amount: number; readonly currency: string };
 }
+
+/** Where the category the estimate used comes from: the user's pick, the API, or a guess from the title. */
+export type CategorySource = 'pick' | 'api' | 'title';
 
 export interface Insights {
   readonly estimate: Estimate;
   readonly warnings: readonly Warning[];
   readonly hot: HotStatus;
   readonly shipTo: { readonly country: string; readonly from: 'cookie' | 'site' } | null;
-  /** The category the estimate used: the user's pick for this product, or null. */
+  /** The category the estimate used, and where it comes from; null when none is known. */
   readonly categoryKey: CategoryKey | null;
+  readonly categorySource: CategorySource | null;
+  /** The product's title (the API's, else the tab's without the site suffix), or null. */
+  readonly title: string | null;
 }
 
-export function computeInsights({ parsed, preset, network = null, data, shipToCookie, now, api }: InsightsInput): Insights {
+/**
+ * The user's pick corrects anything; the API's category path wins over a guess from the title.
+ * Both paths and titles go through the same keyword guesser (./category-guess.ts).
+ */
+function categoryOf(pick: CategoryKey | null, apiCategory: string | undefined, title: string | null): { key: CategoryKey | null; source: CategorySource | null } {
+  if (pick) return { key: pick, source: 'pick' };
+  const fromApi = guessCategory(apiCategory);
+  if (fromApi) return { key: fromApi, source: 'api' };
+  const fromTitle = guessCategory(title);
+  return fromTitle ? { key: fromTitle, source: 'title' } : { key: null, source: null };
+}
+
+export function computeInsights({ parsed, preset, network = null, data, shipToCookie, now, api, tabTitle = null }: InsightsInput): Insights {
   const productId = parsed.kind === 'product' ? parsed.product.id : null;
   const hot = productId ? hotStatus(productId, data.hotList) : { hot: false as const };
   const site = parsed.kind === 'product' ? parsed.product.site : parsed.kind === 'store' || parsed.kind === 'page' ? parsed.site : null;
   const shipTo = resolveShipTo({ cookieValue: shipToCookie, site });
-  const categoryKey = productId ? pickedCategory(data.categoryPicks, productId) : null;
+  const title = productId ? (productTitleFromTab(api?.title) ?? productTitleFromTab(tabTitle)) : null;
+  const category = productId ? categoryOf(pickedCategory(data.categoryPicks, productId), api?.category, title) : { key: null, source: null };
   // The API knows better than the user's hot list: its answer wins where it gave one.
   const apiHot = api?.hot === true;
   const product = {
-    categoryKey,
+    title,
+    categoryKey: category.key,
     hot: hot.hot || apiHot,
     hotRate: apiHot ? (api?.hotRate ?? null) : hot.hot ? hot.ratePct : null,
     affiliate: api?.affiliate ?? null,
-    price: null,
+    price: api?.price ?? null,
     storeKind: null,
     sellerCountry: null,
   };
@@ -66,5 +94,5 @@ export function computeInsights({ parsed, preset, network = null, data, shipToCo
     { program: preset.program, network, audienceCountry: preset.audienceCountry, product, now },
     data.tables,
   );
-  return { estimate, warnings, hot, shipTo, categoryKey };
+  return { estimate, warnings, hot, shipTo, categoryKey: category.key, categorySource: category.source, title };
 }

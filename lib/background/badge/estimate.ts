@@ -26,10 +26,10 @@ export interface BadgeEstimatorDeps {
 
 export function createBadgeEstimator(deps: BadgeEstimatorDeps): BadgeEstimator {
   const readData = createEstimateDataReader();
-  return async (product: ProductRef, preset: Preset | null, network: AccountNetwork | null = null) => {
+  return async (product: ProductRef, preset: Preset | null, network: AccountNetwork | null = null, tabTitle: string | null = null) => {
     const stored = await deps.loadStored();
     const data = readData({ rateCache: stored[RATE_CACHE_KEY], hotList: stored[HOT_LIST_KEY], categoryPicks: stored[CATEGORY_PICKS_KEY] });
-    const insights = computeInsights({ parsed: { kind: 'product', product }, preset: preset ?? NO_PRESET, network, data, shipToCookie: null, now: deps.now() });
+    const insights = computeInsights({ parsed: { kind: 'product', product }, preset: preset ?? NO_PRESET, network, data, tabTitle, shipToCookie: null, now: deps.now() });
     const best = insights.estimate.best;
     if (insights.hot.hot) return best === null ? { kind: 'hot' } : { kind: 'hot', percent: best };
     return best === null ? null : { kind: 'rate', percent: best };

@@ -161,7 +161,7 @@ describe('the opt-in product badge', () => {
     const { action, badge, estimate } = productBadgeSetup();
     await badge.onTabUpdated(3, { status: 'complete' }, { id: 3, url: PRODUCT_URL });
     expect(action.at(3)).toMatchObject({ text: 'HOT', title: 'product 1005006789012345 hot' });
-    expect(estimate).toHaveBeenCalledWith(expect.objectContaining({ id: '1005006789012345', site: 'ru' }), preset, null);
+    expect(estimate).toHaveBeenCalledWith(expect.objectContaining({ id: '1005006789012345', site: 'ru' }), preset, null, null);
   });
 
   it('does nothing at all while the user has not opted in', async () => {
@@ -351,5 +351,10 @@ describe('the estimate on the badge (the popup\'s estimate, from storage)', () =
   ])('$name', async ({ stored, preset: chosen, expected }) => {
     const estimate = createBadgeEstimator({ loadStored: async () => stored, now });
     expect(await estimate(product, chosen)).toEqual(expected);
+  });
+
+  it("a category guessed from the tab's title: one number on the badge (seed 002: Mobile phone 1,15%)", async () => {
+    const estimate = createBadgeEstimator({ loadStored: async () => ({}), now });
+    expect(await estimate(product, ruCisToGermany, 'admitad', 'Xiaomi Redmi Note 13 Smartphone 8GB 256GB - AliExpress 509')).toEqual({ kind: 'rate', percent: 1.15 });
   });
 });
