@@ -21,6 +21,12 @@ export interface InsightsPanelProps {
   exactRateShown?: boolean;
 }
 
+/** The commission on the price: the best guess, else the range (amounts already rounded down, seed 001). */
+function moneyText(commission: NonNullable<Insights['estimate']['commission']>, num: (value: number) => string): string {
+  if (commission.best !== null) return num(commission.best);
+  return commission.max === null ? `${num(commission.min)}+` : `${num(commission.min)}–${num(commission.max)}`;
+}
+
 const tr = (message: { key: string; substitutions: string[] }) => t(message.key as MessageKey, message.substitutions);
 
 function sourceText(source: SourceRef) {
@@ -68,9 +74,17 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
           </p>
         )}
         {hot.hot && hot.ratePct !== null && <p class="note">{t('hot_rate', num(hot.ratePct))}</p>}
+        {estimate.commission && (
+          <p class="note" data-testid="commission">
+            {t('rate_commissionOn', [moneyText(estimate.commission, num), estimate.commission.currency])}
+            {estimate.commission.capped && ` · ${t('rate_commissionCapped')}`}
+          </p>
+        )}
         {estimate.cap && (
           <p class="note" data-testid="cap">
             {t('rate_capPerOrder', [num(estimate.cap.amount), estimate.cap.currency])}
+            {estimate.capBitesAbove &&
+              ` · ${t('rate_capBites', [num(estimate.capBitesAbove.price), estimate.capBitesAbove.currency, num(estimate.capBitesAbove.ratePct)])}`}
           </p>
         )}
       </div>

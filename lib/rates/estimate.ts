@@ -91,6 +91,11 @@ export interface Estimate {
   readonly deliveryCountry: string | null;
   readonly region: RegionId | null;
   readonly cap: { readonly amount: number; readonly currency: Currency; readonly source: SourceRef } | null;
+  /**
+   * The goods price above which the cap limits the commission, at the best guess (else the
+   * highest stated rate): $38.5 at 7% bites above $550. Null without a cap or a rate.
+   */
+  readonly capBitesAbove: { readonly price: number; readonly currency: Currency; readonly ratePct: number } | null;
   readonly commission: CommissionAmount | null;
   readonly newBuyerBonus: { readonly amount: number; readonly currency: Currency; readonly country: string; readonly source: SourceRef } | null;
   readonly cookie: { readonly kind: 'days'; readonly days: number } | { readonly kind: 'session' } | null;
@@ -147,6 +152,13 @@ function commissionOn(price: Money | null | undefined, rate: RateRange, best: nu
   }
   facts.push(fact('roundedDown', {}, ROUNDING_SOURCE));
   return { currency, min, max, best: bestAmount, capped };
+}
+
+function capBitesAbove(table: RateTable, ratePct: number | null): Estimate['capBitesAbove'] {
+  if (!table.cap || ratePct === null || ratePct <= 0) return null;
+  // Up to the cent: at exactly this price the commission equals the cap.
+  const price = Math.ceil(((table.cap.amount * 100) / ratePct) * 100 - 1e-6) / 100;
+  return { price, currency: table.cap.currency, ratePct: roundPct(ratePct) };
 }
 
 function cookieFor(table: RateTable, region: RegionId | null): { cookie: Estimate['cookie']; fact: Fact } | null {
@@ -280,6 +292,7 @@ function estimateWithTable(input: EstimateInput, terms: ResolvedTerms, tables: R
     deliveryCountry: country,
     region: region?.id ?? null,
     cap: table.cap ? { amount: table.cap.amount, currency: table.cap.currency, source: table.cap.source } : null,
+    capBitesAbove: capBitesAbove(table, result.best ?? result.rate.max),
     commission,
     newBuyerBonus: bonus && country ? { amount: bonus.amount, currency: bonus.currency, country, source: bonus.source } : null,
     cookie: cookie.cookie,
@@ -300,6 +313,7 @@ function unknownEstimate(input: EstimateInput, facts: Fact[]): Estimate {
     deliveryCountry: null,
     region: null,
     cap: null,
+    capBitesAbove: null,
     commission: null,
     newBuyerBonus: null,
     cookie: null,
