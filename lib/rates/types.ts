@@ -182,6 +182,8 @@ export interface SaleWindow {
   readonly end: YearlyMoment;
   /** `-08:00` for "PST" as the seed writes it. */
   readonly utcOffset: string;
+  /** The zone as the seed names it ("PST"), shown beside its wall-clock times. */
+  readonly zoneLabel?: string;
   readonly source: SourceRef;
 }
 

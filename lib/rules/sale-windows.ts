@@ -9,7 +9,11 @@ export interface SaleWindowOccurrence {
   readonly window: SaleWindow;
   readonly start: Date;
   readonly end: Date;
-  /** Start and end as the seed states them, with the year filled in: `2025-10-28T06:00:00-08:00`. */
+  /**
+   * Start and end as the seed states them, with this occurrence's year filled in and the seed's
+   * zone name in brackets (RFC 9557's suffix form): `2025-10-28T06:00:00-08:00[PST]`. The UI shows
+   * the wall-clock time with that name, and the publisher's local time beside it, without the year.
+   */
   readonly startText: string;
   readonly endText: string;
 }
@@ -33,7 +37,8 @@ function occurrence(window: SaleWindow, year: number): SaleWindowOccurrence {
   const start = at(year, window.start, window.utcOffset);
   const wraps = window.end.month * 100 + window.end.day < window.start.month * 100 + window.start.day;
   const end = at(wraps ? year + 1 : year, window.end, window.utcOffset);
-  return { window, start: start.date, end: end.date, startText: start.text, endText: end.text };
+  const zone = window.zoneLabel ? `[${window.zoneLabel}]` : '';
+  return { window, start: start.date, end: end.date, startText: start.text + zone, endText: end.text + zone };
 }
 
 /** The occurrence of `window` that contains `now` (end second included), or null. */

@@ -158,13 +158,13 @@ describe('each rule, with its seed', () => {
       seed: '000',
       what: 'first-cookie-win during the 11.11 pre-sale, with dates (Admitad programs: seed 000 is its manual)',
       input: { program: 'ru-cis-new', now: new Date('2025-11-01T00:00:00Z') },
-      expected: { code: 'saleFirstCookieWin', rank: 'costly', seed: SEED.sale1111, params: { start: '2025-10-28T06:00:00-08:00', end: '2025-11-10T04:59:59-08:00' } },
+      expected: { code: 'saleFirstCookieWin', rank: 'costly', seed: SEED.sale1111, params: { start: '2025-10-28T06:00:00-08:00[PST]', end: '2025-11-10T04:59:59-08:00[PST]' } },
     },
     {
       seed: '000',
       what: 'the 11.11 sale itself: carts must be paid then',
       input: { program: 'ru-cis-new', audienceCountry: 'RU', now: new Date('2025-11-11T00:00:00Z') },
-      expected: { code: 'salePaymentWindow', rank: 'info', seed: SEED.sale1111, params: { start: '2025-11-10T05:00:00-08:00', end: '2025-11-12T04:59:59-08:00' } },
+      expected: { code: 'salePaymentWindow', rank: 'info', seed: SEED.sale1111, params: { start: '2025-11-10T05:00:00-08:00[PST]', end: '2025-11-12T04:59:59-08:00[PST]' } },
     },
     {
       seed: '001',
@@ -227,12 +227,12 @@ describe('seed 000 sale windows, yearly, in PST (UTC-08:00)', () => {
 
   it('fills in the year the date falls in', () => {
     const actual = activeOccurrence(sale!, new Date('2031-11-11T00:00:00Z'));
-    expect({ start: actual?.startText, end: actual?.endText }).toEqual({ start: '2031-11-10T05:00:00-08:00', end: '2031-11-12T04:59:59-08:00' });
+    expect({ start: actual?.startText, end: actual?.endText }).toEqual({ start: '2031-11-10T05:00:00-08:00[PST]', end: '2031-11-12T04:59:59-08:00[PST]' });
   });
 
   it('finds a window that spans New Year (a remote table may define one)', () => {
     const wrapping = { ...presale!, start: { month: 12, day: 30, time: '00:00:00' }, end: { month: 1, day: 2, time: '00:00:00' } };
-    expect(activeOccurrence(wrapping, new Date('2026-01-01T12:00:00Z'))?.startText).toBe('2025-12-30T00:00:00-08:00');
+    expect(activeOccurrence(wrapping, new Date('2026-01-01T12:00:00Z'))?.startText).toBe('2025-12-30T00:00:00-08:00[PST]');
   });
 });
 
