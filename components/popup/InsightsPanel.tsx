@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { Fact } from '@/lib/rates';
-import { CATEGORY_KEYS, categoryLabelKey, factMessage, type CategoryKey, type MessageFormatters } from '@/lib/rates';
+import { CATEGORY_KEYS, categoryLabelKey, factMessage, seedDocumentKey, type CategoryKey, type MessageFormatters } from '@/lib/rates';
 import type { SourceRef } from '@/lib/rates/types';
 import { warningMessage } from '@/lib/rules';
-import type { Insights } from '@/lib/insights';
+import { presentWarnings, type Insights, type PresentedWarning } from '@/lib/insights';
 import type { ShipToAccess } from '@/lib/popup/ship-to';
 import { t, type MessageKey } from '@/lib/i18n/index';
 
@@ -29,15 +29,52 @@ function moneyText(commission: NonNullable<Insights['estimate']['commission']>, 
 
 const tr = (message: { key: string; substitutions: string[] }) => t(message.key as MessageKey, message.substitutions);
 
-function sourceText(source: SourceRef) {
-  return source.date ? t('insights_sourceDated', [source.seed, source.date]) : t('insights_source', source.seed);
+/** Facts whose number Sublink computed: their source states the statement, not the number. */
+const DERIVED_FACTS: ReadonlySet<string> = new Set(['derivedFromProgram', 'rateRangeDerived', 'derivedTable']);
+
+/** The document by name, its date as the seed gives it; the file name and the quote on expand. */
+function SourceDetails({ source, formatters, derived = false }: { source: SourceRef; formatters: MessageFormatters; derived?: boolean }) {
+  const key = seedDocumentKey(source.seed);
+  const name = key ? t(key as MessageKey) : source.seed;
+  const label = source.date ? t('insights_sourceDated', [name, formatters.date(source.date)]) : t('insights_source', name);
+  return (
+    <details class="source" data-seed={source.seed}>
+      <summary>
+        {label}
+        {derived && ` · ${t('insights_sourceDerived')}`}
+      </summary>
+      {source.quote && <q>{source.quote}</q>} <span class="seed-file">{source.seed}</span>
+    </details>
+  );
 }
 
 function FactItem({ fact, formatters }: { fact: Fact; formatters: MessageFormatters }) {
   return (
     <li>
       {tr(factMessage(fact, formatters))}
-      {fact.source && <span class="source"> {sourceText(fact.source)}</span>}
+      {fact.source && <SourceDetails source={fact.source} formatters={formatters} derived={DERIVED_FACTS.has(fact.id)} />}
+    </li>
+  );
+}
+
+function WarningItem({ item, formatters }: { item: PresentedWarning; formatters: MessageFormatters }) {
+  const { warning, merged } = item;
+  return (
+    <li class={`warning ${warning.rank}`} data-code={warning.code} data-rank={warning.rank} data-merged={merged.map((m) => m.code).join(' ') || undefined}>
+      <strong>{t(`rule_rank_${warning.rank}`)}:</strong> {tr(warningMessage(warning, formatters))}
+      {warning.sources.map((source, index) => (
+        <SourceDetails key={index} source={source} formatters={formatters} />
+      ))}
+      {merged.length > 0 && (
+        <details class="source">
+          <summary>{t('warnings_alsoSays')}</summary>
+          {merged.map((other) => (
+            <p key={other.code} data-code={other.code}>
+              {tr(warningMessage(other, formatters))} {other.sources.map((source) => seedDocumentKey(source.seed) ? t(seedDocumentKey(source.seed) as MessageKey) : source.seed).join('; ')}
+            </p>
+          ))}
+        </details>
+      )}
     </li>
   );
 }
@@ -45,6 +82,7 @@ function FactItem({ fact, formatters }: { fact: Fact; formatters: MessageFormatt
 /** The estimate, the HOT flag and the warnings under the link; every number can say where it is from. */
 export function InsightsPanel({ insights, productId, shipToAccess, formatters, onPickCategory, onReadShipTo, api, exactRateShown = false }: InsightsPanelProps) {
   const { estimate, warnings, hot, shipTo } = insights;
+  const shownWarnings = presentWarnings(warnings);
   const num = formatters.number;
   const range =
     estimate.rate.max === null ? t('rate_rangeOpen', num(estimate.rate.min)) : t('rate_range', [num(estimate.rate.min), num(estimate.rate.max)]);
@@ -120,15 +158,22 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
         )}
         {shipToAccess === 'denied' && <span> {t('insights_readShipToDenied')}</span>}
       </p>
-      {warnings.length > 0 && (
+      {shownWarnings.shown.length > 0 && (
         <ul class="warnings" data-testid="warnings">
-          {warnings.map((warning) => (
-            <li key={`${warning.code}-${warning.seed}`} class={`warning ${warning.rank}`} data-code={warning.code} data-rank={warning.rank}>
-              <strong>{t(`rule_rank_${warning.rank}`)}:</strong> {tr(warningMessage(warning, formatters))}{' '}
-              <span class="source">{t('insights_source', warning.seed)}</span>
-            </li>
+          {shownWarnings.shown.map((item) => (
+            <WarningItem key={item.warning.code} item={item} formatters={formatters} />
           ))}
         </ul>
+      )}
+      {shownWarnings.more.length > 0 && (
+        <details class="more-warnings" data-testid="more-warnings">
+          <summary>{t('warnings_more', String(shownWarnings.more.length))}</summary>
+          <ul class="warnings">
+            {shownWarnings.more.map((item) => (
+              <WarningItem key={item.warning.code} item={item} formatters={formatters} />
+            ))}
+          </ul>
+        </details>
       )}
       <details data-testid="why">
         <summary>{t('rate_why')}</summary>

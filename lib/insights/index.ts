@@ -7,3 +7,4 @@ export { pickedCategory, withCategoryPick, isCategoryKey, type CategoryPicks } f
 export { createEstimateDataReader, type EstimateData, type RawEstimateData } from './estimate-data';
 export { computeInsights, type ApiProductFacts, type CategorySource, type Insights, type InsightsInput } from './insights';
 export { guessCategory, productTitleFromTab } from './category-guess';
+export { presentWarnings, type PresentedWarning, type PresentedWarnings } from './presentation';
