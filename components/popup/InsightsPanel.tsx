@@ -32,18 +32,28 @@ const tr = (message: { key: string; substitutions: string[] }) => t(message.key 
 /** Facts whose number Sublink computed: their source states the statement, not the number. */
 const DERIVED_FACTS: ReadonlySet<string> = new Set(['derivedFromProgram', 'rateRangeDerived', 'derivedTable']);
 
-/** The document by name, its date as the seed gives it; the file name and the quote on expand. */
+/**
+ * The document by its short name ("Admitad RU&CIS"); on expand its full name ("Admitad —
+ * AliExpress RU&CIS NEW program page"), the date as the seed gives it, the quote and the file.
+ */
 function SourceDetails({ source, formatters, derived = false }: { source: SourceRef; formatters: MessageFormatters; derived?: boolean }) {
   const key = seedDocumentKey(source.seed);
   const name = key ? t(key as MessageKey) : source.seed;
-  const label = source.date ? t('insights_sourceDated', [name, formatters.date(source.date)]) : t('insights_source', name);
+  const shortName = key ? t(key.replace('source_', 'source_short_') as MessageKey) : source.seed;
   return (
     <details class="source" data-seed={source.seed}>
       <summary>
-        {label}
+        {shortName}
         {derived && ` · ${t('insights_sourceDerived')}`}
       </summary>
-      {source.quote && <q>{source.quote}</q>} <span class="seed-file">{source.seed}</span>
+      {source.date ? t('insights_sourceDated', [name, formatters.date(source.date)]) : t('insights_source', name)}
+      {source.quote && (
+        <>
+          {': '}
+          <q>{source.quote}</q>
+        </>
+      )}{' '}
+      <span class="seed-file">{source.seed}</span>
     </details>
   );
 }
@@ -61,7 +71,7 @@ function WarningItem({ item, formatters }: { item: PresentedWarning; formatters:
   const { warning, merged } = item;
   return (
     <li class={`warning ${warning.rank}`} data-code={warning.code} data-rank={warning.rank} data-merged={merged.map((m) => m.code).join(' ') || undefined}>
-      <strong>{t(`rule_rank_${warning.rank}`)}:</strong> {tr(warningMessage(warning, formatters))}
+      <strong class="rank">{t(`rule_rank_${warning.rank}`)}</strong> {tr(warningMessage(warning, formatters))}
       {warning.sources.map((source, index) => (
         <SourceDetails key={index} source={source} formatters={formatters} />
       ))}
@@ -83,6 +93,18 @@ function WarningItem({ item, formatters }: { item: PresentedWarning; formatters:
 export function InsightsPanel({ insights, productId, shipToAccess, formatters, onPickCategory, onReadShipTo, api, exactRateShown = false }: InsightsPanelProps) {
   const { estimate, warnings, hot, shipTo } = insights;
   const shownWarnings = presentWarnings(warnings);
+  // Known: what the publisher sees, worth a line. Unknown: kept under "Why?" with the way to read it.
+  const shipToLine = (
+    <p class="note" data-testid="ship-to">
+      {shipTo ? t(shipTo.from === 'cookie' ? 'insights_shipToCookie' : 'insights_shipToSite', formatters.country(shipTo.country)) : t('insights_shipToUnknown')}{' '}
+      {shipTo?.from !== 'cookie' && shipToAccess !== 'allowed' && shipToAccess !== 'checking' && (
+        <button type="button" class="link-button" title={t('insights_readShipToWhy')} data-testid="read-ship-to" onClick={onReadShipTo}>
+          {t('insights_readShipTo')}
+        </button>
+      )}
+      {shipToAccess === 'denied' && <span> {t('insights_readShipToDenied')}</span>}
+    </p>
+  );
   const num = formatters.number;
   const range =
     estimate.rate.max === null ? t('rate_rangeOpen', num(estimate.rate.min)) : t('rate_range', [num(estimate.rate.min), num(estimate.rate.max)]);
@@ -106,7 +128,7 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
             </span>
           )}
         </p>
-        {estimate.best !== null && (
+        {estimate.best !== null && (estimate.rate.max === null || estimate.rate.min !== estimate.rate.max) && (
           <p class="note" data-testid="rate-range">
             {t('rate_rangeNote', range)}
           </p>
@@ -121,43 +143,39 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
         {estimate.cap && (
           <p class="note" data-testid="cap">
             {t('rate_capPerOrder', [num(estimate.cap.amount), estimate.cap.currency])}
-            {estimate.capBitesAbove &&
+            {/* Where the cap bites matters next to a price; without one it is under "Why?". */}
+            {estimate.commission &&
+              estimate.capBitesAbove &&
               ` · ${t('rate_capBites', [num(estimate.capBitesAbove.price), estimate.capBitesAbove.currency, num(estimate.capBitesAbove.ratePct)])}`}
           </p>
         )}
-      </div>
-      {productId && (
-        <label class="field inline">
-          <span>{t('rate_pickCategory')}</span>
-          <select
-            data-testid="category-picker"
-            value={insights.categoryKey ?? ''}
-            onChange={(event) => onPickCategory((event.currentTarget.value || null) as CategoryKey | null)}
-          >
-            <option value="">{t('insights_categoryUnknown')}</option>
-            {CATEGORY_KEYS.map((key) => (
-              <option key={key} value={key}>
-                {t(categoryLabelKey(key) as MessageKey)}
-              </option>
-            ))}
-          </select>
-          {insights.categorySource === 'title' && (
-            <span class="note" data-testid="category-guessed">
-              {t('insights_categoryGuessed')}
-            </span>
-          )}
-          {insights.categorySource === 'api' && <span class="note">{t('insights_categoryFromApi')}</span>}
-        </label>
-      )}
-      <p class="note" data-testid="ship-to">
-        {shipTo ? t(shipTo.from === 'cookie' ? 'insights_shipToCookie' : 'insights_shipToSite', formatters.country(shipTo.country)) : t('insights_shipToUnknown')}{' '}
-        {shipTo?.from !== 'cookie' && shipToAccess !== 'allowed' && shipToAccess !== 'checking' && (
-          <button type="button" class="link-button" title={t('insights_readShipToWhy')} data-testid="read-ship-to" onClick={onReadShipTo}>
-            {t('insights_readShipTo')}
-          </button>
+        {productId && (
+          <span class="category">
+            <select
+              data-testid="category-picker"
+              aria-label={t('rate_pickCategory')}
+              title={t('rate_pickCategory')}
+              value={insights.categoryKey ?? ''}
+              onChange={(event) => onPickCategory((event.currentTarget.value || null) as CategoryKey | null)}
+            >
+              <option value="">{t('insights_categoryUnknown')}</option>
+              {CATEGORY_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {t(categoryLabelKey(key) as MessageKey)}
+                </option>
+              ))}
+            </select>
+            {insights.categorySource === 'title' && (
+              <span class="note" data-testid="category-guessed">
+                {' '}
+                {t('insights_categoryGuessed')}
+              </span>
+            )}
+            {insights.categorySource === 'api' && <span class="note"> {t('insights_categoryFromApi')}</span>}
+          </span>
         )}
-        {shipToAccess === 'denied' && <span> {t('insights_readShipToDenied')}</span>}
-      </p>
+      </div>
+      {shipTo && shipToLine}
       {shownWarnings.shown.length > 0 && (
         <ul class="warnings" data-testid="warnings">
           {shownWarnings.shown.map((item) => (
@@ -165,24 +183,28 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
           ))}
         </ul>
       )}
-      {shownWarnings.more.length > 0 && (
-        <details class="more-warnings" data-testid="more-warnings">
-          <summary>{t('warnings_more', String(shownWarnings.more.length))}</summary>
-          <ul class="warnings">
-            {shownWarnings.more.map((item) => (
-              <WarningItem key={item.warning.code} item={item} formatters={formatters} />
+      {/* "More" and "Why?" share a row while closed: the popup must fit Chrome's 600 px. */}
+      <div class="insights-foot">
+        {shownWarnings.more.length > 0 && (
+          <details class="more-warnings" data-testid="more-warnings">
+            <summary>{t('warnings_more', String(shownWarnings.more.length))}</summary>
+            <ul class="warnings">
+              {shownWarnings.more.map((item) => (
+                <WarningItem key={item.warning.code} item={item} formatters={formatters} />
+              ))}
+            </ul>
+          </details>
+        )}
+        <details data-testid="why">
+          <summary>{t('rate_why')}</summary>
+          {!shipTo && shipToLine}
+          <ul class="facts">
+            {estimate.facts.map((fact, index) => (
+              <FactItem key={index} fact={fact} formatters={formatters} />
             ))}
           </ul>
         </details>
-      )}
-      <details data-testid="why">
-        <summary>{t('rate_why')}</summary>
-        <ul class="facts">
-          {estimate.facts.map((fact, index) => (
-            <FactItem key={index} fact={fact} formatters={formatters} />
-          ))}
-        </ul>
-      </details>
+      </div>
     </section>
   );
 }

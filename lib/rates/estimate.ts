@@ -274,6 +274,8 @@ function estimateWithTable(input: EstimateInput, terms: ResolvedTerms, tables: R
     ...capFacts(terms),
   ];
   const commission = commissionOn(input.product?.price, result.rate, result.best, table, facts);
+  const bites = capBitesAbove(table, result.best ?? result.rate.max);
+  if (bites && table.cap) facts.push(fact('capBitesAbove', { price: bites.price, currency: bites.currency, ratePct: bites.ratePct }, table.cap.source));
 
   const bonus = country ? table.newBuyerBonuses.find((b) => b.countries.includes(country)) : undefined;
   if (bonus && country) facts.push(fact('newBuyerBonus', { country, amount: bonus.amount, currency: bonus.currency }, bonus.source));
@@ -292,7 +294,7 @@ function estimateWithTable(input: EstimateInput, terms: ResolvedTerms, tables: R
     deliveryCountry: country,
     region: region?.id ?? null,
     cap: table.cap ? { amount: table.cap.amount, currency: table.cap.currency, source: table.cap.source } : null,
-    capBitesAbove: capBitesAbove(table, result.best ?? result.rate.max),
+    capBitesAbove: bites,
     commission,
     newBuyerBonus: bonus && country ? { amount: bonus.amount, currency: bonus.currency, country, source: bonus.source } : null,
     cookie: cookie.cookie,

@@ -51,6 +51,8 @@ export const FACT_PARAMS = {
   programAdvice: ['otherProgram'],
   cap: ['amount', 'currency'],
   capApplied: ['amount', 'currency'],
+  /** The goods price above which the cap limits the commission, at the rate named. */
+  capBitesAbove: ['price', 'currency', 'ratePct'],
   capOtherCurrency: ['currency', 'capCurrency'],
   goodsOnly: [],
   serviceFeeExcluded: ['maxPct'],
