@@ -8,6 +8,7 @@ import type { AccountNetwork } from '../networks/types';
 import type { ProgramId } from '../presets/types';
 import { estimateCommission, type Estimate, type ProductFacts } from '../rates/estimate';
 import { linkKindOf } from '../rates/link-kind';
+import { resolveTerms } from '../rates/program-table';
 import { DEFAULT_RATE_TABLES } from '../rates/tables';
 import type { RateTables } from '../rates/types';
 import { evaluateRules, rankWarnings, RULES, saleWindowWarnings } from '../rules';
@@ -82,8 +83,9 @@ export function createRepeatedAssessor(tables: RateTables, common: Omit<AssessLi
     }
     return rankWarnings(found);
   };
+  const resolved = resolveTerms(tables, common.program, common.network);
   return (parsed: ParsedUrl, product: LinkProductFacts): LinkAssessment => {
-    const context = { program: common.program, network: common.network ?? null, audienceCountry: common.audienceCountry, product, now: common.now };
+    const context = { program: common.program, network: common.network ?? null, audienceCountry: common.audienceCountry, product, now: common.now, resolved };
     const linkKind = linkKindOf(parsed);
     const key = JSON.stringify([linkKind, product.categoryKey, product.hot, product.hotRate, product.affiliate, product.price, product.storeKind, product.sellerCountry]);
     let estimate = estimates.get(key);

@@ -4,9 +4,18 @@
  */
 import type { CategoryKey, ProductClass, RateEntry, RateTable, Region, RegionId, SellerKind, StoreKind } from './types';
 
+let lastTime = Number.NaN;
+let lastDay = '';
+
 /** The UTC calendar day of `now`, the granularity the seeds date their changes at. */
 export function isoDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  // One estimate and its rules ask for the same moment several times: format it once.
+  const time = now.getTime();
+  if (time !== lastTime) {
+    lastDay = now.toISOString().slice(0, 10);
+    lastTime = time;
+  }
+  return lastDay;
 }
 
 export function inEffect(entry: { readonly from?: string; readonly until?: string }, day: string): boolean {

@@ -103,8 +103,25 @@ export function wwThroughAdmitad(ruCisNew: RateTable): RateTable | null {
   return derived;
 }
 
-/** The table and the other sources' statements for a program and network; null without a table. */
+const resolvedCache = new WeakMap<RateTables, Map<string, ResolvedTerms | null>>();
+
+/**
+ * The table and the other sources' statements for a program and network; null without a table.
+ * Resolved once per tables object (tables are replaced, never changed in place): the estimate and
+ * every rule ask for them.
+ */
 export function resolveTerms(tables: RateTables, program: ProgramId, network: AccountNetwork | null | undefined): ResolvedTerms | null {
+  let byKey = resolvedCache.get(tables);
+  if (!byKey) resolvedCache.set(tables, (byKey = new Map()));
+  const key = `${program}|${network ?? ''}`;
+  if (byKey.has(key)) return byKey.get(key)!;
+  const resolved = resolveTermsOnce(tables, program, network);
+  // Bounded: programs x networks is a handful, but a caller could pass anything.
+  if (byKey.size < 64) byKey.set(key, resolved);
+  return resolved;
+}
+
+function resolveTermsOnce(tables: RateTables, program: ProgramId, network: AccountNetwork | null | undefined): ResolvedTerms | null {
   const terms = programTermsOf(program, network);
   if (!terms) return null;
   const ww = tables.ww;

@@ -4,6 +4,7 @@
  * No zod here or in anything imported: the popup loads this.
  */
 import { messageArgs, type MessageFormatters } from '../rates/format';
+import { resolveTerms } from '../rates/program-table';
 import { DEFAULT_RATE_TABLES } from '../rates/tables';
 import {
   audienceUnknownWarnings,
@@ -51,10 +52,11 @@ export const RULES: readonly Rule[] = [
  */
 export function evaluateRules(context: RuleContext): Warning[] {
   const tables = context.tables ?? DEFAULT_RATE_TABLES;
+  const resolved = { ...context, resolved: resolveTerms(tables, context.program, context.network) };
   const found: Warning[] = [];
   for (const rule of RULES) {
     try {
-      found.push(...rule(context, tables));
+      found.push(...rule(resolved, tables));
     } catch {
       // Skipped: see above.
     }
@@ -68,6 +70,7 @@ export function evaluateRules(context: RuleContext): Warning[] {
  * nothing (virtual goods, an excluded store or seller), so it is dropped then.
  */
 export function rankWarnings(found: readonly Warning[]): Warning[] {
+  if (found.length < 2) return [...found];
   const blocked = found.some((w) => w.rank === 'blocking');
   return found.filter((w) => !(blocked && w.code === 'affiliateUnknown')).sort((a, b) => RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
 }

@@ -22,7 +22,8 @@ function warning<K extends RuleCode>(code: K, rank: Rank, params: RuleParams<K>,
   return { code, rank, seed: sources[0].seed, params, sources } as Warning;
 }
 
-const tableOf = (context: RuleContext, tables: RateTables): RateTable | undefined => resolveTerms(tables, context.program, context.network)?.table;
+const tableOf = (context: RuleContext, tables: RateTables): RateTable | undefined =>
+  (context.resolved === undefined ? resolveTerms(tables, context.program, context.network) : context.resolved)?.table;
 const termsOf = (context: RuleContext): ProgramTerms | null => programTermsOf(context.program, context.network);
 
 /** Buyers order to where they are: the preset's audience. */

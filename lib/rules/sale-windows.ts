@@ -33,7 +33,21 @@ function at(year: number, moment: YearlyMoment, offset: string): { date: Date; t
   return { date: new Date(utc), text: `${pad(year, 4)}-${pad(moment.month)}-${pad(moment.day)}T${moment.time}${offset}` };
 }
 
+const occurrences = new WeakMap<SaleWindow, Map<number, SaleWindowOccurrence>>();
+
+/** Each window's occurrence in a year is the same every time: built once (the rules ask per link). */
 function occurrence(window: SaleWindow, year: number): SaleWindowOccurrence {
+  let byYear = occurrences.get(window);
+  if (!byYear) occurrences.set(window, (byYear = new Map()));
+  let found = byYear.get(year);
+  if (!found) {
+    found = buildOccurrence(window, year);
+    if (byYear.size < 16) byYear.set(year, found);
+  }
+  return found;
+}
+
+function buildOccurrence(window: SaleWindow, year: number): SaleWindowOccurrence {
   const start = at(year, window.start, window.utcOffset);
   const wraps = window.end.month * 100 + window.end.day < window.start.month * 100 + window.start.day;
   const end = at(wraps ? year + 1 : year, window.end, window.utcOffset);

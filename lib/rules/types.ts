@@ -1,5 +1,6 @@
 import type { ParamValue } from '../rates/facts';
 import type { ProductFacts } from '../rates/estimate';
+import type { ResolvedTerms } from '../rates/program-table';
 import type { RateTables, SourceRef } from '../rates/types';
 import type { AccountNetwork } from '../networks/types';
 import type { ProgramId } from '../presets/types';
@@ -67,6 +68,8 @@ export interface RuleContext {
   readonly now: Date;
   /** The rate tables in use; the embedded defaults when absent. */
   readonly tables?: RateTables;
+  /** The program's terms, resolved once per evaluation (evaluateRules sets it); resolved on demand when absent. */
+  readonly resolved?: ResolvedTerms | null;
 }
 
 export type Rule = (context: RuleContext, tables: RateTables) => readonly Warning[];
