@@ -13,14 +13,15 @@ import { createMessenger } from '@/lib/messaging/client';
 import { apiServiceOf, createApiInsights } from '@/lib/popup/api-insights';
 import { computeInsights, createEstimateDataReader, withCategoryPick } from '@/lib/insights';
 import type { PopupModel } from '@/lib/popup/model';
-import { createShipToReader, type ShipToApi } from '@/lib/popup/ship-to';
+import { readActiveTabTitle, type PopupExtensionApi } from '@/lib/popup/active-tab';
+import { createShipToReader } from '@/lib/popup/ship-to';
 import { catalogFormatters } from '@/lib/rates';
 import { CATEGORY_PICKS_KEY, HOT_LIST_KEY, RATE_CACHE_KEY } from '@/lib/storage/keys';
 import type { Site } from '@/lib/url/types';
 
 export interface InsightsProps {
   model: PopupModel;
-  extensionApi: () => Promise<ShipToApi>;
+  extensionApi: () => Promise<PopupExtensionApi>;
 }
 
 const formatters = catalogFormatters((key) => t(key as MessageKey), uiLanguage());
@@ -43,6 +44,7 @@ export function Insights({ model, extensionApi }: InsightsProps) {
     const messenger = createMessenger(browser.runtime);
     const api = createApiInsights({ ask: (request) => messenger.send('productInsights', request) });
     const shipTo = createShipToReader(extensionApi);
+    const activeTabTitle = readActiveTabTitle(extensionApi);
     const site = siteOf(model);
     if (site) void shipTo.check(site);
     const readData = createEstimateDataReader();
@@ -67,7 +69,8 @@ export function Insights({ model, extensionApi }: InsightsProps) {
       const stored = model.storageSnapshot.value;
       const data = readData({ rateCache: stored[RATE_CACHE_KEY], hotList: stored[HOT_LIST_KEY], categoryPicks: stored[CATEGORY_PICKS_KEY] });
       const network = model.account.value?.network ?? null;
-      const tabTitle = model.tabTitle.value ?? null;
+      // The title describes the tab's own URL, not a pasted one.
+      const tabTitle = model.pastedUrl.value.trim() ? null : (activeTabTitle.value ?? null);
       return computeInsights({ parsed, preset, network, data, tabTitle, shipToCookie: shipTo.cookieValue.value, now: new Date(), ...(apiFacts ? { api: apiFacts } : {}) });
     });
     return { shipTo, insights, api };

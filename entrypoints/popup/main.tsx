@@ -3,7 +3,7 @@ import { t, uiLanguage } from '@/lib/i18n/index';
 import { createMessenger } from '@/lib/messaging/client';
 import { createPopupModel } from '@/lib/popup/model';
 import { takePopupPreload } from '@/lib/popup/preload';
-import type { ShipToApi } from '@/lib/popup/ship-to';
+import type { PopupExtensionApi } from '@/lib/popup/active-tab';
 import { ESTIMATE_STORAGE_KEYS, STATE_STORAGE_KEYS } from '@/lib/storage/keys';
 import { App } from './App';
 import '@/components/shared/styles.css';
@@ -21,8 +21,6 @@ const preload = takePopupPreload();
 const model = createPopupModel({
   getActiveTabUrl: async () =>
     (await (preload?.tabs ?? (await polyfilledBrowser()).tabs.query({ active: true, currentWindow: true })))[0]?.url,
-  getActiveTabTitle: async () =>
-    (await (preload?.tabs ?? (await polyfilledBrowser()).tabs.query({ active: true, currentWindow: true })))[0]?.title,
   loadStorage: async () => preload?.storage ?? (await polyfilledBrowser()).storage.local.get(STATE_STORAGE_KEYS),
   loadEstimateData: async () => preload?.estimate ?? (await polyfilledBrowser()).storage.local.get(ESTIMATE_STORAGE_KEYS),
   saveSettings: async (settings) => (await storageIo()).saveSettings(settings),
@@ -36,6 +34,6 @@ const openOptions = async () => void (await polyfilledBrowser()).runtime.openOpt
 void model.load(new URLSearchParams(location.search).get('url') ?? undefined);
 document.documentElement.lang = uiLanguage();
 document.title = t('actionTitle');
-// The polyfilled API has wider types than the two calls the ship-to reader makes.
-const extensionApi = () => polyfilledBrowser() as unknown as Promise<ShipToApi>;
+// The polyfilled API has wider types than the few calls the lazily loaded estimate makes (ship-to, tab title).
+const extensionApi = () => polyfilledBrowser() as unknown as Promise<PopupExtensionApi>;
 render(<App model={model} openOptions={() => void openOptions()} extensionApi={extensionApi} />, document.getElementById('app')!);

@@ -18,8 +18,6 @@ import type { MessageData } from '../messaging/protocol';
 export interface PopupDeps {
   /** The active tab's URL; undefined when the browser does not tell us (no activeTab grant). */
   getActiveTabUrl(): Promise<string | undefined>;
-  /** The active tab's title (activeTab grants it with the URL); the estimate guesses the category from it. */
-  getActiveTabTitle?(): Promise<string | undefined>;
   /** What `storage.local.get(STATE_STORAGE_KEYS)` returned; parsed and validated here. */
   loadStorage(): Promise<Record<string, unknown>>;
   /** What `storage.local.get(ESTIMATE_STORAGE_KEYS)` returned (rate cache, hot list, category picks). */
@@ -76,8 +74,6 @@ export interface PopupModel {
   readonly storageSnapshot: ReadonlySignal<Readonly<Record<string, unknown>>>;
   /** True once those values are read (after the link: they are read separately, never delaying it). */
   readonly estimateDataLoaded: ReadonlySignal<boolean>;
-  /** The active tab's title while the link is for the tab's own URL (not a pasted one); else undefined. */
-  readonly tabTitle: ReadonlySignal<string | undefined>;
   load(initialPastedUrl?: string): Promise<void>;
   /** Stores a raw value and updates the snapshot, so what depends on it recomputes at once. */
   putRaw(key: string, value: unknown): Promise<SaveResult>;
@@ -102,7 +98,6 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
   const copyState = signal<CopyState>({ kind: 'idle' });
   const storageSnapshot = signal<Readonly<Record<string, unknown>>>({});
   const estimateDataLoaded = signal(false);
-  const activeTabTitle = signal<string | undefined>(undefined);
   const apiLink = signal<{ key: string; url: string; hot: boolean } | null>(null);
 
   const sourceUrl = computed(() => (pastedUrl.value.trim() ? pastedUrl.value : tabUrl.value));
@@ -134,7 +129,6 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     if (result?.ok) return { url: result.url, from: result.network === 'plain' ? 'clean' : 'local' };
     return result?.code === 'needs-api' && cleanUrl.value ? { url: cleanUrl.value, from: 'clean' } : null;
   });
-  const tabTitle = computed(() => (pastedUrl.value.trim() ? undefined : activeTabTitle.value));
   const needsSetup = computed(() => !presets.value.some((p) => p.accountId !== null && stored.value.accounts.some((a) => a.id === p.accountId)));
 
   return {
@@ -153,7 +147,6 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     copyState,
     storageSnapshot,
     estimateDataLoaded,
-    tabTitle,
 
     async load(initialPastedUrl) {
       if (initialPastedUrl) pastedUrl.value = initialPastedUrl;
@@ -165,8 +158,6 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
       stored.value = state;
       selectedId.value = pickInitialPreset(state.presets, state.settings)?.id ?? null;
       loaded.value = true;
-      // Read after the link is on screen: only the lazily loaded estimate uses it.
-      activeTabTitle.value = await deps.getActiveTabTitle?.().catch(() => undefined);
       const extra = await estimateData;
       // A value the popup stored meanwhile (putRaw) is newer than what was read.
       storageSnapshot.value = { ...extra, ...storageSnapshot.value };

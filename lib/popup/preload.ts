@@ -4,7 +4,7 @@
  * it instead of following it. Measured by `npm run bench` as the popup's time to link.
  */
 export interface PopupPreload {
-  readonly tabs: Promise<readonly { url?: string; title?: string }[]>;
+  readonly tabs: Promise<readonly { url?: string }[]>;
   /** STATE_STORAGE_KEYS. */
   readonly storage: Promise<Record<string, unknown>>;
   /** ESTIMATE_STORAGE_KEYS, in their own read so a large hot list never delays the link. */
