@@ -12,3 +12,6 @@ export { estimateCommission, DEFAULT_RATE_TABLES } from './rates';
 export type { Estimate, EstimateInput, ProductFacts, LinkKind, Money, CommissionAmount, Fact, FactId, RateRange, RateTables } from './rates';
 export { signAliExpressRequest, type AliExpressSignMethod } from './api/sign';
 export { buildPortalsLink, appendPortalsTracking, type PortalsLinkRequest, type PortalsLinkResult } from './api/portals-link';
+export { assessLink, pickedCategory, withCategoryPick } from './insights';
+export type { AssessLinkInput, LinkAssessment, LinkProductFacts, CategoryPicks } from './insights';
+export type { Warning, Rank, RuleCode } from './rules/types';

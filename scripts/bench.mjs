@@ -2,6 +2,8 @@
 // `npm run bench`: prints ONE JSON object on stdout (everything else goes to stderr).
 //   urlParseThroughput     parseProductUrl calls/s over a mixed corpus of URL forms
 //   estimateCommissionPerSecond  estimateCommission calls/s over a mix of programs, countries and products
+//   assessLinkPerSecond    assessLink calls/s (URL parse, estimate and warnings for one link) over programs,
+//                          networks, buyer countries, link forms and product facts (scripts/bench/assess.ts)
 //   batchConvert10kMs      ms to extract, convert and export 10,000 pasted URLs (batch converter), cold Node process
 //   popupJsGzipBytes       gzip size of every JS file popup.html loads at startup (static import graph)
 //   popupJsGzipBytesWithLazy  the same plus chunks it imports on use (dynamic import())
@@ -32,7 +34,7 @@ import { DEMO_STORAGE, sampleProductUrl } from './e2e-support/demo-data.mjs';
 import { startSampleServer } from './e2e-support/sample-server.mjs';
 import { stopServiceWorker, wakeServiceWorker } from './e2e-support/service-worker.mjs';
 
-const BUDGETS = { popupJsGzipMax: 20480, popupTimeToLinkMsMax: 60, urlParseMin: 1000000, inputScalingMax: 35 };
+const BUDGETS = { popupJsGzipMax: 20480, popupTimeToLinkMsMax: 60, urlParseMin: 1000000, assessLinkMin: 100000, inputScalingMax: 35 };
 /** How long an opened popup loads before Playwright attaches to read its marks (see the header). */
 const POPUP_SETTLE_MS = 500;
 
@@ -105,6 +107,23 @@ async function measureEstimateThroughput() {
     probe({ durationMs: 500 }); // warm-up
     const runs = [probe({ durationMs: 700 }), probe({ durationMs: 700 }), probe({ durationMs: 700 })].map((r) => r.callsPerSecond);
     log(`estimateCommission: ${runs.join(', ')} calls/s`);
+    return Math.round(median(runs));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** lib/insights' assessLink (scripts/bench/assess.ts), bundled the same way: calls/s, median of 3. */
+async function measureAssessLinkThroughput() {
+  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
+  try {
+    const { build } = await import('esbuild');
+    const outfile = join(outDir, 'assess.mjs');
+    await build({ entryPoints: [join(repoRoot, 'scripts', 'bench', 'assess.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
+    const { measureAssessLinkThroughput: probe } = await import(pathToFileURL(outfile).href);
+    probe({ durationMs: 500 }); // warm-up
+    const runs = [probe({ durationMs: 700 }), probe({ durationMs: 700 }), probe({ durationMs: 700 })].map((r) => r.callsPerSecond);
+    log(`assessLink: ${runs.join(', ')} calls/s`);
     return Math.round(median(runs));
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -438,11 +457,13 @@ async function main() {
   const urlParseThroughput = await measureUrlParseThroughput();
   const estimateCommissionPerSecond = await measureEstimateThroughput();
   const inputScaling = await measureInputScaling();
+  const assessLinkPerSecond = await measureAssessLinkThroughput();
   const { popupJsGzipBytes, popupJsGzipBytesWithLazy, backgroundJsGzipBytes } = sizes;
   const { popupTimeToLinkMs, popupTimeToLinkMode, popupTimeToEstimateMs, emptyPopupTimeMs } = timing;
   const result = {
     urlParseThroughput,
     estimateCommissionPerSecond,
+    assessLinkPerSecond,
     batchConvert10kMs: await measureBatchConvert10k(),
     popupJsGzipBytes,
     popupJsGzipBytesWithLazy,
@@ -458,6 +479,7 @@ async function main() {
       popupJsGzip: popupJsGzipBytes <= BUDGETS.popupJsGzipMax,
       popupTimeToLink: popupTimeToLinkMs <= BUDGETS.popupTimeToLinkMsMax,
       urlParse: urlParseThroughput >= BUDGETS.urlParseMin,
+      assessLink: assessLinkPerSecond >= BUDGETS.assessLinkMin,
       inputScaling: Object.values(inputScaling).every((value) => value <= BUDGETS.inputScalingMax),
     },
   };

@@ -41,7 +41,6 @@ export function StateSummary({ parsed }: StateSummaryProps) {
       </div>
       {text.note && <p class="note">{text.note}</p>}
       {provenance?.unwrappedFrom && <p class="note">{t('state_unwrapped', provenance.unwrappedFrom)}</p>}
-      {provenance?.appShare && <p class="note warn">{t('state_appShare')}</p>}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { PopupModel } from '@/lib/popup/model';
-import type { ShipToApi } from '@/lib/popup/ship-to';
+import type { PopupExtensionApi } from '@/lib/popup/active-tab';
 import { t } from '@/lib/i18n/index';
 import { deeplinkErrorText } from '@/lib/i18n/text';
 import { LinkBox } from '@/components/popup/LinkBox';
@@ -12,7 +12,7 @@ import { StateSummary } from '@/components/popup/StateSummary';
 export interface AppProps {
   model: PopupModel;
   openOptions: () => void;
-  extensionApi: () => Promise<ShipToApi>;
+  extensionApi: () => Promise<PopupExtensionApi>;
 }
 
 type InsightsView = (typeof import('./lazy-insights'))['LazyInsights'];

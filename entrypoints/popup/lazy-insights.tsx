@@ -8,11 +8,12 @@ import { Insights } from '@/components/popup/Insights';
 import { createMessenger, createPortTransport } from '@/lib/messaging/client';
 import { createPopupInsights } from '@/lib/popup/insights-model';
 import type { PopupModel } from '@/lib/popup/model';
-import { createShipToReader, type ShipToApi } from '@/lib/popup/ship-to';
+import { readActiveTabTitle, type PopupExtensionApi } from '@/lib/popup/active-tab';
+import { createShipToReader } from '@/lib/popup/ship-to';
 
 export interface LazyInsightsProps {
   model: PopupModel;
-  extensionApi: () => Promise<ShipToApi>;
+  extensionApi: () => Promise<PopupExtensionApi>;
 }
 
 export function LazyInsights({ model, extensionApi }: LazyInsightsProps) {
@@ -22,6 +23,7 @@ export function LazyInsights({ model, extensionApi }: LazyInsightsProps) {
       popup: model,
       ask: (request) => messenger.send('productInsights', request),
       shipTo: createShipToReader(extensionApi),
+      activeTabTitle: readActiveTabTitle(extensionApi),
       now: () => new Date(),
     });
   }, [model, extensionApi]);

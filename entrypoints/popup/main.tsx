@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { t, uiLanguage } from '@/lib/i18n/index';
 import { createPopupModel } from '@/lib/popup/model';
 import { takePopupPreload } from '@/lib/popup/preload';
-import type { ShipToApi } from '@/lib/popup/ship-to';
+import type { PopupExtensionApi } from '@/lib/popup/active-tab';
 import { App } from './App';
 import '@/components/shared/styles.css';
 
@@ -35,6 +35,6 @@ const openOptions = async () => void (await polyfilledBrowser()).runtime.openOpt
 void model.load(new URLSearchParams(location.search).get('url') ?? undefined);
 document.documentElement.lang = uiLanguage();
 document.title = t('actionTitle');
-// The polyfilled API has wider types than the two calls the ship-to reader makes.
-const extensionApi = () => polyfilledBrowser() as unknown as Promise<ShipToApi>;
+// The polyfilled API has wider types than the few calls the lazily loaded estimate makes (ship-to, tab title).
+const extensionApi = () => polyfilledBrowser() as unknown as Promise<PopupExtensionApi>;
 render(<App model={model} openOptions={() => void openOptions()} extensionApi={extensionApi} />, document.getElementById('app')!);

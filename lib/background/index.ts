@@ -16,7 +16,7 @@ import { createItemValues, loadState, saveSettings } from '../storage/local';
 import { localArea, sessionArea, type StorageChanges } from '../storage/area';
 import { upgradeStoredData } from '../storage/upgrade';
 import { createCopyFlash, createProductBadge } from './badge';
-import { browserActionApi, browserBadgeEstimator, touchesBadgeHosts } from './badge/browser';
+import { browserActionApi, browserBadgeEstimator, browserLinkAssessor, touchesBadgeHosts } from './badge/browser';
 import { badgeText } from './badge/text';
 import { createBrowserClipboard } from './clipboard/browser';
 import { createCopyLinkAction, createMenuClickHandler, createShortcutHandler } from './copy';
@@ -76,6 +76,7 @@ export function createBackground(browser: WxtBrowser) {
     flash: createCopyFlash({ action, text: badgeText, restore: productBadge.restoreTab, setTimer: (callback, ms) => setTimeout(callback, ms) }),
     now: () => performance.now(),
     portalsLink: apiService.portalsCopyLink,
+    assess: browserLinkAssessor(),
     // For `npm run bench`: handler start to clipboard written, read from the worker's timeline.
     onTiming: ({ surface, startedAt, clipboardWrittenAt }) =>
       performance.measure('sublink:copy-to-clipboard', { start: startedAt, end: clipboardWrittenAt, detail: { surface } }),

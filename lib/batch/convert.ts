@@ -7,10 +7,10 @@ import { hotStatus, parseHotListStore, type HotListStore } from '../hotlist';
 import { buildDeeplink } from '../networks';
 import type { Account, DeeplinkErrorCode } from '../networks/types';
 import type { LinkChange } from '../url/neutral';
-import { pickedCategory, type StoredEstimateData } from '../insights/insights';
+import { createRepeatedAssessor, pickedCategory, type RawEstimateData } from '../insights';
 import type { Preset } from '../presets/types';
-import { estimateCommission, linkKindOf, tablesFromStoredCache, type EstimateInput, type RateRange, type RateTables } from '../rates';
-import { RANKS, RULES, resolveShipTo, saleWindowWarnings, type RuleContext, type Warning } from '../rules';
+import { tablesFromStoredCache, type RateRange, type RateTables } from '../rates';
+import type { Warning } from '../rules';
 import { parseProductUrl } from '../url';
 import type { InvalidReason } from '../url/types';
 import type { BatchInput } from './extract';
@@ -55,12 +55,12 @@ export interface BatchContext {
   readonly tables: RateTables;
   readonly hotList: HotListStore;
   /** What the page read from storage.local: the category picks per product are among it. */
-  readonly stored: StoredEstimateData;
+  readonly stored: RawEstimateData;
   readonly now: Date;
 }
 
 /** The context from what the options page holds and what it read from storage.local. */
-export function batchContext(preset: Preset, accounts: readonly Account[], stored: StoredEstimateData, now: Date): BatchContext {
+export function batchContext(preset: Preset, accounts: readonly Account[], stored: RawEstimateData, now: Date): BatchContext {
   return {
     preset,
     account: accounts.find((a) => a.id === preset.accountId),
@@ -68,46 +68,6 @@ export function batchContext(preset: Preset, accounts: readonly Account[], store
     hotList: parseHotListStore(stored.hotList).store,
     stored,
     now,
-  };
-}
-
-/**
- * `evaluateRules` for many rows under one preset and clock, with the same result (tested). The
- * sale-window rule reads only the clock, the program and the tables, so its warnings are the
- * same for every row: it runs once, and it is the costliest rule (it builds dates).
- */
-function createBatchRules(tables: RateTables): (context: RuleContext) => Warning[] {
-  let saleWarnings: readonly Warning[] | undefined;
-  return (context) => {
-    const found: Warning[] = [];
-    for (const rule of RULES) {
-      try {
-        if (rule === saleWindowWarnings) found.push(...(saleWarnings ??= rule(context, tables)));
-        else found.push(...rule(context, tables));
-      } catch {
-        // Skipped, as evaluateRules skips a rule that fails on odd input.
-      }
-    }
-    return found.sort((a, b) => RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
-  };
-}
-
-/**
- * `estimateCommission` is pure, and within a batch its input varies only in the fields below,
- * which take few values: rows that share them share the estimate.
- */
-function createBatchEstimator(tables: RateTables): (input: EstimateInput) => BatchEstimate {
-  const seen = new Map<string, BatchEstimate>();
-  return (input) => {
-    const { product } = input;
-    const key = `${input.linkKind}|${input.shipToCountry}|${product?.categoryKey}|${product?.hot}|${product?.hotRate}`;
-    let estimate = seen.get(key);
-    if (!estimate) {
-      const full = estimateCommission(input, tables);
-      estimate = { rate: full.rate, best: full.best };
-      seen.set(key, estimate);
-    }
-    return estimate;
   };
 }
 
@@ -128,8 +88,8 @@ function deeplinkError(code: DeeplinkErrorCode): BatchError {
 export function createRowConverter(context: BatchContext): (input: BatchInput) => BatchRow {
   const { preset, account, tables, hotList, stored, now } = context;
   const firstRowOf = new Map<string, number>();
-  const rulesFor = createBatchRules(tables);
-  const estimateFor = createBatchEstimator(tables);
+  const assess = createRepeatedAssessor(tables, { program: preset.program, network: account?.network ?? null, audienceCountry: preset.audienceCountry, now });
+  const categoryPicks = stored.categoryPicks;
   return (input) => {
     const parsed = parseProductUrl(input.input);
     switch (parsed.kind) {
@@ -144,13 +104,12 @@ export function createRowConverter(context: BatchContext): (input: BatchInput) =
     if (!built.ok) return { ...input, ok: false, error: deeplinkError(built.code) };
     const productId = parsed.kind === 'product' ? parsed.product.id : null;
     const hot = productId ? hotStatus(productId, hotList) : { hot: false as const };
-    const shipToCountry = resolveShipTo({ site: parsed.kind === 'product' ? parsed.product.site : parsed.site })?.country ?? null;
     const product = {
-      categoryKey: productId ? pickedCategory(stored, productId) : null,
+      categoryKey: productId ? pickedCategory(categoryPicks, productId) : null,
       hot: hot.hot,
       hotRate: hot.hot ? hot.ratePct : null,
     };
-    const common = { program: preset.program, audienceCountry: preset.audienceCountry, shipToCountry, product, now };
+    const { estimate, warnings } = assess(parsed, product);
     const key = productId ?? built.url;
     const duplicateOf = firstRowOf.get(key) ?? null;
     if (duplicateOf === null) firstRowOf.set(key, input.row);
@@ -161,9 +120,9 @@ export function createRowConverter(context: BatchContext): (input: BatchInput) =
       changes: built.changes,
       kind: parsed.kind,
       productId,
-      estimate: estimateFor({ ...common, linkKind: linkKindOf(parsed) }),
+      estimate: { rate: estimate.rate, best: estimate.best },
       hot: hot.hot,
-      warnings: rulesFor({ ...common, parsed, tables }),
+      warnings,
       duplicateOf,
     };
   };

@@ -1,112 +1,98 @@
 /**
- * What the popup shows under the link: the estimate, the HOT flag and the ranked warnings, from
- * local data only: the estimate appears at once, from cached or embedded tables, and works
- * offline (docs/architecture.md, 'Tab URL to link on screen'). Loaded lazily by the popup,
- * after the link is on screen; no zod in here.
+ * What the popup shows under the link (and the badge reduces to a few characters): the
+ * assessment of the link (./assess.ts), the HOT flag, the ship-to country and the category in
+ * use, from local data only, so it appears at once and works offline. Loaded lazily by the
+ * popup, after the link is on screen; no zod in here.
  */
+import { hotStatus, type HotStatus } from '../hotlist';
+import type { AccountNetwork } from '../networks/types';
 import type { Preset } from '../presets/types';
-import { CATEGORY_KEYS, estimateCommission, linkKindOf, tablesFromStoredCache, type CategoryKey, type Estimate } from '../rates';
-import { evaluateRules, resolveShipTo, type Warning } from '../rules';
-import { hotStatus, parseHotListStore, type HotStatus } from '../hotlist';
+import type { CategoryKey, Estimate } from '../rates';
+import { resolveShipTo, type Warning } from '../rules';
 import type { ParsedUrl } from '../url/types';
-
-/**
- * The stored values the estimate reads, raw but at their items' current versions (read and
- * migrated by lib/storage/estimate.ts `estimateDataOf`); validated here, value by value.
- */
-export interface StoredEstimateData {
-  readonly rateCache?: unknown;
-  readonly hotList?: unknown;
-  readonly categoryPicks?: unknown;
-}
+import { assessParsed } from './assess';
+import { guessCategory, productTitleFromTab } from './category-guess';
+import { pickedCategory } from './category-picks';
+import type { EstimateData } from './estimate-data';
 
 export interface InsightsInput {
   readonly parsed: ParsedUrl;
   readonly preset: Preset;
-  /** What the popup read from storage.local (rate cache, hot list, category picks among it). */
-  readonly stored: StoredEstimateData;
+  /** The network of the preset's account, or null for the plain link. */
+  readonly network?: AccountNetwork | null;
+  /** The parsed stored values (./estimate-data.ts). */
+  readonly data: EstimateData;
   /** The raw `aep_usuc_f` cookie, when the user allowed reading it. */
   readonly shipToCookie: string | null;
   readonly now: Date;
   /** What a network API said about the product, once it has answered. */
   readonly api?: ApiProductFacts;
+  /** The active tab's title, when the link is for the tab's own URL; the site suffix is trimmed here. */
+  readonly tabTitle?: string | null;
 }
 
-/** The API's facts the estimate and the rules use: affiliation, hotness and the hot rate. */
+/** The API's facts the estimate and the rules use. */
 export interface ApiProductFacts {
   readonly affiliate?: boolean;
   readonly hot?: boolean;
   readonly hotRate?: number | null;
+  /** The API's category path ("Phones & Telecommunications › Mobile Phones"). */
+  readonly category?: string;
+  readonly title?: string;
+  /** Goods price for the audience, as the API gives it. */
+  readonly price?: { readonly amount: number; readonly currency: string };
 }
+
+/** Where the category the estimate used comes from: the user's pick, the API, or a guess from the title. */
+export type CategorySource = 'pick' | 'api' | 'title';
 
 export interface Insights {
   readonly estimate: Estimate;
   readonly warnings: readonly Warning[];
   readonly hot: HotStatus;
   readonly shipTo: { readonly country: string; readonly from: 'cookie' | 'site' } | null;
-  /** The category the estimate used: the user's pick for this product, or null. */
+  /** The category the estimate used, and where it comes from; null when none is known. */
   readonly categoryKey: CategoryKey | null;
-}
-
-const isCategoryKey = (value: unknown): value is CategoryKey => typeof value === 'string' && (CATEGORY_KEYS as readonly string[]).includes(value);
-
-/** The user's category pick for a product, from the stored picks (a plain id -> key map). */
-export function pickedCategory(stored: StoredEstimateData, productId: string): CategoryKey | null {
-  const picks = stored.categoryPicks;
-  if (typeof picks !== 'object' || picks === null || !Object.hasOwn(picks, productId)) return null;
-  const value = (picks as Record<string, unknown>)[productId];
-  return isCategoryKey(value) ? value : null;
+  readonly categorySource: CategorySource | null;
+  /** The product's title (the API's, else the tab's without the site suffix), or null. */
+  readonly title: string | null;
 }
 
 /**
- * Parses each stored value once, however often the popup recomputes (a preset, a category pick,
- * an API answer): validating a 200,000-id hot list takes ~15 ms. Stored values are replaced,
- * never changed in place, so the object itself is the key.
+ * The user's pick corrects anything; the API's category path wins over a guess from the title.
+ * Both paths and titles go through the same keyword guesser (./category-guess.ts).
  */
-function parsedOncePerValue<T>(parse: (raw: unknown) => T): (raw: unknown) => T {
-  const parsed = new WeakMap<object, T>();
-  return (raw) => {
-    if (typeof raw !== 'object' || raw === null) return parse(raw);
-    if (!parsed.has(raw)) parsed.set(raw, parse(raw));
-    return parsed.get(raw) as T;
-  };
+function categoryOf(pick: CategoryKey | null, apiCategory: string | undefined, title: string | null): { key: CategoryKey | null; source: CategorySource | null } {
+  if (pick) return { key: pick, source: 'pick' };
+  const fromApi = guessCategory(apiCategory);
+  if (fromApi) return { key: fromApi, source: 'api' };
+  const fromTitle = guessCategory(title);
+  return fromTitle ? { key: fromTitle, source: 'title' } : { key: null, source: null };
 }
-const storedTables = parsedOncePerValue((raw) => tablesFromStoredCache(raw));
-const storedHotList = parsedOncePerValue((raw) => parseHotListStore(raw).store);
 
-export function computeInsights({ parsed, preset, stored, shipToCookie, now, api }: InsightsInput): Insights {
-  const tables = storedTables(stored.rateCache);
+export function computeInsights({ parsed, preset, network = null, data, shipToCookie, now, api, tabTitle = null }: InsightsInput): Insights {
   const productId = parsed.kind === 'product' ? parsed.product.id : null;
-  const hot = productId ? hotStatus(productId, storedHotList(stored.hotList)) : { hot: false as const };
+  const hot = productId ? hotStatus(productId, data.hotList) : { hot: false as const };
   const site = parsed.kind === 'product' ? parsed.product.site : parsed.kind === 'store' || parsed.kind === 'page' ? parsed.site : null;
   const shipTo = resolveShipTo({ cookieValue: shipToCookie, site });
-  const categoryKey = productId ? pickedCategory(stored, productId) : null;
+  const title = productId ? (productTitleFromTab(api?.title) ?? productTitleFromTab(tabTitle)) : null;
+  const category = productId ? categoryOf(pickedCategory(data.categoryPicks, productId), api?.category, title) : { key: null, source: null };
   // The API knows better than the user's hot list: its answer wins where it gave one.
   const apiHot = api?.hot === true;
   const product = {
-    categoryKey,
+    title,
+    categoryKey: category.key,
     hot: hot.hot || apiHot,
     hotRate: apiHot ? (api?.hotRate ?? null) : hot.hot ? hot.ratePct : null,
     affiliate: api?.affiliate ?? null,
-    price: null,
+    price: api?.price ?? null,
     storeKind: null,
     sellerCountry: null,
   };
-  const shipToCountry = shipTo?.country ?? null;
-  const common = { program: preset.program, audienceCountry: preset.audienceCountry, shipToCountry, product, now };
-  return {
-    estimate: estimateCommission({ ...common, linkKind: linkKindOf(parsed) }, tables),
-    warnings: evaluateRules({ ...common, parsed, tables }),
-    hot,
-    shipTo,
-    categoryKey,
-  };
-}
-
-/** Adds or replaces one pick, keeping the newest `limit` products so the map stays small. */
-export function withCategoryPick(stored: unknown, productId: string, key: CategoryKey | null, limit = 500): Record<string, CategoryKey> {
-  const current = typeof stored === 'object' && stored !== null ? Object.entries(stored as Record<string, unknown>) : [];
-  const kept = current.filter((entry): entry is [string, CategoryKey] => entry[0] !== productId && isCategoryKey(entry[1]));
-  const next = key ? [...kept, [productId, key] as [string, CategoryKey]] : kept;
-  return Object.fromEntries(next.slice(-limit));
+  const { estimate, warnings } = assessParsed(
+    parsed,
+    { program: preset.program, network, audienceCountry: preset.audienceCountry, product, now },
+    data.tables,
+  );
+  return { estimate, warnings, hot, shipTo, categoryKey: category.key, categorySource: category.source, title };
 }

@@ -5,7 +5,7 @@
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { UTF8_BOM } from '../csv/index';
-import type { StoredEstimateData } from '../insights/insights';
+import type { RawEstimateData } from '../insights';
 import { batchContext, convertBatch, summarizeBatch, type BatchRow, type BatchSummary, type PresetProblem } from '../batch/convert';
 import { batchCsv, type BatchText } from '../batch/export';
 import { BATCH_MAX_CHARS, extractBatchInputs, type ExtractFailure } from '../batch/extract';
@@ -18,7 +18,7 @@ export interface BatchDeps {
   readonly accounts: ReadonlySignal<readonly Account[]>;
   readonly defaultPresetId: ReadonlySignal<string | null>;
   /** What the rates, hot list and category picks are read from (storage.local). */
-  readStored(): Promise<StoredEstimateData>;
+  readStored(): Promise<RawEstimateData>;
   download(fileName: string, text: string, type: string): void;
   now(): Date;
   /** For tests: how a slice yields to the page. */

@@ -6,7 +6,7 @@
  */
 import { computed, effect, untracked, type ReadonlySignal } from '@preact/signals';
 import type { ProductInsightsReply, ProductInsightsRequest } from '../api/service';
-import { computeInsights, withCategoryPick, type Insights } from '../insights/insights';
+import { computeInsights, createEstimateDataReader, withCategoryPick, type Insights } from '../insights';
 import type { CategoryKey } from '../rates/types';
 import { estimateDataOf } from '../storage/estimate';
 import { storedEntries, storedValueOf } from '../storage/item';
@@ -20,11 +20,13 @@ export interface PopupInsightsDeps {
   /** What the popup shows, and where the API's link and the category pick go. */
   readonly popup: Pick<
     PopupModel,
-    'parsed' | 'selectedPreset' | 'account' | 'sourceUrl' | 'requestKey' | 'estimateDataLoaded' | 'storageSnapshot' | 'putRaw' | 'setApiLink'
+    'parsed' | 'selectedPreset' | 'account' | 'sourceUrl' | 'pastedUrl' | 'requestKey' | 'estimateDataLoaded' | 'storageSnapshot' | 'putRaw' | 'setApiLink'
   >;
   /** Asks the background (`productInsights`), which holds the credentials and the API clients. */
   ask(request: ProductInsightsRequest): Promise<ProductInsightsReply>;
   readonly shipTo: ShipToReader;
+  /** The active tab's title once read (lib/popup/active-tab.ts): the category is guessed from it. */
+  readonly activeTabTitle: ReadonlySignal<string | undefined>;
   now(): Date;
 }
 
@@ -75,6 +77,7 @@ export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel
     return state?.status === 'done' && state.reply.source !== null ? state.reply : null;
   });
 
+  const readData = createEstimateDataReader();
   const insights = computed(() => {
     const parsed = popup.parsed.value;
     const preset = popup.selectedPreset.value;
@@ -83,8 +86,20 @@ export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel
     // for an instant and then change: wait (they are usually read before this chunk has loaded).
     if (!popup.estimateDataLoaded.value) return null;
     const reply = replyShown.value;
-    const apiFacts = reply ? { ...(reply.affiliate === undefined ? {} : { affiliate: reply.affiliate }), ...(reply.rate ? { hot: reply.rate.isHot, hotRate: reply.rate.hotCommissionRate } : {}) } : undefined;
-    return computeInsights({ parsed, preset, stored: estimateDataOf(popup.storageSnapshot.value), shipToCookie: shipTo.cookieValue.value, now: deps.now(), ...(apiFacts ? { api: apiFacts } : {}) });
+    const apiFacts = reply
+      ? {
+          ...(reply.affiliate === undefined ? {} : { affiliate: reply.affiliate }),
+          ...(reply.rate ? { hot: reply.rate.isHot, hotRate: reply.rate.hotCommissionRate } : {}),
+          ...(reply.category ? { category: reply.category } : {}),
+          ...(reply.title ? { title: reply.title } : {}),
+          ...(reply.price ? { price: reply.price } : {}),
+        }
+      : undefined;
+    const data = readData(estimateDataOf(popup.storageSnapshot.value));
+    const network = popup.account.value?.network ?? null;
+    // The title describes the tab's own URL, not a pasted one.
+    const tabTitle = popup.pastedUrl.value.trim() ? null : (deps.activeTabTitle.value ?? null);
+    return computeInsights({ parsed, preset, network, data, tabTitle, shipToCookie: shipTo.cookieValue.value, now: deps.now(), ...(apiFacts ? { api: apiFacts } : {}) });
   });
 
   const productId = computed(() => {

@@ -6,30 +6,29 @@
  *
  * Rates are percents (1.15 = 1.15%). Money is in the price's currency, goods only.
  */
+import type { AccountNetwork } from '../networks/types';
 import type { ProgramId } from '../presets/types';
 import { normalizeCountry } from './countries';
 import { fact, type Fact } from './facts';
-import { inEffect, isoDay, regionFor, selectRate, type RateQuery } from './lookup';
+import { inEffect, isoDay, regionFor } from './lookup';
+import { CLICK_COUNTRY_SOURCES, isAdmitadTerms, resolveTerms, BOTH_PROGRAMS_RULES, type ProgramTerms, type ResolvedTerms } from './program-table';
+import { combineRegions, estimateRegion, roundPct, UNBOUNDED, type Known, type LinkKind, type RegionResult } from './region-estimate';
 import { SEED } from './seeds';
 import {
   CATEGORY_KEYS,
   STORE_KINDS,
   type CategoryKey,
   type Currency,
-  type RateEntry,
-  type RateProgramId,
   type RateRange,
   type RateTable,
   type RateTables,
   type Region,
   type RegionId,
-  type SellerKind,
   type SourceRef,
   type StoreKind,
 } from './types';
 
-/** How directly the link leads to the product (seed 001's attribution priority). */
-export type LinkKind = 'product' | 'store' | 'page';
+export type { LinkKind };
 
 export interface Money {
   readonly amount: number;
@@ -55,10 +54,13 @@ export interface ProductFacts {
 
 export interface EstimateInput {
   readonly program: ProgramId;
-  /** From the preset: where the audience clicks from. */
+  /** The preset account's network: AliExpress WW's terms differ between ePN and Admitad (./program-table.ts). */
+  readonly network?: AccountNetwork | null;
+  /**
+   * From the preset: where the buyers are, hence where orders are delivered. The publisher's own
+   * AliExpress site or ship-to setting says nothing about buyers and is not an input here.
+   */
   readonly audienceCountry: string | null;
-  /** The AliExpress ship-to setting, when read or inferred; null when unknown. */
-  readonly shipToCountry: string | null;
   readonly product?: ProductFacts;
   /** null when the URL is a short link or not an AliExpress page. */
   readonly linkKind: LinkKind | null;
@@ -77,6 +79,8 @@ export interface CommissionAmount {
 
 export interface Estimate {
   readonly program: ProgramId;
+  /** Whose terms the estimate follows (WW differs by network); null without a table. */
+  readonly terms: ProgramTerms | null;
   readonly unit: 'percent';
   readonly rate: RateRange;
   readonly best: number | null;
@@ -87,52 +91,25 @@ export interface Estimate {
   readonly deliveryCountry: string | null;
   readonly region: RegionId | null;
   readonly cap: { readonly amount: number; readonly currency: Currency; readonly source: SourceRef } | null;
+  /**
+   * The goods price above which the cap limits the commission, at the best guess (else the
+   * highest stated rate): $38.5 at 7% bites above $550. Null without a cap or a rate.
+   */
+  readonly capBitesAbove: { readonly price: number; readonly currency: Currency; readonly ratePct: number } | null;
   readonly commission: CommissionAmount | null;
   readonly newBuyerBonus: { readonly amount: number; readonly currency: Currency; readonly country: string; readonly source: SourceRef } | null;
   readonly cookie: { readonly kind: 'days'; readonly days: number } | { readonly kind: 'session' } | null;
   readonly facts: readonly Fact[];
 }
 
-const UNBOUNDED: RateRange = { min: 0, max: null };
 const ROUNDING_SOURCE: SourceRef = { seed: SEED.ww, quote: 'The commission is always “cut off” to downwards by AliExpress.' };
 
-/** Four decimals: enough for any seed's rate, and it hides float noise like 2.2999999999999998. */
-const roundPct = (value: number) => Math.round(value * 1e4) / 1e4;
 /** Seed 001: AliExpress rounds commission down; the epsilon keeps 1.15 from flooring to 1.14. */
 const floorCents = (value: number) => Math.floor(value * 100 + 1e-6) / 100;
 
 const isPercent = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100;
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
   typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-
-function widen(range: RateRange, other: RateRange): RateRange {
-  return { min: Math.min(range.min, other.min), max: range.max === null || other.max === null ? null : Math.max(range.max, other.max) };
-}
-
-const exact = (range: RateRange): number | null => (range.max !== null && range.min === range.max ? range.min : null);
-
-/** The estimate for one delivery region, before cap and money. */
-interface RegionResult {
-  readonly rate: RateRange;
-  readonly best: number | null;
-  readonly byCategory: boolean;
-  readonly hot: boolean;
-  readonly facts: readonly Fact[];
-  /** The statement the result rests on, when it is a single one. */
-  readonly entry?: RateEntry;
-}
-
-interface Known {
-  readonly category: CategoryKey | undefined;
-  readonly storeKind: StoreKind | undefined;
-  readonly seller: SellerKind | undefined;
-  readonly affiliate: boolean | undefined;
-  readonly hot: boolean;
-  readonly hotRate: number | undefined;
-  readonly linkKind: LinkKind | null;
-  readonly country: string | undefined;
-  readonly day: string;
-}
 
 function readProduct(input: EstimateInput, country: string | null, day: string): Known {
   const product = (typeof input.product === 'object' && input.product !== null ? input.product : {}) as ProductFacts;
@@ -147,179 +124,6 @@ function readProduct(input: EstimateInput, country: string | null, day: string):
     linkKind: input.linkKind,
     country: country ?? undefined,
     day,
-  };
-}
-
-function rangeFact(entry: RateEntry): Fact {
-  const { min, max } = entry.rate;
-  if (max === null) return fact('rateFrom', { productClass: entry.productClass, minPct: min }, entry.source);
-  if (min === max) return fact('rateFixed', { productClass: entry.productClass, ratePct: min }, entry.source);
-  return fact('rateRange', { productClass: entry.productClass, minPct: min, maxPct: max }, entry.source);
-}
-
-/**
- * WW prints no per-category rates; RU&CIS NEW prints them and says it pays non-CIS orders at 50%
- * of WW (seed 002). So WW's guess for a category is that rate over the share, kept inside WW's
- * own stated range.
- */
-function derivedCategoryRate(tables: RateTables, table: RateTable, region: RegionId, known: Known, bounds: RateRange): { best: number; facts: Fact[] } | null {
-  if (!known.category) return null;
-  for (const other of Object.values(tables)) {
-    if (!other || other.program === table.program) continue;
-    const advice = other.advice.find((a) => a.region === region && a.preferProgram === table.program && a.factorPct);
-    if (!advice?.factorPct) continue;
-    const selection = selectRate(other, { region, productClass: 'affiliate', category: known.category, day: known.day });
-    const entry = selection?.entry;
-    const rate = entry?.categories ? exact(entry.rate) : null;
-    if (!entry || rate === null) continue;
-    let best = roundPct((rate * 100) / advice.factorPct);
-    best = Math.max(bounds.min, bounds.max === null ? best : Math.min(bounds.max, best));
-    return {
-      best,
-      facts: [
-        fact('rateByCategory', { category: known.category, ratePct: rate }, entry.source),
-        fact(
-          'derivedFromProgram',
-          { category: known.category, otherProgram: other.program, otherPct: rate, factorPct: advice.factorPct, ratePct: best },
-          advice.source,
-        ),
-      ],
-    };
-  }
-  return null;
-}
-
-function affiliateResult(tables: RateTables, table: RateTable, region: RegionId, known: Known): RegionResult | null {
-  const query: RateQuery = { region, productClass: 'affiliate', category: known.category, seller: known.seller, country: known.country, day: known.day };
-  const selection = selectRate(table, query);
-  if (!selection) return null;
-  const { entry } = selection;
-  if (entry.categories && known.category) {
-    const fixed = exact(entry.rate);
-    const categoryFact =
-      fixed === null
-        ? fact('categoryRange', { category: known.category, minPct: entry.rate.min, maxPct: entry.rate.max ?? 100 }, entry.source)
-        : fact('rateByCategory', { category: known.category, ratePct: fixed }, entry.source);
-    return { rate: entry.rate, best: fixed, byCategory: true, hot: false, facts: [categoryFact], entry };
-  }
-  const derived = derivedCategoryRate(tables, table, region, known, entry.rate);
-  if (derived) return { rate: entry.rate, best: derived.best, byCategory: true, hot: false, facts: [rangeFact(entry), ...derived.facts] };
-  // Ask for the category only where knowing it would give a rate.
-  const categoryWouldHelp =
-    !known.category &&
-    (table.rates.some((r) => r.categories && r.region === region) ||
-      derivedCategoryRate(tables, table, region, { ...known, category: 'otherCategories' }, entry.rate) !== null);
-  const facts = categoryWouldHelp ? [rangeFact(entry), fact('categoryUnknown', {})] : [rangeFact(entry)];
-  return { rate: entry.rate, best: exact(entry.rate), byCategory: false, hot: false, facts, entry };
-}
-
-function nonAffiliateResult(table: RateTable, region: RegionId, known: Known): RegionResult | null {
-  const selection = selectRate(table, { region, productClass: 'nonAffiliate', category: known.category, country: known.country, day: known.day });
-  if (!selection) return null;
-  const { entry } = selection;
-  const facts = entry.countries ? [fact('brazilComputerOffice', { date: entry.from ?? entry.source.date ?? '' }, entry.source)] : [rangeFact(entry)];
-  return { rate: entry.rate, best: exact(entry.rate), byCategory: false, hot: false, facts, entry };
-}
-
-const zero = (facts: Fact[]): RegionResult => ({ rate: { min: 0, max: 0 }, best: 0, byCategory: false, hot: false, facts });
-
-function estimateRegion(tables: RateTables, table: RateTable, region: RegionId, known: Known): RegionResult {
-  if (known.category === 'specialCategory') {
-    // Only where the program's own terms say so: Portals' FAQ (seed 003) is silent on it.
-    const selected = selectRate(table, { region, productClass: 'virtual', day: known.day })?.entry;
-    const entry = selected?.productClass === 'virtual' ? selected : undefined;
-    const exclusion = table.notCommissionable.find((e) => e.kind === 'virtualGoods');
-    if (entry || exclusion) return zero([fact('virtualZero', {}, entry?.source ?? exclusion?.source ?? null)]);
-  }
-
-  const facts: Fact[] = [];
-  let mayBeZero = false;
-  if (known.storeKind) {
-    const excluded = table.notCommissionable.find((e) => e.kind === 'store' && e.storeKind === known.storeKind);
-    if (excluded?.kind === 'store' && excluded.condition === undefined) return zero([fact('storeExcluded', { store: known.storeKind }, excluded.source)]);
-    if (excluded?.kind === 'store' && excluded.condition === 'shipsFromRussia') {
-      mayBeZero = true;
-      facts.push(fact('tmallFromRussia', {}, excluded.source));
-    }
-  }
-  const sellerRule = table.notCommissionable.find((e) => e.kind === 'sellerOrigin');
-  if (known.seller && sellerRule?.kind === 'sellerOrigin' && sellerRule.excluded.includes(known.seller)) {
-    return zero([fact('sellerExcluded', {}, sellerRule.source)]);
-  }
-  const finish = (result: RegionResult): RegionResult => ({
-    ...result,
-    rate: mayBeZero ? { ...result.rate, min: 0 } : result.rate,
-    facts: [...facts, ...result.facts],
-  });
-
-  // Store rates (special electronics stores, CHUWI) are for affiliate goods: seed 002 warns
-  // that "some products in the above-mentioned stores are non-affiliate" and earn nothing.
-  if (known.storeKind && known.affiliate !== false) {
-    const selection = selectRate(table, { region, productClass: 'store', storeKind: known.storeKind, day: known.day });
-    if (selection) {
-      const { entry, alternatives } = selection;
-      let rate = alternatives.reduce((range, alt) => widen(range, alt.rate), entry.rate);
-      const storeFacts = [fact('storeRate', { store: known.storeKind, ratePct: entry.rate.min }, entry.source)];
-      if (alternatives.length > 0) storeFacts.push(fact('seedConflict', { minPct: rate.min, maxPct: rate.max ?? 100 }, alternatives[0]!.source));
-      if (known.affiliate === undefined && entry.rate.min > 0) {
-        rate = { ...rate, min: 0 };
-        storeFacts.push(fact('affiliateUnknown', {}));
-      }
-      return finish({ rate, best: exact(entry.rate), byCategory: false, hot: false, facts: storeFacts });
-    }
-  }
-
-  if (known.hot) {
-    if (known.linkKind === 'product') {
-      const entry = selectRate(table, { region, productClass: 'hotSale', country: known.country, day: known.day })?.entry;
-      const base = entry ?? selectRate(table, { region, productClass: 'affiliate', seller: known.seller, day: known.day })?.entry;
-      const rate = base ? (known.hotRate === undefined ? base.rate : widen(base.rate, { min: known.hotRate, max: known.hotRate })) : UNBOUNDED;
-      const hotFacts = [...(base ? [rangeFact(base)] : []), ...(known.hotRate === undefined ? [] : [fact('hotRate', { ratePct: known.hotRate })])];
-      return finish({ rate, best: known.hotRate ?? null, byCategory: false, hot: true, facts: hotFacts });
-    }
-    facts.push(fact('hotNeedsDirectLink', {}, HOT_DIRECT_LINK_SOURCE));
-  }
-
-  const affiliate = known.affiliate === false ? null : affiliateResult(tables, table, region, known);
-  const nonAffiliate = known.affiliate === true ? null : nonAffiliateResult(table, region, known);
-  // Affiliation known (only one was looked up), or the table states only one of the two.
-  if (!affiliate || !nonAffiliate) {
-    return finish(affiliate ?? nonAffiliate ?? { rate: UNBOUNDED, best: null, byCategory: false, hot: false, facts: [fact('noRatesStated', {}, table.source)] });
-  }
-  // One program-wide statement answers both (Portals' "minimum 8%"): affiliation changes nothing.
-  if (affiliate.entry !== undefined && affiliate.entry === nonAffiliate.entry) return finish(affiliate);
-  // Affiliation unknown: the range covers both, the guess assumes an affiliate store (the only
-  // kind that earns everywhere the seeds state a rate).
-  return finish({
-    rate: widen(affiliate.rate, nonAffiliate.rate),
-    best: affiliate.best,
-    byCategory: affiliate.byCategory,
-    hot: false,
-    facts: [...affiliate.facts, fact('affiliateUnknown', {}), ...nonAffiliate.facts],
-  });
-}
-
-const HOT_DIRECT_LINK_SOURCE: SourceRef = {
-  seed: SEED.ww,
-  quote: 'To receive an increased percentage of hot sale products, the user must follow your affiliate link, which leads directly to this product',
-};
-
-function combineRegions(results: readonly RegionResult[]): RegionResult {
-  const [first, ...rest] = results;
-  if (!first) return { rate: UNBOUNDED, best: null, byCategory: false, hot: false, facts: [] };
-  const seen = new Set<string>();
-  const facts = results.flatMap((r) => r.facts).filter((f) => {
-    const key = JSON.stringify([f.id, f.params, f.source]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return {
-    rate: rest.reduce((range, r) => widen(range, r.rate), first.rate),
-    best: rest.every((r) => r.best === first.best) ? first.best : null,
-    byCategory: results.every((r) => r.byCategory),
-    hot: results.some((r) => r.hot),
-    facts,
   };
 }
 
@@ -350,6 +154,13 @@ function commissionOn(price: Money | null | undefined, rate: RateRange, best: nu
   return { currency, min, max, best: bestAmount, capped };
 }
 
+function capBitesAbove(table: RateTable, ratePct: number | null): Estimate['capBitesAbove'] {
+  if (!table.cap || ratePct === null || ratePct <= 0) return null;
+  // Up to the cent: at exactly this price the commission equals the cap.
+  const price = Math.ceil(((table.cap.amount * 100) / ratePct) * 100 - 1e-6) / 100;
+  return { price, currency: table.cap.currency, ratePct: roundPct(ratePct) };
+}
+
 function cookieFor(table: RateTable, region: RegionId | null): { cookie: Estimate['cookie']; fact: Fact } | null {
   const rule = table.cookies.find((c) => c.region !== undefined && c.region === region) ?? table.cookies.find((c) => c.region === undefined);
   if (!rule) return null;
@@ -358,34 +169,34 @@ function cookieFor(table: RateTable, region: RegionId | null): { cookie: Estimat
     : { cookie: { kind: 'session' }, fact: fact('cookieSession', {}, rule.source) };
 }
 
-function estimateWithTable(input: EstimateInput, table: RateTable, tables: RateTables): Estimate {
+/** Where the buyers' orders go, and the fact saying where that came from. */
+function deliveryOf(input: EstimateInput): { country: string | null; fact: Fact } {
   const audience = normalizeCountry(input.audienceCountry);
-  const shipTo = normalizeCountry(input.shipToCountry);
-  const delivery = audience ?? shipTo;
-  const day = isoDay(input.now);
-  const facts: Fact[] = [];
-  if (audience) facts.push(fact('deliveryFromAudience', { country: audience }));
-  else if (shipTo) facts.push(fact('deliveryFromShipTo', { country: shipTo }));
-  else facts.push(fact('deliveryUnknown', {}));
+  if (audience) return { country: audience, fact: fact('deliveryFromAudience', { country: audience }) };
+  return { country: null, fact: fact('deliveryUnknown', {}) };
+}
 
-  const known = readProduct(input, delivery, day);
-  const region: Region | undefined = delivery ? regionFor(table, delivery) : undefined;
-  let result: RegionResult;
-  if (delivery && region) {
-    facts.push(fact('inRegion', { country: delivery, region: region.id }, region.source));
-    result = estimateRegion(tables, table, region.id, known);
-    for (const advice of table.advice.filter((a) => a.region === region.id)) {
-      facts.push(
-        advice.factorPct === undefined
-          ? fact('programAdvice', { otherProgram: advice.preferProgram }, advice.source)
-          : fact('programShare', { otherProgram: advice.preferProgram, factorPct: advice.factorPct }, advice.source),
-      );
-    }
-  } else {
-    result = combineRegions(table.regions.map((r) => estimateRegion(tables, table, r.id, known)));
+/** The rate for the delivery country's region; every region at once when the country is unknown. */
+function rateForDelivery(delivery: string | null, table: RateTable, tables: RateTables, known: Known): { region: Region | undefined; result: RegionResult; facts: Fact[] } {
+  const region = delivery ? regionFor(table, delivery) : undefined;
+  if (!delivery || !region) {
+    return { region: undefined, result: combineRegions(table.regions.map((r) => estimateRegion(tables, table, r.id, known))), facts: [] };
   }
-  facts.push(...result.facts);
+  const facts = [fact('inRegion', { country: delivery, region: region.id }, region.source)];
+  const result = estimateRegion(tables, table, region.id, known);
+  for (const advice of table.advice.filter((a) => a.region === region.id)) {
+    facts.push(
+      advice.factorPct === undefined
+        ? fact('programAdvice', { otherProgram: advice.preferProgram }, advice.source)
+        : fact('programShare', { otherProgram: advice.preferProgram, factorPct: advice.factorPct }, advice.source),
+    );
+  }
+  return { region, result, facts };
+}
 
+/** What the program does not pay commission on, for this delivery country. */
+function exclusionFacts(table: RateTable, delivery: string | null): Fact[] {
+  const facts: Fact[] = [];
   for (const exclusion of table.notCommissionable) {
     if (exclusion.kind === 'shipping') facts.push(fact('goodsOnly', {}, exclusion.source));
     if (exclusion.kind === 'serviceFee' && (delivery === null || exclusion.countries.includes(delivery))) {
@@ -393,33 +204,100 @@ function estimateWithTable(input: EstimateInput, table: RateTable, tables: RateT
     }
     if (exclusion.kind === 'paymentCurrency') facts.push(fact('usdOnly', { currency: exclusion.allowed.join('/') }, exclusion.source));
   }
-  if (table.cap) facts.push(fact('cap', { amount: table.cap.amount, currency: table.cap.currency }, table.cap.source));
-  const commission = commissionOn(input.product?.price, result.rate, result.best, table, facts);
+  return facts;
+}
 
-  const bonus = delivery ? table.newBuyerBonuses.find((b) => b.countries.includes(delivery)) : undefined;
-  if (bonus && delivery) facts.push(fact('newBuyerBonus', { country: delivery, amount: bonus.amount, currency: bonus.currency }, bonus.source));
+/** Another source's cookie lifetime for the region, when it states a different one than this table. */
+function otherCookieFact(terms: ResolvedTerms, region: RegionId | null, mine: Estimate['cookie']): Fact[] {
+  const other = terms.alsoStated.cookies.find((c) => c.region !== undefined && c.region === region) ?? terms.alsoStated.cookies.find((c) => c.region === undefined);
+  if (other?.kind !== 'days' || mine?.kind !== 'days' || other.days === mine.days) return [];
+  return [fact('cookieSourcesDiffer', { days: other.days }, other.source)];
+}
+
+/** The cookie lifetime of the region; each region's when delivery is unknown (which applies cannot be told). */
+function cookieFacts(terms: ResolvedTerms, region: Region | undefined): { cookie: Estimate['cookie']; facts: Fact[] } {
+  const { table } = terms;
   const cookie = cookieFor(table, region?.id ?? null);
-  if (cookie) facts.push(cookie.fact);
-  // Delivery unknown: each region's lifetime, since the one that applies cannot be told.
-  else if (!region) for (const r of table.regions) {
+  if (cookie && region) return { cookie: cookie.cookie, facts: [cookie.fact, ...otherCookieFact(terms, region.id, cookie.cookie)] };
+  if (region) return { cookie: null, facts: [] };
+  if (cookie) return { cookie: cookie.cookie, facts: [cookie.fact, ...table.regions.flatMap((r) => otherCookieFact(terms, r.id, cookie.cookie))] };
+  const facts = table.regions.flatMap((r) => {
     const regional = cookieFor(table, r.id);
-    if (regional) facts.push(regional.fact);
-  }
+    return regional ? [regional.fact] : [];
+  });
+  return { cookie: null, facts };
+}
+
+/**
+ * What the program's terms say about whose country counts, in its seed's words: seed 001 pays
+ * "in full" only when the delivery and click countries match; seed 002 pays zero otherwise, and
+ * says elsewhere that VPN clicks "may be incorrectly determined" (both are shown).
+ */
+function clickCountryFacts(terms: ProgramTerms): Fact[] {
+  if (terms === 'ww') return [fact('clickCountryInFull', {}, CLICK_COUNTRY_SOURCES.inFull)];
+  if (isAdmitadTerms(terms)) return [fact('clickCountryZero', {}, CLICK_COUNTRY_SOURCES.zero), fact('vpnSourcesDiffer', {}, CLICK_COUNTRY_SOURCES.vpnMisdetermined)];
+  return [];
+}
+
+/** A table no seed prints (WW through Admitad): say so, and what it is derived from. */
+function derivedTableFacts(table: RateTable): Fact[] {
+  if (!table.derivedFrom) return [];
+  const { program, factorPct, source } = table.derivedFrom;
+  return [fact('derivedTable', { otherProgram: program, factorPct }, source), fact('bothProgramsRules', { otherProgram: program }, BOTH_PROGRAMS_RULES)];
+}
+
+function capFacts(terms: ResolvedTerms): Fact[] {
+  const { cap } = terms.table;
+  if (!cap) return [];
+  const other = terms.alsoStated.cap;
+  const differs = other && (other.amount !== cap.amount || other.currency !== cap.currency);
+  return [
+    fact('cap', { amount: cap.amount, currency: cap.currency }, cap.source),
+    ...(differs ? [fact('capSourcesDiffer', { amount: other.amount, currency: other.currency }, other.source)] : []),
+  ];
+}
+
+function estimateWithTable(input: EstimateInput, terms: ResolvedTerms, tables: RateTables): Estimate {
+  const { table } = terms;
+  const delivery = deliveryOf(input);
+  const country = delivery.country;
+  const day = isoDay(input.now);
+  const known = readProduct(input, country, day);
+  const { region, result, facts: regionFacts } = rateForDelivery(country, table, tables, known);
+  const facts: Fact[] = [
+    delivery.fact,
+    ...clickCountryFacts(terms.terms),
+    ...derivedTableFacts(table),
+    ...regionFacts,
+    ...result.facts,
+    ...exclusionFacts(table, country),
+    ...capFacts(terms),
+  ];
+  const commission = commissionOn(input.product?.price, result.rate, result.best, table, facts);
+  const bites = capBitesAbove(table, result.best ?? result.rate.max);
+  if (bites && table.cap) facts.push(fact('capBitesAbove', { price: bites.price, currency: bites.currency, ratePct: bites.ratePct }, table.cap.source));
+
+  const bonus = country ? table.newBuyerBonuses.find((b) => b.countries.includes(country)) : undefined;
+  if (bonus && country) facts.push(fact('newBuyerBonus', { country, amount: bonus.amount, currency: bonus.currency }, bonus.source));
+  const cookie = cookieFacts(terms, region);
+  facts.push(...cookie.facts);
   if (table.payout && inEffect(table.payout, day)) facts.push(fact('payoutCurrency', { currency: table.payout.currency }, table.payout.source));
 
   return {
     program: input.program,
+    terms: terms.terms,
     unit: 'percent',
     rate: { min: roundPct(result.rate.min), max: result.rate.max === null ? null : roundPct(result.rate.max) },
     best: result.best === null ? null : roundPct(result.best),
     byCategory: result.byCategory,
     hot: result.hot,
-    deliveryCountry: delivery,
+    deliveryCountry: country,
     region: region?.id ?? null,
     cap: table.cap ? { amount: table.cap.amount, currency: table.cap.currency, source: table.cap.source } : null,
+    capBitesAbove: bites,
     commission,
-    newBuyerBonus: bonus && delivery ? { amount: bonus.amount, currency: bonus.currency, country: delivery, source: bonus.source } : null,
-    cookie: cookie?.cookie ?? null,
+    newBuyerBonus: bonus && country ? { amount: bonus.amount, currency: bonus.currency, country, source: bonus.source } : null,
+    cookie: cookie.cookie,
     facts,
   };
 }
@@ -428,6 +306,7 @@ function unknownEstimate(input: EstimateInput, facts: Fact[]): Estimate {
   const program = typeof input?.program === 'string' ? input.program : 'other';
   return {
     program,
+    terms: null,
     unit: 'percent',
     rate: UNBOUNDED,
     best: null,
@@ -436,6 +315,7 @@ function unknownEstimate(input: EstimateInput, facts: Fact[]): Estimate {
     deliveryCountry: null,
     region: null,
     cap: null,
+    capBitesAbove: null,
     commission: null,
     newBuyerBonus: null,
     cookie: null,
@@ -443,17 +323,15 @@ function unknownEstimate(input: EstimateInput, facts: Fact[]): Estimate {
   };
 }
 
-const isRateProgram = (program: string): program is RateProgramId => program !== 'other';
-
 /**
  * Estimates the commission of one link. `tables` is the embedded `DEFAULT_RATE_TABLES`, or those
  * merged with a validated remote bundle (lib/rates/stored.ts `tablesFromStoredCache`).
  */
 export function estimateCommission(input: EstimateInput, tables: RateTables): Estimate {
   try {
-    const table = typeof input.program === 'string' && isRateProgram(input.program) ? tables[input.program] : undefined;
-    if (!table) return unknownEstimate(input, [fact('programNoTable', { program: String(input.program) })]);
-    return estimateWithTable(input, table, tables);
+    const terms = resolveTerms(tables, input.program, input.network);
+    if (!terms) return unknownEstimate(input, [fact('programNoTable', { program: String(input.program) })]);
+    return estimateWithTable(input, terms, tables);
   } catch {
     // A table from storage that slipped past validation, an invalid Date: say so, never throw.
     return unknownEstimate(input, [fact('estimateFailed', {})]);

@@ -10,8 +10,6 @@ export const FACT_PARAMS = {
   programNoTable: ['program'],
   /** The delivery country is taken to be the audience's (buyers order to where they click). */
   deliveryFromAudience: ['country'],
-  /** No audience country in the preset; the AliExpress ship-to setting stands in for it. */
-  deliveryFromShipTo: ['country'],
   deliveryUnknown: [],
   inRegion: ['country', 'region'],
   rateRange: ['productClass', 'minPct', 'maxPct'],
@@ -23,6 +21,22 @@ export const FACT_PARAMS = {
   categoryUnknown: [],
   /** WW's per-category guess: RU&CIS NEW's category rate over its stated share of WW. */
   derivedFromProgram: ['category', 'otherProgram', 'otherPct', 'factorPct', 'ratePct'],
+  /** A range scaled from another program's printed range (a derived table's entry). */
+  rateRangeDerived: ['productClass', 'fromMinPct', 'fromMaxPct', 'minPct', 'maxPct'],
+  /** No seed prints this table: its rates are another program's over its stated share. */
+  derivedTable: ['otherProgram', 'factorPct'],
+  /** Joining either Admitad program accepts the rules of both (seed 002). */
+  bothProgramsRules: ['otherProgram'],
+  /** Seed 001: the commission is paid "in full" only when delivery and click countries match. */
+  clickCountryInFull: [],
+  /** Seed 002: zero commission when they do not match, or through a VPN or proxy. */
+  clickCountryZero: [],
+  /** Seed 002, elsewhere: VPN orders' rates "may be incorrectly determined". */
+  vpnSourcesDiffer: [],
+  /** Another source states another cap for this program. */
+  capSourcesDiffer: ['amount', 'currency'],
+  /** Another source states another cookie lifetime for these orders. */
+  cookieSourcesDiffer: ['days'],
   hotRate: ['ratePct'],
   hotNeedsDirectLink: [],
   affiliateUnknown: [],
@@ -37,6 +51,8 @@ export const FACT_PARAMS = {
   programAdvice: ['otherProgram'],
   cap: ['amount', 'currency'],
   capApplied: ['amount', 'currency'],
+  /** The goods price above which the cap limits the commission, at the rate named. */
+  capBitesAbove: ['price', 'currency', 'ratePct'],
   capOtherCurrency: ['currency', 'capCurrency'],
   goodsOnly: [],
   serviceFeeExcluded: ['maxPct'],

@@ -4,6 +4,7 @@
  * shown (a `category` is a label from the catalog, a `*Pct` is a number), so every message with
  * the same param reads the same everywhere.
  */
+import { formatSeedDate } from './dates';
 import { FACT_PARAMS, type Fact, type FactId, type ParamValue } from './facts';
 
 export interface MessageFormatters {
@@ -14,7 +15,7 @@ export interface MessageFormatters {
   readonly category: (key: string) => string;
   readonly program: (id: string) => string;
   readonly store: (kind: string) => string;
-  /** ISO date (`2022-10-20`) or date-time with offset (`2025-10-28T06:00:00-08:00`). */
+  /** ISO date (`2022-10-20`), a yearless one (`--04-04`), or a wall-clock time with offset and zone (`2025-10-28T06:00:00-08:00[PST]`). */
   readonly date: (iso: string) => string;
 }
 
@@ -68,12 +69,8 @@ export function catalogFormatters(translate: (key: string) => string, locale?: s
   } catch {
     countries = undefined;
   }
-  const dates = (iso: string) => {
-    const time = Date.parse(iso);
-    if (Number.isNaN(time)) return iso;
-    const options: Intl.DateTimeFormatOptions = iso.length > 10 ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' };
-    return new Intl.DateTimeFormat(locale, options).format(time);
-  };
+  const dateText = { yearNotStated: translate('date_yearNotStated'), yourTime: translate('date_yourTime') };
+  const dates = (iso: string) => formatSeedDate(iso, locale, dateText);
   return {
     number: (value) => numbers.format(value),
     country: (code) => countries?.of(code) ?? code,

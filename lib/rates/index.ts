@@ -4,7 +4,7 @@
  * background and options only: `lib/rates/schema`, `lib/background/rate-cache`.
  */
 export * from './types';
-export { SEED, SEED_FILE_NAME } from './seeds';
+export { SEED, SEED_FILE_NAME, seedDocumentKey } from './seeds';
 export { CIS_SEED_001, CIS_TARGET_GEO_SEED_002, RUSSIAN_SPEAKERS_SEED_004, EU_MEMBER_STATES, normalizeCountry } from './countries';
 export { DEFAULT_RATE_TABLES, EMBEDDED_RATES_VERSION, WW_TABLE, RU_CIS_NEW_TABLE, PORTALS_TABLE, EU_BENELUX_TABLE } from './tables';
 export { estimateCommission, type Estimate, type EstimateInput, type ProductFacts, type LinkKind, type Money, type CommissionAmount } from './estimate';

@@ -4,9 +4,18 @@
  */
 import type { CategoryKey, ProductClass, RateEntry, RateTable, Region, RegionId, SellerKind, StoreKind } from './types';
 
+let lastTime = Number.NaN;
+let lastDay = '';
+
 /** The UTC calendar day of `now`, the granularity the seeds date their changes at. */
 export function isoDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  // One estimate and its rules ask for the same moment several times: format it once.
+  const time = now.getTime();
+  if (time !== lastTime) {
+    lastDay = now.toISOString().slice(0, 10);
+    lastTime = time;
+  }
+  return lastDay;
 }
 
 export function inEffect(entry: { readonly from?: string; readonly until?: string }, day: string): boolean {
@@ -61,11 +70,29 @@ function specificity(entry: RateEntry): number {
   );
 }
 
+const selections = new WeakMap<RateTable, Map<string, RateSelection | null>>();
+/** Enough for every query of a day's links; the map restarts when full rather than growing. */
+const SELECTION_CACHE_LIMIT = 4096;
+
 /**
  * The statement that applies: the most specific match; among equals the latest `from` (the
- * seed's own chronology; undated counts as oldest).
+ * seed's own chronology; undated counts as oldest). The estimate and the rules ask the same few
+ * questions of a table for every link, so answers are kept per table (tables are replaced, never
+ * changed in place).
  */
 export function selectRate(table: RateTable, query: RateQuery): RateSelection | null {
+  let cache = selections.get(table);
+  if (!cache) selections.set(table, (cache = new Map()));
+  const key = `${query.region}|${query.productClass}|${query.category ?? ''}|${query.country ?? ''}|${query.storeKind ?? ''}|${query.seller ?? ''}|${query.day}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const selection = selectRateUncached(table, query);
+  if (cache.size >= SELECTION_CACHE_LIMIT) cache.clear();
+  cache.set(key, selection);
+  return selection;
+}
+
+function selectRateUncached(table: RateTable, query: RateQuery): RateSelection | null {
   let best: RateEntry | undefined;
   for (const entry of table.rates) {
     if (!matches(entry, query)) continue;

@@ -121,6 +121,7 @@ const saleWindow = z.strictObject({
   start: moment,
   end: moment,
   utcOffset: z.string().regex(/^[+-](0\d|1[0-4]):[0-5]\d$/, 'expected an offset like -08:00'),
+  zoneLabel: z.string().regex(/^[A-Z]{2,5}$/, 'expected a zone abbreviation like PST').optional(),
   source: sourceSchema,
 });
 

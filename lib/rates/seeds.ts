@@ -21,3 +21,12 @@ export const SEED = {
  * newer program page), so the schema checks the form rather than this build's list.
  */
 export const SEED_FILE_NAME = /^\d{3}_[0-9a-f]{16}\.txt$/;
+
+/**
+ * The catalog key naming a seed's document for people ("ePN — AliExpress program page"), or
+ * null for a seed this build does not know (a remote table's): then its file name is shown.
+ */
+export function seedDocumentKey(seed: string): `source_${string}` | null {
+  const known = (Object.values(SEED) as string[]).includes(seed);
+  return known ? `source_${seed.slice(0, 3)}` : null;
+}

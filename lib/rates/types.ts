@@ -111,6 +111,11 @@ export interface RateEntry {
   readonly conflictsWith?: readonly string[];
   /** The rate is derived from a statement rather than printed; the quote states the statement. */
   readonly derived?: boolean;
+  /**
+   * Runtime-derived tables only (./program-table.ts): the other program's printed range this one
+   * was scaled from, so the estimate can show the arithmetic. Never in a stored or remote table.
+   */
+  readonly scaledFrom?: RateRange;
   readonly source: SourceRef;
 }
 
@@ -177,6 +182,8 @@ export interface SaleWindow {
   readonly end: YearlyMoment;
   /** `-08:00` for "PST" as the seed writes it. */
   readonly utcOffset: string;
+  /** The zone as the seed names it ("PST"), shown beside its wall-clock times. */
+  readonly zoneLabel?: string;
   readonly source: SourceRef;
 }
 
@@ -200,6 +207,11 @@ export interface RateTable {
   readonly advice: readonly ProgramAdvice[];
   readonly saleWindows: readonly SaleWindow[];
   readonly payout: Payout | null;
+  /**
+   * Runtime-derived tables only (./program-table.ts): no seed prints this table; its rates are
+   * another program's over its stated share (`factorPct`), and `source` states that share.
+   */
+  readonly derivedFrom?: { readonly program: RateProgramId; readonly factorPct: number; readonly source: SourceRef };
 }
 
 export type RateTables = { readonly [P in RateProgramId]?: RateTable };

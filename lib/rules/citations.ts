@@ -11,10 +11,6 @@ export const RULE_SOURCES = {
     date: '2021-10-15',
     quote: 'since October 15, 2021 ... it is necessary that the country of delivery of the order matches the country according to the click IP address',
   },
-  vpnZero: {
-    seed: SEED.ruCisNew,
-    quote: 'If buyers use anonymisers (vpn/proxy), the commission won’t be paid for such an order.',
-  },
   hotDirectLinkWw: {
     seed: SEED.ww,
     quote: 'To receive an increased percentage of hot sale products, the user must follow your affiliate link, which leads directly to this product and place an order.',

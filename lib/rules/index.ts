@@ -4,17 +4,17 @@
  * No zod here or in anything imported: the popup loads this.
  */
 import { messageArgs, type MessageFormatters } from '../rates/format';
+import { resolveTerms } from '../rates/program-table';
 import { DEFAULT_RATE_TABLES } from '../rates/tables';
 import {
   audienceUnknownWarnings,
   brazilComputerOfficeWarnings,
-  countryMatchWarnings,
   hotSaleLinkWarnings,
   linkFormWarnings,
   nonAffiliateWarnings,
   pagePriorityWarnings,
   paymentCurrencyWarnings,
-  programRegionWarnings,
+  programShareWarnings,
   russianSellerWarnings,
   saleWindowWarnings,
   serviceFeeWarnings,
@@ -31,8 +31,7 @@ export { SHIP_TO_COOKIE, SHIP_TO_PERMISSIONS, resolveShipTo, shipToFromCookie, s
 
 /** Every rule, in the order their warnings are listed within a rank. */
 export const RULES: readonly Rule[] = [
-  countryMatchWarnings,
-  programRegionWarnings,
+  programShareWarnings,
   nonAffiliateWarnings,
   brazilComputerOfficeWarnings,
   virtualGoodsWarnings,
@@ -53,16 +52,27 @@ export const RULES: readonly Rule[] = [
  */
 export function evaluateRules(context: RuleContext): Warning[] {
   const tables = context.tables ?? DEFAULT_RATE_TABLES;
+  const resolved = { ...context, resolved: resolveTerms(tables, context.program, context.network) };
   const found: Warning[] = [];
   for (const rule of RULES) {
     try {
-      found.push(...rule(context, tables));
+      found.push(...rule(resolved, tables));
     } catch {
       // Skipped: see above.
     }
   }
-  // Array.prototype.sort is stable, so rule order holds within a rank.
-  return found.sort((a, b) => RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
+  return rankWarnings(found);
+}
+
+/**
+ * Blocking first, then costly, then info (Array.prototype.sort is stable, so rule order holds
+ * within a rank). "Check the store's affiliation" is moot once something else already earns
+ * nothing (virtual goods, an excluded store or seller), so it is dropped then.
+ */
+export function rankWarnings(found: readonly Warning[]): Warning[] {
+  if (found.length < 2) return [...found];
+  const blocked = found.some((w) => w.rank === 'blocking');
+  return found.filter((w) => !(blocked && w.code === 'affiliateUnknown')).sort((a, b) => RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
 }
 
 export function warningMessage(item: Warning, formatters?: MessageFormatters): { key: `rule_${RuleCode}`; substitutions: string[] } {

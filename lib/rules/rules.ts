@@ -1,12 +1,18 @@
 /**
- * One pure function per rule (docs/architecture.md, 'Domain facts'). Each returns the warnings it finds
- * (usually none or one) with its seed; numbers, regions and exclusions are read from the rate
- * tables, so a remote table that changes a country list changes the rules with it.
+ * One pure function per rule. Each fires only for the programs whose seed states it, and ranks
+ * its warning by the seed's own words: `blocking` where the seed says zero or "not paid",
+ * `costly` where it says reduced, "not in full", 50%, "may not" or "standard instead of hot",
+ * `info` otherwise. Numbers, regions and exclusions are read from the rate tables, so a remote
+ * table that changes a country list changes the rules with it.
+ *
+ * The delivery country is the audience's: where the buyers are. The publisher's own AliExpress
+ * site or ship-to setting says nothing about buyers and no rule reads it.
  */
 import { normalizeCountry } from '../rates/countries';
 import type { ProductFacts } from '../rates/estimate';
 import type { ParamValue } from '../rates/facts';
 import { isoDay, regionFor, selectRate } from '../rates/lookup';
+import { isAdmitadTerms, programTermsOf, resolveTerms, type ProgramTerms } from '../rates/program-table';
 import { CATEGORY_KEYS, STORE_KINDS, type CategoryKey, type RateTable, type RateTables, type SourceRef, type StoreKind } from '../rates/types';
 import { activeOccurrence } from './sale-windows';
 import { RULE_SOURCES } from './citations';
@@ -17,12 +23,11 @@ function warning<K extends RuleCode>(code: K, rank: Rank, params: RuleParams<K>,
 }
 
 const tableOf = (context: RuleContext, tables: RateTables): RateTable | undefined =>
-  context.program === 'other' ? undefined : tables[context.program];
+  (context.resolved === undefined ? resolveTerms(tables, context.program, context.network) : context.resolved)?.table;
+const termsOf = (context: RuleContext): ProgramTerms | null => programTermsOf(context.program, context.network);
 
-const audienceOf = (context: RuleContext) => normalizeCountry(context.audienceCountry);
-const shipToOf = (context: RuleContext) => normalizeCountry(context.shipToCountry);
-/** Buyers order to where they click from; the ship-to setting stands in when the preset has no audience. */
-const deliveryOf = (context: RuleContext) => audienceOf(context) ?? shipToOf(context);
+/** Buyers order to where they are: the preset's audience. */
+const deliveryOf = (context: RuleContext) => normalizeCountry(context.audienceCountry);
 
 function productOf(context: RuleContext): ProductFacts {
   return typeof context.product === 'object' && context.product !== null ? context.product : {};
@@ -35,48 +40,29 @@ const storeKindOf = (product: ProductFacts): StoreKind | undefined =>
 /** The link kind the deeplink will have: only product URLs lead "directly to the product". */
 const isDirectProductLink = (context: RuleContext) => context.parsed?.kind === 'product';
 
-/** Seeds 001 and 002 tie their rates to the click country; the other seeds do not mention it. */
-const COUNTRY_BOUND_PROGRAMS = new Set(['ww', 'ru-cis-new']);
-
-/** Seeds 001 (since 2021-10-15) and 002: delivery country must match the click's IP country. */
-export function countryMatchWarnings(context: RuleContext): Warning[] {
-  const audience = audienceOf(context);
-  const shipTo = shipToOf(context);
-  if (!audience || !shipTo || audience === shipTo) return [];
-  return [warning('countryMismatch', 'blocking', { audienceCountry: audience, shipTo }, [RULE_SOURCES.clickCountrySince2021, RULE_SOURCES.vpnZero])];
-}
+/** Seed 001 (WW) and seed 002 (Admitad's programs) tie commission to the buyer's click country. */
+const isClickCountryBound = (terms: ProgramTerms | null) => terms === 'ww' || isAdmitadTerms(terms);
 
 export function audienceUnknownWarnings(context: RuleContext): Warning[] {
-  if (audienceOf(context) || !COUNTRY_BOUND_PROGRAMS.has(context.program)) return [];
+  const terms = termsOf(context);
+  if (deliveryOf(context) || !isClickCountryBound(terms)) return [];
   return [warning('audienceUnknown', 'info', {}, [RULE_SOURCES.clickCountrySince2021])];
 }
 
-/**
- * Program vs region (seed 002): RU&CIS NEW pays non-CIS orders at 50% of WW and says to use WW
- * for them; its target GEO is the CIS, so CIS orders belong there rather than in WW. Checked for
- * the audience and the ship-to country alike: either may be where orders go.
- */
-export function programRegionWarnings(context: RuleContext, tables: RateTables): Warning[] {
+/** Seed 002: RU&CIS NEW pays non-CIS orders at 50% of WW and says to use WW for the full rate. */
+export function programShareWarnings(context: RuleContext, tables: RateTables): Warning[] {
   const table = tableOf(context, tables);
-  if (!table) return [];
-  const countries = [...new Set([audienceOf(context), shipToOf(context)].filter((c): c is string => c !== null))];
-  const found: Warning[] = [];
-  for (const country of countries) {
-    const region = regionFor(table, country);
-    for (const advice of table.advice.filter((a) => a.region === region?.id)) {
-      found.push(
-        advice.factorPct === undefined
-          ? warning('regionBelongsToOtherProgram', 'costly', { country, otherProgram: advice.preferProgram }, [advice.source])
-          : warning('paysShareOfOtherProgram', 'costly', { country, factorPct: advice.factorPct, otherProgram: advice.preferProgram }, [advice.source]),
-      );
-    }
-  }
-  return found;
+  const country = deliveryOf(context);
+  if (!table || !country) return [];
+  const region = regionFor(table, country);
+  return table.advice
+    .filter((a) => a.region === region?.id && a.factorPct !== undefined)
+    .map((advice) => warning('paysShareOfOtherProgram', 'costly', { country, factorPct: advice.factorPct!, otherProgram: advice.preferProgram }, [advice.source]));
 }
 
 /**
- * Non-affiliate goods where the table pays them nothing: CIS since 2022-03-01 (seed 002, for
- * "all sellers"), and RU&CIS NEW's non-CIS orders. Unknown affiliation there is worth a check.
+ * Non-affiliate goods where the program's table pays them nothing: RU&CIS NEW's CIS and non-CIS
+ * orders since 2022-03-01 (seed 002). Unknown affiliation there is worth a check.
  */
 export function nonAffiliateWarnings(context: RuleContext, tables: RateTables): Warning[] {
   const table = tableOf(context, tables);
@@ -106,7 +92,7 @@ export function brazilComputerOfficeWarnings(context: RuleContext, tables: RateT
   return [warning('brazilComputerOffice', rank, { date: entry.from ?? entry.source.date ?? '' }, [entry.source])];
 }
 
-/** Seeds 001, 002, 004: virtual goods, travel, coupons and books earn nothing. */
+/** Seeds 001, 002, 004: virtual goods, travel, coupons and books earn nothing (seed 003 is silent). */
 export function virtualGoodsWarnings(context: RuleContext, tables: RateTables): Warning[] {
   const table = tableOf(context, tables);
   const exclusion = table?.notCommissionable.find((e) => e.kind === 'virtualGoods');
@@ -130,8 +116,8 @@ export function storeWarnings(context: RuleContext, tables: RateTables): Warning
 }
 
 /**
- * Russian sellers: seed 004 pays for sellers from the PRC only; seeds 001 and 002 count them
- * only through a link to the product or to the Russian store itself.
+ * Sellers outside the program: seed 004 pays for sellers from the PRC only. Seeds 001 and 002
+ * count a Russian seller's product only through a link to it or to the Russian store itself.
  */
 export function russianSellerWarnings(context: RuleContext, tables: RateTables): Warning[] {
   if (normalizeCountry(productOf(context).sellerCountry) !== 'RU') return [];
@@ -141,37 +127,44 @@ export function russianSellerWarnings(context: RuleContext, tables: RateTables):
     return [warning('russianSellerExcluded', 'blocking', {}, [exclusion.source])];
   }
   const kind = context.parsed?.kind;
-  if (COUNTRY_BOUND_PROGRAMS.has(context.program) && kind !== 'product' && kind !== 'store') {
-    return [warning('russianSellerNeedsDirectLink', 'costly', {}, [RULE_SOURCES.russianStoresWw, RULE_SOURCES.russianStoresRuCis])];
-  }
+  const terms = termsOf(context);
+  if (kind === 'product' || kind === 'store') return [];
+  if (terms === 'ww') return [warning('russianSellerNeedsDirectLink', 'costly', {}, [RULE_SOURCES.russianStoresWw])];
+  if (isAdmitadTerms(terms)) return [warning('russianSellerNeedsDirectLink', 'costly', {}, [RULE_SOURCES.russianStoresRuCis])];
   return [];
 }
 
-/** Seeds 001 and 002: the hot-sale rate needs a link straight to the product. */
-export function hotSaleLinkWarnings(context: RuleContext): Warning[] {
+/** Seeds 001 and 002: a hot product earns the standard rate, not the hot one, without a direct link. */
+export function hotSaleLinkWarnings(context: RuleContext, tables: RateTables): Warning[] {
   if (productOf(context).hot !== true || isDirectProductLink(context)) return [];
-  return [warning('hotNeedsProductLink', 'costly', {}, [RULE_SOURCES.hotDirectLinkWw, RULE_SOURCES.hotDirectLinkRuCis])];
+  // Only programs whose terms state a hot-sale rate (not Portals or EU/Benelux).
+  if (!tableOf(context, tables)?.rates.some((r) => r.productClass === 'hotSale')) return [];
+  const terms = termsOf(context);
+  return [warning('hotNeedsProductLink', 'costly', {}, [terms === 'ww' ? RULE_SOURCES.hotDirectLinkWw : RULE_SOURCES.hotDirectLinkRuCis])];
 }
 
-/** Seed 001: a product link outranks store, category and home links in attribution. */
+/**
+ * Seed 001 (AliExpress WW): a product link outranks store, category and home links in
+ * attribution. Worth knowing rather than a loss: the seed says nothing is paid less.
+ */
 export function pagePriorityWarnings(context: RuleContext): Warning[] {
   const kind = context.parsed?.kind;
-  if (kind !== 'page' && kind !== 'store') return [];
-  return [warning('nonProductPage', 'costly', {}, [RULE_SOURCES.pagePriority])];
+  if (context.program !== 'ww' || (kind !== 'page' && kind !== 'store')) return [];
+  return [warning('nonProductPage', 'info', {}, [RULE_SOURCES.pagePriority])];
 }
 
-/** Seed 001 (`s.click` links) and seed 002 (links from the mobile app) may lose commission. */
+/**
+ * Seed 001 (WW): a deeplink made from an `s.click` link "may not" earn. Seed 002 (Admitad's
+ * programs): links from the mobile app may not be tracked. Not for Portals, whose own links are
+ * `s.click` links (seed 003).
+ */
 export function linkFormWarnings(context: RuleContext): Warning[] {
   const parsed = context.parsed;
+  const terms = termsOf(context);
   if (!parsed) return [];
-  if (parsed.kind === 'short-link') {
-    return parsed.appShare
-      ? [warning('appShareLink', 'costly', {}, [RULE_SOURCES.appLinks])]
-      : [warning('sClickLink', 'costly', {}, [RULE_SOURCES.sClick])];
-  }
-  if ((parsed.kind === 'product' || parsed.kind === 'store' || parsed.kind === 'page') && parsed.appShare) {
-    return [warning('appShareLink', 'costly', {}, [RULE_SOURCES.appLinks])];
-  }
+  const appShare = (parsed.kind === 'short-link' || parsed.kind === 'product' || parsed.kind === 'store' || parsed.kind === 'page') && parsed.appShare;
+  if (appShare && isAdmitadTerms(terms)) return [warning('appShareLink', 'costly', {}, [RULE_SOURCES.appLinks])];
+  if (parsed.kind === 'short-link' && context.program === 'ww') return [warning('sClickLink', 'costly', {}, [RULE_SOURCES.sClick])];
   return [];
 }
 
@@ -186,22 +179,16 @@ export function paymentCurrencyWarnings(context: RuleContext, tables: RateTables
   return [warning('nonUsdPayment', 'costly', { currency: code, allowed: exclusion.allowed.join('/') }, [exclusion.source])];
 }
 
-/**
- * Seed 004: EU buyers pay a service fee of up to 8% that earns no commission. The fee is
- * AliExpress's, not the program's, so it is shown for any program when orders go to the EU.
- */
+/** Seed 004: EU buyers pay a service fee of up to 8% that earns no commission in its program. */
 export function serviceFeeWarnings(context: RuleContext, tables: RateTables): Warning[] {
   const country = deliveryOf(context);
-  for (const table of [tableOf(context, tables), ...Object.values(tables)]) {
-    const fee = table?.notCommissionable.find((e) => e.kind === 'serviceFee');
-    if (fee?.kind !== 'serviceFee') continue;
-    const applies = country ? fee.countries.includes(country) : context.program === table!.program;
-    return applies ? [warning('euServiceFee', 'info', { maxPct: fee.upToPct }, [fee.source])] : [];
-  }
-  return [];
+  const fee = tableOf(context, tables)?.notCommissionable.find((e) => e.kind === 'serviceFee');
+  if (fee?.kind !== 'serviceFee') return [];
+  const applies = country === null || fee.countries.includes(country);
+  return applies ? [warning('euServiceFee', 'info', { maxPct: fee.upToPct }, [fee.source])] : [];
 }
 
-/** Seed 000: first-cookie-win during the 11.11 pre-sale; carts must be paid during the sale. */
+/** Seed 000 (Admitad's 11.11 manual): first-cookie-win during the pre-sale; carts must be paid during the sale. */
 export function saleWindowWarnings(context: RuleContext, tables: RateTables): Warning[] {
   const table = tableOf(context, tables);
   if (!table) return [];

@@ -9,7 +9,11 @@ export interface SaleWindowOccurrence {
   readonly window: SaleWindow;
   readonly start: Date;
   readonly end: Date;
-  /** Start and end as the seed states them, with the year filled in: `2025-10-28T06:00:00-08:00`. */
+  /**
+   * Start and end as the seed states them, with this occurrence's year filled in and the seed's
+   * zone name in brackets (RFC 9557's suffix form): `2025-10-28T06:00:00-08:00[PST]`. The UI shows
+   * the wall-clock time with that name, and the publisher's local time beside it, without the year.
+   */
   readonly startText: string;
   readonly endText: string;
 }
@@ -29,11 +33,26 @@ function at(year: number, moment: YearlyMoment, offset: string): { date: Date; t
   return { date: new Date(utc), text: `${pad(year, 4)}-${pad(moment.month)}-${pad(moment.day)}T${moment.time}${offset}` };
 }
 
+const occurrences = new WeakMap<SaleWindow, Map<number, SaleWindowOccurrence>>();
+
+/** Each window's occurrence in a year is the same every time: built once (the rules ask per link). */
 function occurrence(window: SaleWindow, year: number): SaleWindowOccurrence {
+  let byYear = occurrences.get(window);
+  if (!byYear) occurrences.set(window, (byYear = new Map()));
+  let found = byYear.get(year);
+  if (!found) {
+    found = buildOccurrence(window, year);
+    if (byYear.size < 16) byYear.set(year, found);
+  }
+  return found;
+}
+
+function buildOccurrence(window: SaleWindow, year: number): SaleWindowOccurrence {
   const start = at(year, window.start, window.utcOffset);
   const wraps = window.end.month * 100 + window.end.day < window.start.month * 100 + window.start.day;
   const end = at(wraps ? year + 1 : year, window.end, window.utcOffset);
-  return { window, start: start.date, end: end.date, startText: start.text, endText: end.text };
+  const zone = window.zoneLabel ? `[${window.zoneLabel}]` : '';
+  return { window, start: start.date, end: end.date, startText: start.text + zone, endText: end.text + zone };
 }
 
 /** The occurrence of `window` that contains `now` (end second included), or null. */

@@ -1,6 +1,8 @@
 import type { ParamValue } from '../rates/facts';
 import type { ProductFacts } from '../rates/estimate';
+import type { ResolvedTerms } from '../rates/program-table';
 import type { RateTables, SourceRef } from '../rates/types';
+import type { AccountNetwork } from '../networks/types';
 import type { ProgramId } from '../presets/types';
 import type { ParsedUrl } from '../url/types';
 
@@ -16,9 +18,7 @@ export type Rank = (typeof RANKS)[number];
  * Listed in the order rules run, which is also the order within a rank.
  */
 export const RULE_PARAMS = {
-  countryMismatch: ['audienceCountry', 'shipTo'],
   audienceUnknown: [],
-  regionBelongsToOtherProgram: ['country', 'otherProgram'],
   paysShareOfOtherProgram: ['country', 'factorPct', 'otherProgram'],
   nonAffiliateUnpaid: ['country', 'date'],
   affiliateUnknown: ['country'],
@@ -60,13 +60,16 @@ export interface RuleContext {
   readonly parsed: ParsedUrl | null;
   /** From the preset. */
   readonly program: ProgramId;
+  /** The preset account's network: WW's terms differ between ePN and Admitad. */
+  readonly network?: AccountNetwork | null;
+  /** Where the buyers are: the delivery country. Never the publisher's own ship-to or site. */
   readonly audienceCountry: string | null;
-  /** The AliExpress ship-to country (cookie, or inferred from the site), null when unknown. */
-  readonly shipToCountry: string | null;
   readonly product?: ProductFacts;
   readonly now: Date;
   /** The rate tables in use; the embedded defaults when absent. */
   readonly tables?: RateTables;
+  /** The program's terms, resolved once per evaluation (evaluateRules sets it); resolved on demand when absent. */
+  readonly resolved?: ResolvedTerms | null;
 }
 
 export type Rule = (context: RuleContext, tables: RateTables) => readonly Warning[];

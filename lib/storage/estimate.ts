@@ -3,15 +3,15 @@
  * ESTIMATE_STORAGE_KEYS returned, each value migrated to its item's current version. The domain
  * (lib/insights, lib/batch) validates the values; it never sees storage keys.
  */
-import type { StoredEstimateData } from '../insights/insights';
+import type { RawEstimateData } from '../insights';
 import { storedValueOf } from './item';
 import { categoryPicksItem, hotListItem, rateCacheItem } from './items';
 
 // Snapshots are replaced, never changed in place: the popup recomputes its estimate often, and a
 // migrated hot list must stay the same object so lib/insights parses it once.
-const bySnapshot = new WeakMap<object, StoredEstimateData>();
+const bySnapshot = new WeakMap<object, RawEstimateData>();
 
-export function estimateDataOf(snapshot: Readonly<Record<string, unknown>>): StoredEstimateData {
+export function estimateDataOf(snapshot: Readonly<Record<string, unknown>>): RawEstimateData {
   let data = bySnapshot.get(snapshot);
   if (!data) {
     data = {

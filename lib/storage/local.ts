@@ -20,7 +20,7 @@ import { readKeysOf, storedEntries, storedValueOf, type StoredItem } from './ite
 import { accountsItem, LOCAL_ITEMS, presetsItem, settingsItem } from './items';
 import { localArea, type StorageArea } from './area';
 import { estimateDataOf } from './estimate';
-import type { StoredEstimateData } from '../insights/insights';
+import type { RawEstimateData } from '../insights';
 import type { Schema } from '../schema/reader';
 
 export { STORAGE_KEYS } from './keys';
@@ -150,4 +150,4 @@ export const readStoredKeys = (keys: readonly string[]): Promise<Record<string, 
 export const readStateSnapshot = (): Promise<Record<string, unknown>> => readSnapshot(STATE_ITEMS);
 export const readEstimateSnapshot = (): Promise<Record<string, unknown>> => readSnapshot(ESTIMATE_ITEMS);
 /** The estimate's stored data, migrated, for the badge and the batch converter. */
-export const readEstimateData = async (): Promise<StoredEstimateData> => estimateDataOf(await readEstimateSnapshot());
+export const readEstimateData = async (): Promise<RawEstimateData> => estimateDataOf(await readEstimateSnapshot());

@@ -21,7 +21,6 @@ export function estimateBenchInputs(): EstimateInput[] {
         inputs.push({
           program,
           audienceCountry: country,
-          shipToCountry: country === 'RU' ? 'DE' : country,
           linkKind: categoryKey === undefined ? 'page' : 'product',
           now: NOW,
           product: {

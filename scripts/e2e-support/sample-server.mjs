@@ -41,6 +41,11 @@ ${body}
 </html>
 `;
 
+/** Product pages titled as a real listing would be (the popup guesses the category from the title). */
+export const SAMPLE_PRODUCT_TITLES = {
+  '1005006100000001': 'Xiaomi Redmi Note 13 Smartphone 8GB 256GB Global Version - AliExpress 509',
+};
+
 /** Routes a request to a sample page. Pure: (host, path) -> { status, headers, body }. */
 export function renderSamplePage(host, pathname) {
   const hostname = host.replace(/:\d+$/, '').toLowerCase();
@@ -72,7 +77,7 @@ export function renderSamplePage(host, pathname) {
     const id = item[1];
     return html(
       200,
-      `Sample product ${id} - AliExpress`,
+      SAMPLE_PRODUCT_TITLES[id] ?? `Sample product ${id} - AliExpress`,
       `<h1 data-sample="title">Sample product ${escapeHtml(id)}: USB-C cable, 2 m</h1>
 <p data-sample="price">US $3.99</p>
 <p data-sample="product-id">${escapeHtml(id)}</p>`,

@@ -10,6 +10,8 @@ import { parseAst, transformWithEsbuild } from 'vite';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { uiLanguage } from '@/lib/i18n/index';
+import { FACT_PARAMS } from '@/lib/rates/facts';
+import { RULE_PARAMS } from '@/lib/rules/types';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const localesDir = path.join(repoRoot, 'public/_locales');
@@ -197,5 +199,28 @@ describe('UI code', () => {
       `${probe}: text "Copied"`,
       `${probe}: title= "Opens the options"`,
     ]);
+  });
+});
+
+describe('country names need no grammatical case', () => {
+  // "в Россия" is wrong Russian; "Страна: Россия" is right in every language. Each message that
+  // names a country puts it after a colon, where the name stands in its dictionary form.
+  const COUNTRY_PARAMS = new Set(['country', 'audienceCountry', 'shipTo']);
+  const countryPositions = (params: readonly string[]) => params.flatMap((name, index) => (COUNTRY_PARAMS.has(name) ? [`$${index + 1}`] : []));
+  const all: [string, string[]][] = [
+    ...Object.entries(FACT_PARAMS).map(([id, params]): [string, string[]] => [`fact_${id}`, countryPositions(params)]),
+    ...Object.entries(RULE_PARAMS).map(([code, params]): [string, string[]] => [`rule_${code}`, countryPositions(params)]),
+    ['insights_shipToCookie', ['$1']],
+    ['insights_shipToSite', ['$1']],
+  ];
+  const withCountries = all.filter((entry) => entry[1].length > 0);
+
+  it('covers the messages that name a country', () => {
+    expect(withCountries.map(([key]) => key)).toEqual(expect.arrayContaining(['fact_deliveryFromAudience', 'rule_nonAffiliateUnpaid', 'insights_shipToSite']));
+  });
+
+  it.each(locales.flatMap((locale) => withCountries.map(([key, positions]) => ({ locale, key, positions }))))('$locale $key', ({ locale, key, positions }) => {
+    const text = load(locale)[key]?.message ?? '';
+    for (const position of positions) expect(text, `${locale} ${key}: "${text}"`).toMatch(new RegExp(`:\\s${position.replace('$', '\\$')}(?!\\d)`));
   });
 });

@@ -1,7 +1,7 @@
 /** lib/background/badge's browser side. */
 import { browser } from 'wxt/browser';
 import { readEstimateData } from '../../storage/local';
-import { createBadgeEstimator } from './estimate';
+import { createBadgeEstimator, createStoredLinkAssessor } from './estimate';
 import type { ActionApi } from './action';
 import { BADGE_HOST_PERMISSIONS } from './hosts';
 
@@ -23,3 +23,6 @@ export const touchesBadgeHosts = (permissions: { origins?: string[] }): boolean 
 /** The estimator over what the popup's estimate reads from storage.local. */
 export const browserBadgeEstimator = () =>
   createBadgeEstimator({ loadStored: readEstimateData, now: () => new Date() });
+
+/** The copied link's assessment over the same stored values, for the menu and the shortcut. */
+export const browserLinkAssessor = () => createStoredLinkAssessor({ loadStored: readEstimateData, now: () => new Date() });

@@ -1,13 +1,16 @@
 /**
- * What the opt-in badge shows for a product: the popup's own estimate (lib/insights/insights.ts,
- * the same tables, hot list and category picks, from storage only), reduced to what fits on
+ * What the opt-in badge shows for a product: the popup's own estimate (lib/insights, the same
+ * tables, hot list and category picks, from storage only), reduced to what fits on
  * the icon. HOT when the product is in the user's hot list, else the best-guess rate for the
  * default preset's program and audience; nothing when there is no best guess (the category is
  * unknown and the program has no single rate): an invented number would be worse than none.
  * The ship-to country comes from the site only: the badge never reads cookies.
  */
-import { computeInsights, type StoredEstimateData } from '../../insights/insights';
+import { hotStatus } from '../../hotlist';
+import { assessParsed, computeInsights, createEstimateDataReader, pickedCategory, type LinkAssessment, type RawEstimateData } from '../../insights';
+import type { Account, AccountNetwork } from '../../networks/types';
 import type { Preset } from '../../presets/types';
+import { parseProductUrl } from '../../url';
 import type { ProductRef } from '../../url/types';
 import type { BadgeEstimator } from './product';
 
@@ -15,16 +18,37 @@ import type { BadgeEstimator } from './product';
 const NO_PRESET: Preset = { id: '', name: '', accountId: null, program: 'other', audienceCountry: null, subIds: {}, keepSku: false };
 
 export interface BadgeEstimatorDeps {
-  /** The stored items the estimate reads (rate cache, hot list, category picks). */
-  loadStored(): Promise<StoredEstimateData>;
+  /** The stored items the estimate reads (rate cache, hot list, category picks; lib/storage `readEstimateData`). */
+  loadStored(): Promise<RawEstimateData>;
   now(): Date;
 }
 
 export function createBadgeEstimator(deps: BadgeEstimatorDeps): BadgeEstimator {
-  return async (product: ProductRef, preset: Preset | null) => {
-    const insights = computeInsights({ parsed: { kind: 'product', product }, preset: preset ?? NO_PRESET, stored: await deps.loadStored(), shipToCookie: null, now: deps.now() });
+  const readData = createEstimateDataReader();
+  return async (product: ProductRef, preset: Preset | null, network: AccountNetwork | null = null, tabTitle: string | null = null) => {
+    const data = readData(await deps.loadStored());
+    const insights = computeInsights({ parsed: { kind: 'product', product }, preset: preset ?? NO_PRESET, network, data, tabTitle, shipToCookie: null, now: deps.now() });
     const best = insights.estimate.best;
     if (insights.hot.hot) return best === null ? { kind: 'hot' } : { kind: 'hot', percent: best };
     return best === null ? null : { kind: 'rate', percent: best };
+  };
+}
+
+/**
+ * The copied link's assessment for the context menu and the shortcut (lib/background/copy): the
+ * same stored tables, hot list and category pick as the popup, so a link the popup would say
+ * earns nothing is flagged on the icon too.
+ */
+export function createStoredLinkAssessor(deps: BadgeEstimatorDeps) {
+  const readData = createEstimateDataReader();
+  return async (sourceUrl: string, preset: Preset | null, account: Account | undefined): Promise<LinkAssessment | null> => {
+    if (!preset) return null;
+    const data = readData(await deps.loadStored());
+    const parsed = parseProductUrl(sourceUrl);
+    const productId = parsed.kind === 'product' ? parsed.product.id : null;
+    const hot = productId ? hotStatus(productId, data.hotList) : { hot: false as const };
+    const product = { categoryKey: productId ? pickedCategory(data.categoryPicks, productId) : null, hot: hot.hot, hotRate: hot.hot ? hot.ratePct : null };
+    const input = { program: preset.program, network: account?.network ?? null, audienceCountry: preset.audienceCountry, product, now: deps.now() };
+    return assessParsed(parsed, input, data.tables);
   };
 }

@@ -5,9 +5,8 @@
  * The timer lives in the worker: Chrome keeps a worker alive for 30 s after an event, longer
  * than any flash. A worker stopped anyway (DevTools) leaves the mark on until the tab navigates.
  */
-import type { CopyFailure } from '../../storage/history';
 import { applyView, type ActionApi } from './action';
-import { copyOutcomeView, FLASH_MS, type BadgeText } from './view';
+import { copyOutcomeView, FLASH_MS, type BadgeText, type CopyFlashOutcome } from './view';
 
 export interface CopyFlashDeps {
   readonly action: ActionApi;
@@ -17,7 +16,7 @@ export interface CopyFlashDeps {
   setTimer(callback: () => void, ms: number): void;
 }
 
-export type FlashOutcome = { readonly ok: true } | { readonly ok: false; readonly failure: CopyFailure };
+export type FlashOutcome = CopyFlashOutcome;
 
 export function createCopyFlash(deps: CopyFlashDeps) {
   // Per tab, the latest flash: an older one's timer must not cut a newer one short.
@@ -33,7 +32,7 @@ export function createCopyFlash(deps: CopyFlashDeps) {
         latest.delete(tabId);
         void deps.restore(tabId).catch(() => undefined);
       },
-      outcome.ok ? FLASH_MS.ok : FLASH_MS.error,
+      outcome.ok && !outcome.earnsNothing ? FLASH_MS.ok : FLASH_MS.error,
     );
   };
 }

@@ -6,6 +6,7 @@
  * or without that access, every entry point here does nothing but clear.
  */
 import { defaultPresetOf } from '../../presets/default';
+import type { AccountNetwork } from '../../networks/types';
 import type { Preset } from '../../presets/types';
 import { ESTIMATE_STORAGE_KEYS } from '../../storage/keys';
 import type { StoredState } from '../../storage/state';
@@ -15,11 +16,13 @@ import { applyView, type ActionApi } from './action';
 import { IDLE_VIEW, productView, type BadgeEstimate, type BadgeText, type BadgeView } from './view';
 
 /** The product's estimate for the default preset; lib/background/badge/estimate.ts. */
-export type BadgeEstimator = (product: ProductRef, preset: Preset | null) => Promise<BadgeEstimate | null>;
+export type BadgeEstimator = (product: ProductRef, preset: Preset | null, network?: AccountNetwork | null, title?: string | null) => Promise<BadgeEstimate | null>;
 
 export interface TabInfo {
   readonly id?: number;
   readonly url?: string;
+  /** The page title, visible with the same host access as the URL: the category is guessed from it. */
+  readonly title?: string;
 }
 
 export interface ProductBadgeDeps {
@@ -48,21 +51,24 @@ const defaultPresetIdOf = (settings: unknown): unknown => (typeof settings === '
 
 export function createProductBadge(deps: ProductBadgeDeps): ProductBadge {
   /** null: opted out, so leave the badge alone. */
-  const viewFor = async (url: string | undefined, state: StoredState): Promise<BadgeView | null> => {
+  const viewFor = async (url: string | undefined, state: StoredState, title?: string): Promise<BadgeView | null> => {
     if (!state.settings.badgeOptIn) return null;
     const parsed = url === undefined ? null : parseProductUrl(url);
     if (parsed?.kind !== 'product') return IDLE_VIEW;
     let estimate: BadgeEstimate | null = null;
     try {
-      estimate = await deps.estimate(parsed.product, defaultPresetOf(state.presets, state.settings));
+      const preset = defaultPresetOf(state.presets, state.settings);
+      // WW's terms differ by network (ePN or Admitad): the badge follows the preset's account, as the popup does.
+      const network = state.accounts.find((a) => a.id === preset?.accountId)?.network ?? null;
+      estimate = await deps.estimate(parsed.product, preset, network, title ?? null);
     } catch {
       // An estimator bug must not break the badge: show the product without a number.
     }
     return productView(parsed.product.id, estimate, deps.text);
   };
 
-  const show = async (tabId: number, url: string | undefined, state: StoredState): Promise<void> => {
-    const view = await viewFor(url, state);
+  const show = async (tabId: number, url: string | undefined, state: StoredState, title?: string): Promise<void> => {
+    const view = await viewFor(url, state, title);
     if (view) await applyView(deps.action, tabId, view);
   };
 
@@ -75,7 +81,7 @@ export function createProductBadge(deps: ProductBadgeDeps): ProductBadge {
     const state = await deps.loadState();
     if (!state.settings.badgeOptIn) return;
     // Tabs whose URL we may not see (not AliExpress) show nothing anyway.
-    await everyTab((tab) => (tab.url === undefined ? Promise.resolve() : show(tab.id, tab.url, state)));
+    await everyTab((tab) => (tab.url === undefined ? Promise.resolve() : show(tab.id, tab.url, state, tab.title)));
   };
 
   const clearAll = (): Promise<void> => everyTab((tab) => applyView(deps.action, tab.id, IDLE_VIEW));
@@ -88,7 +94,7 @@ export function createProductBadge(deps: ProductBadgeDeps): ProductBadge {
       // No URL: not an AliExpress tab, or no host access. Either way nothing to read, and the
       // browser has already reset the tab's badge if it navigated.
       if (tab.url === undefined || (change.url === undefined && change.status !== 'complete')) return;
-      await show(tabId, tab.url, await deps.loadState());
+      await show(tabId, tab.url, await deps.loadState(), tab.title);
     },
 
     async onStorageChanged(changes, area) {
@@ -114,7 +120,7 @@ export function createProductBadge(deps: ProductBadgeDeps): ProductBadge {
       if (tabId === undefined) return applyView(deps.action, undefined, IDLE_VIEW);
       const state = await deps.loadState();
       const tab = state.settings.badgeOptIn ? await deps.tabs.get(tabId).catch(() => undefined) : undefined;
-      await applyView(deps.action, tabId, (await viewFor(tab?.url, state)) ?? IDLE_VIEW);
+      await applyView(deps.action, tabId, (await viewFor(tab?.url, state, tab?.title)) ?? IDLE_VIEW);
     },
   };
 }

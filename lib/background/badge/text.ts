@@ -1,11 +1,16 @@
 /** The badge's tooltips from the message catalogs. */
-import { t } from '../../i18n/index';
+import { t, uiLanguage, type MessageKey } from '../../i18n/index';
 import { copyFailureText } from '../../i18n/text';
+import { catalogFormatters } from '../../rates/format';
+import { warningMessage } from '../../rules';
 import { formatRateExact, type BadgeText } from './view';
-
 
 export const badgeText: BadgeText = {
   copied: () => t('badge_copied'),
+  copiedEarnsNothing: (warning) => {
+    const message = warningMessage(warning, catalogFormatters((key) => t(key as MessageKey), uiLanguage()));
+    return t('badge_copiedEarnsNothing', t(message.key, message.substitutions));
+  },
   copyFailed: (failure) => t('badge_copyFailed', copyFailureText(failure)),
   product: (productId, estimate) => {
     if (estimate === null) return t('badge_product', productId);

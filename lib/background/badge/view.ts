@@ -3,6 +3,7 @@
  * context menu or shortcut (docs/architecture.md, 'Hard rules' 1: the badge is the only signal outside the
  * popup), and, when the user opted in, the product's estimated rate or HOT.
  */
+import type { Warning } from '../../rules/types';
 import type { CopyFailure } from '../../storage/history';
 
 export interface BadgeView {
@@ -17,6 +18,8 @@ export type BadgeEstimate = { readonly kind: 'hot'; readonly percent?: number } 
 
 export interface BadgeText {
   copied(): string;
+  /** Copied, but the link's assessment (lib/insights) says it would earn nothing. */
+  copiedEarnsNothing(warning: Warning): string;
   copyFailed(failure: CopyFailure): string;
   product(productId: string, estimate: BadgeEstimate | null): string;
 }
@@ -40,10 +43,14 @@ export const formatRateExact = (percent: number): string => `${Math.round(percen
 
 export const IDLE_VIEW: BadgeView = { text: '' };
 
-export function copyOutcomeView(outcome: { readonly ok: true } | { readonly ok: false; readonly failure: CopyFailure }, text: BadgeText): BadgeView {
-  return outcome.ok
-    ? { text: '✓', color: BADGE_COLORS.ok, title: text.copied() }
-    : { text: '!', color: BADGE_COLORS.error, title: text.copyFailed(outcome.failure) };
+/** A copy's outcome; `earnsNothing` is the copied link's blocking warning, when it has one. */
+export type CopyFlashOutcome = { readonly ok: true; readonly earnsNothing?: Warning } | { readonly ok: false; readonly failure: CopyFailure };
+
+export function copyOutcomeView(outcome: CopyFlashOutcome, text: BadgeText): BadgeView {
+  if (!outcome.ok) return { text: '!', color: BADGE_COLORS.error, title: text.copyFailed(outcome.failure) };
+  // Copied, so the check mark; the error colour and the tooltip say it would earn nothing.
+  if (outcome.earnsNothing) return { text: '✓', color: BADGE_COLORS.error, title: text.copiedEarnsNothing(outcome.earnsNothing) };
+  return { text: '✓', color: BADGE_COLORS.ok, title: text.copied() };
 }
 
 export function productView(productId: string, estimate: BadgeEstimate | null, text: BadgeText): BadgeView {

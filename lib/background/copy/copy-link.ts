@@ -9,13 +9,16 @@
  * (docs/architecture.md, 'Hard rules' 2) and never touches the page.
  */
 import type { PortalsCopyLink } from '../../api/service';
+import type { LinkAssessment } from '../../insights';
 import type { CopyRecord } from '../history-writer';
 import type { ClipboardWriter } from '../clipboard/types';
 import type { CopyFailure, CopySurface } from '../../storage/history';
 import { buildDeeplink } from '../../networks';
 import type { PortalsAccount } from '../../networks/portals';
 import { defaultPresetOf } from '../../presets/default';
+import type { Account } from '../../networks/types';
 import type { Preset } from '../../presets/types';
+import type { Warning } from '../../rules/types';
 import type { StoredState } from '../../storage/state';
 import { parseProductUrl } from '../../url';
 
@@ -30,7 +33,7 @@ export interface CopyRequest {
 }
 
 export type CopyOutcome =
-  | { readonly ok: true; readonly link: string; readonly presetId: string | null }
+  | { readonly ok: true; readonly link: string; readonly presetId: string | null; readonly assessment?: LinkAssessment }
   | { readonly ok: false; readonly failure: CopyFailure; readonly reason?: string };
 
 /** Moments of one copy, in `now()` units: what `npm run bench` reports as menu-to-clipboard time. */
@@ -44,7 +47,7 @@ export interface CopyLinkDeps {
   loadState(): Promise<StoredState>;
   readonly clipboard: ClipboardWriter;
   record(copy: CopyRecord): Promise<unknown>;
-  flash(tabId: number | undefined, outcome: { readonly ok: true } | { readonly ok: false; readonly failure: CopyFailure }): Promise<void>;
+  flash(tabId: number | undefined, outcome: { readonly ok: true; readonly earnsNothing?: Warning } | { readonly ok: false; readonly failure: CopyFailure }): Promise<void>;
   now(): number;
   onTiming?(timing: CopyTiming): void;
   /**
@@ -53,13 +56,22 @@ export interface CopyLinkDeps {
    * its place would earn nothing while looking like the affiliate link.
    */
   portalsLink?(preset: Preset, account: PortalsAccount, sourceUrl: string): Promise<PortalsCopyLink>;
+  /**
+   * The copied link's estimate and warnings for the preset (lib/insights `assessLink`, over the
+   * stored tables): the menu and the shortcut have no page, so a link that would earn nothing is
+   * flagged on the icon. Never on the path to the clipboard: it runs after the write.
+   */
+  assess?(sourceUrl: string, preset: Preset | null, account: Account | undefined): Promise<LinkAssessment | null>;
 }
 
 /** Used when no preset exists: the plain clean link, as in the popup. */
 const PLAIN_PRESET: Preset = { id: '', name: '', accountId: null, program: 'other', audienceCountry: null, subIds: {}, keepSku: false };
 
 export function createCopyLinkAction(deps: CopyLinkDeps) {
-  const build = async (request: CopyRequest, state: StoredState): Promise<{ preset: Preset | null } & ({ link: string } | { failure: CopyFailure; reason?: string })> => {
+  const build = async (
+    request: CopyRequest,
+    state: StoredState,
+  ): Promise<{ preset: Preset | null; account?: Account } & ({ link: string } | { failure: CopyFailure; reason?: string })> => {
     const preset = request.presetId === null ? defaultPresetOf(state.presets, state.settings) : (state.presets.find((p) => p.id === request.presetId) ?? null);
     // A menu item for a preset deleted since the menu was built: say so rather than use another.
     if (request.presetId !== null && preset === null) return { preset, failure: 'unknown-preset' };
@@ -69,9 +81,9 @@ export function createCopyLinkAction(deps: CopyLinkDeps) {
     const result = buildDeeplink(parsed, preset ?? PLAIN_PRESET, account);
     if (!result.ok && result.code === 'needs-api' && preset && account?.network === 'portals' && deps.portalsLink) {
       const fromApi = await deps.portalsLink(preset, account, request.sourceUrl);
-      return fromApi.ok ? { preset, link: fromApi.link } : { preset, failure: fromApi.failure, ...(fromApi.reason ? { reason: fromApi.reason } : {}) };
+      return fromApi.ok ? { preset, account, link: fromApi.link } : { preset, failure: fromApi.failure, ...(fromApi.reason ? { reason: fromApi.reason } : {}) };
     }
-    return result.ok ? { preset, link: result.url } : { preset, failure: result.code };
+    return result.ok ? { preset, ...(account ? { account } : {}), link: result.url } : { preset, failure: result.code };
   };
 
   return async function copyAffiliateLink(request: CopyRequest): Promise<CopyOutcome> {
@@ -86,11 +98,15 @@ export function createCopyLinkAction(deps: CopyLinkDeps) {
     } else {
       const written = await deps.clipboard.writeText(built.link);
       deps.onTiming?.({ surface: request.surface, startedAt, clipboardWrittenAt: deps.now() });
-      outcome = written.ok ? { ok: true, link: built.link, presetId } : { ok: false, failure: 'clipboard', reason: written.reason };
+      const assessment = written.ok && deps.assess ? await deps.assess(sourceUrl, built.preset, built.account).catch(() => null) : null;
+      outcome = written.ok
+        ? { ok: true, link: built.link, presetId, ...(assessment ? { assessment } : {}) }
+        : { ok: false, failure: 'clipboard', reason: written.reason };
     }
 
     // The badge first: it is what the user is looking for. The history write follows.
-    await deps.flash(request.tabId, outcome.ok ? { ok: true } : { ok: false, failure: outcome.failure }).catch(() => undefined);
+    const earnsNothing = outcome.ok ? outcome.assessment?.warnings.find((w) => w.rank === 'blocking') : undefined;
+    await deps.flash(request.tabId, outcome.ok ? (earnsNothing ? { ok: true, earnsNothing } : { ok: true }) : { ok: false, failure: outcome.failure }).catch(() => undefined);
     await deps.record({
       surface: request.surface,
       sourceUrl,

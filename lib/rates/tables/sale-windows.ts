@@ -21,6 +21,7 @@ export const SALE_WINDOWS_SEED_000: readonly SaleWindow[] = [
     start: { month: 10, day: 28, time: '06:00:00' },
     end: { month: 11, day: 10, time: '04:59:59' },
     utcOffset: '-08:00',
+    zoneLabel: 'PST',
     source: {
       seed: SEED.sale1111,
       date: '--10-28',
@@ -34,6 +35,7 @@ export const SALE_WINDOWS_SEED_000: readonly SaleWindow[] = [
     start: { month: 11, day: 10, time: '05:00:00' },
     end: { month: 11, day: 12, time: '04:59:59' },
     utcOffset: '-08:00',
+    zoneLabel: 'PST',
     source: { seed: SEED.sale1111, date: '--11-10', quote: 'The sale itself will take place from 11/10 5:00:00 to 11/12 4:59:59 PST.' },
   },
 ];

@@ -1,17 +1,17 @@
-import { CIS_SEED_001, CIS_SEED_001_SOURCE, CIS_TARGET_GEO_SEED_002_SOURCE } from '../countries';
+import { CIS_SEED_001, CIS_SEED_001_SOURCE } from '../countries';
 import { SEED } from '../seeds';
 import type { RateTable } from '../types';
-import { SALE_WINDOWS_SEED_000 } from './sale-windows';
 
 /**
- * AliExpress WW, as seed 001 (ePN's program page) states it. Seed 001 gives ranges, not
- * per-category rates; the estimator derives a per-category best guess from seed 002's table and
- * its "50% of the rate in the AliExpress WW program" (see ./ru-cis-new.ts `advice`).
+ * AliExpress WW through ePN, as seed 001 (ePN's program page) states it; WW through Admitad is
+ * derived at runtime (../program-table.ts). Seed 001 gives ranges, not per-category rates; the
+ * estimator derives a per-category best guess from seed 002's table and its "50% of the rate in
+ * the AliExpress WW program" (see ./ru-cis-new.ts `advice`), and says it is derived.
  *
- * Seed conflict, CIS orders: seed 001 lists WW rates for "orders to CIS countries, except
- * Ukraine", while seed 002 (Admitad) makes the CIS the target GEO of RU&CIS NEW and sends only
- * non-CIS orders to WW. Both are kept: the CIS rates below, and `advice` pointing CIS orders to
- * RU&CIS NEW, which the rules turn into a warning rather than a zero.
+ * CIS orders: seed 001 gives WW rates for them ("orders to CIS countries, except Ukraine"), so WW
+ * credits them. Its non-affiliate CIS rate is "from 0%": seed 001 points to "changes in the amount
+ * of the commission since March 1, 2022" without stating them, and seed 002's March 2022 notice is
+ * RU&CIS NEW's, not WW's.
  */
 const COMPUTER_OFFICE = [
   'computerOffice',
@@ -97,21 +97,6 @@ export const WW_TABLE: RateTable = {
       rate: { min: 0, max: null },
       source: { seed: SEED.ww, quote: 'Non-affiliate from 0%' },
     },
-    // Seed 001 points to "changes in the amount of the commission since March 1, 2022" without
-    // stating them; seed 002 states them and says they apply "to non-affiliated products of all
-    // sellers". Dated, so it supersedes the undated "from 0%" above.
-    {
-      id: 'cis.nonAffiliate.since2022',
-      region: 'cis',
-      productClass: 'nonAffiliate',
-      rate: { min: 0, max: 0 },
-      from: '2022-03-01',
-      source: {
-        seed: SEED.ruCisNew,
-        date: '2022-03-01',
-        quote: 'Commission for orders of non-affiliate products delivered to CIS countries won’t be paid. The changes apply to non-affiliated products of all sellers.',
-      },
-    },
     {
       id: 'cis.virtual',
       region: 'cis',
@@ -148,7 +133,8 @@ export const WW_TABLE: RateTable = {
       source: { seed: SEED.ww, quote: 'For goods with express delivery from the "Yes!" no commission is charged in the AliExpress mobile application.' },
     },
   ],
-  advice: [{ region: 'cis', preferProgram: 'ru-cis-new', source: CIS_TARGET_GEO_SEED_002_SOURCE }],
-  saleWindows: SALE_WINDOWS_SEED_000,
+  advice: [],
+  // Seed 000 is Admitad's 11.11 manual: its windows are in Admitad's programs (./ru-cis-new.ts).
+  saleWindows: [],
   payout: null,
 };

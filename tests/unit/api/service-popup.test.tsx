@@ -6,7 +6,7 @@ import { ApiFacts } from '@/components/popup/ApiFacts';
 import type { ProductInsightsReply } from '@/lib/api/service';
 import type { Account } from '@/lib/networks/types';
 import { apiServiceOf, createApiInsights } from '@/lib/popup/api-insights';
-import { computeInsights } from '@/lib/insights/insights';
+import { computeInsights, createEstimateDataReader } from '@/lib/insights';
 import { createPopupModel, type PopupDeps } from '@/lib/popup/model';
 import type { Preset } from '@/lib/presets/types';
 import { parseProductUrl } from '@/lib/url';
@@ -142,7 +142,8 @@ describe('ApiFacts', () => {
 describe('computeInsights with the API\'s facts', () => {
   it('uses the API\'s hot rate and affiliation in the estimate', () => {
     const parsed = parseProductUrl(CLEAN);
-    const base = { parsed, preset: admitadPreset, stored: {}, shipToCookie: null, now: new Date('2025-03-01T00:00:00Z') };
+    const data = createEstimateDataReader()({ rateCache: undefined, hotList: undefined, categoryPicks: undefined });
+    const base = { parsed, preset: admitadPreset, data, shipToCookie: null, now: new Date('2025-03-01T00:00:00Z') };
     const withApi = computeInsights({ ...base, api: { hot: true, hotRate: 9, affiliate: true } });
     expect(withApi.estimate.best).toBe(9);
     const without = computeInsights(base);

@@ -23,6 +23,7 @@ import type { StoredState } from '@/lib/storage/state';
 
 const text: BadgeText = {
   copied: () => 'copied',
+  copiedEarnsNothing: (warning) => `copied, earns nothing: ${warning.code}`,
   copyFailed: (failure) => `failed: ${failure}`,
   product: (id, estimate) => `product ${id}${estimate ? ` ${estimate.kind}` : ''}`,
 };
@@ -65,6 +66,10 @@ describe('badge views', () => {
   it.each([
     { input: { ok: true } as const, expected: { text: '✓', color: BADGE_COLORS.ok, title: 'copied' } },
     { input: { ok: false, failure: 'short-link' } as const, expected: { text: '!', color: BADGE_COLORS.error, title: 'failed: short-link' } },
+    {
+      input: { ok: true, earnsNothing: { code: 'virtualNoCommission', rank: 'blocking', seed: '001_b214df0997934a9f.txt', params: {}, sources: [] } } as const,
+      expected: { text: '✓', color: BADGE_COLORS.error, title: 'copied, earns nothing: virtualNoCommission' },
+    },
   ])('copy outcome $input.ok', ({ input, expected }) => {
     expect(copyOutcomeView(input, text)).toEqual(expected);
   });
@@ -154,7 +159,7 @@ describe('the opt-in product badge', () => {
     const { action, badge, estimate } = productBadgeSetup();
     await badge.onTabUpdated(3, { status: 'complete' }, { id: 3, url: PRODUCT_URL });
     expect(action.at(3)).toMatchObject({ text: 'HOT', title: 'product 1005006789012345 hot' });
-    expect(estimate).toHaveBeenCalledWith(expect.objectContaining({ id: '1005006789012345', site: 'ru' }), preset);
+    expect(estimate).toHaveBeenCalledWith(expect.objectContaining({ id: '1005006789012345', site: 'ru' }), preset, null, null);
   });
 
   it('does nothing at all while the user has not opted in', async () => {
@@ -288,5 +293,10 @@ describe('the estimate on the badge (the popup\'s estimate, from storage)', () =
   ])('$name', async ({ stored, preset: chosen, expected }) => {
     const estimate = createBadgeEstimator({ loadStored: async () => stored, now });
     expect(await estimate(product, chosen)).toEqual(expected);
+  });
+
+  it("a category guessed from the tab's title: one number on the badge (seed 002: Mobile phone 1,15%)", async () => {
+    const estimate = createBadgeEstimator({ loadStored: async () => ({}), now });
+    expect(await estimate(product, ruCisToGermany, 'admitad', 'Xiaomi Redmi Note 13 Smartphone 8GB 256GB - AliExpress 509')).toEqual({ kind: 'rate', percent: 1.15 });
   });
 });

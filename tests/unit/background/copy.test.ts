@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createCopyLinkAction, createMenuClickHandler, createShortcutHandler, COPY_COMMAND, type CopyLinkDeps } from '@/lib/background/copy';
+import { createStoredLinkAssessor } from '@/lib/background/badge/estimate';
 import { createCopyRecorder } from '@/lib/background/history-writer';
 import { createHistoryMessageHandlers, type HistoryMessageDeps } from '@/lib/background/message-handlers';
 import type { ClipboardResult } from '@/lib/background/clipboard';
@@ -18,7 +19,13 @@ const blog: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww',
 const video: Preset = { ...blog, id: 'p2', name: 'Video', subIds: { subid: 'yt' } };
 const admitadLink = (cleanUrl: string, subid: string) => `https://ad.admitad.com/g/${admitad.code}/?ulp=${encodeURIComponent(cleanUrl)}&subid=${subid}`;
 
-function setup({ presets = [blog, video], accounts = [admitad], settings = DEFAULT_SETTINGS as Settings, clipboard = { ok: true } as ClipboardResult } = {}) {
+function setup({
+  presets = [blog, video],
+  accounts = [admitad],
+  settings = DEFAULT_SETTINGS as Settings,
+  clipboard = { ok: true } as ClipboardResult,
+  assess = undefined as CopyLinkDeps['assess'],
+} = {}) {
   const state = { history: [] as HistoryEntry[], settings, clipboard: [] as string[], clock: 1_700_000_000_000 };
   const stored: StoredState = { accounts, presets, settings, problems: [] };
   const backgroundDeps: HistoryMessageDeps = {
@@ -49,11 +56,38 @@ function setup({ presets = [blog, video], accounts = [admitad], settings = DEFAU
     flash,
     now: () => (perf += 5),
     onTiming,
+    ...(assess ? { assess } : {}),
   });
   return { state, copy, flash, onTiming, recorder, backgroundDeps };
 }
 
 describe('copy affiliate link (context menu and shortcut)', () => {
+  describe("flags a copied link that would earn nothing, from the popup's own assessment", () => {
+    const productUrl = 'https://www.aliexpress.com/item/1005006789012345.html';
+    const assessWith = (stored: Record<string, unknown>) => createStoredLinkAssessor({ loadStored: async () => stored, now: () => new Date('2025-06-01T12:00:00Z') });
+
+    it('virtual goods picked in the popup: copied, with the zero on the icon (WW through Admitad: the rules of seed 002)', async () => {
+      const { state, copy, flash } = setup({ assess: assessWith({ categoryPicks: { '1005006789012345': 'specialCategory' } }) });
+      const actual = await copy({ surface: 'context-menu', sourceUrl: productUrl, presetId: null, tabId: 4 });
+      expect(actual.ok).toBe(true);
+      expect(state.clipboard).toHaveLength(1);
+      expect(flash).toHaveBeenCalledWith(4, { ok: true, earnsNothing: expect.objectContaining({ code: 'virtualNoCommission', rank: 'blocking', seed: '002_30d8551d32219963.txt' }) });
+    });
+
+    it('an ordinary product: a plain confirmation', async () => {
+      const { copy, flash } = setup({ assess: assessWith({}) });
+      await copy({ surface: 'context-menu', sourceUrl: productUrl, presetId: null, tabId: 4 });
+      expect(flash).toHaveBeenCalledWith(4, { ok: true });
+    });
+
+    it('an assessment that fails never blocks the copy', async () => {
+      const { state, copy, flash } = setup({ assess: async () => Promise.reject(new Error('storage gone')) });
+      await copy({ surface: 'shortcut', sourceUrl: productUrl, presetId: null, tabId: 4 });
+      expect(state.clipboard).toHaveLength(1);
+      expect(flash).toHaveBeenCalledWith(4, { ok: true });
+    });
+  });
+
   it('puts the default preset deeplink for an aliexpress.ru link on the clipboard and records it', async () => {
     const { state, copy, flash } = setup();
     const sourceUrl = 'https://aliexpress.ru/item/1005006789012345.html?spm=a2g0o.detail&sku_id=12000038';

@@ -28,7 +28,8 @@ describe('batchCsv', () => {
       status: 'ok',
       product_id: '1005006789012345',
       rate_min_pct: String(first.estimate.rate.min),
-      rate_max_pct: String(first.estimate.rate.max),
+      // An open-ended range (WW through Admitad states no CIS rate) is an empty cell.
+      rate_max_pct: first.estimate.rate.max === null ? '' : String(first.estimate.rate.max),
       hot: 'false',
       error: '',
     });

@@ -8,7 +8,7 @@ import type { ProgramId } from '../../../lib/presets/types';
 import { parseProductUrl } from '../../../lib/url';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
-const base: EstimateInput = { program: 'ww', audienceCountry: 'DE', shipToCountry: null, linkKind: 'product', now: NOW };
+const base: EstimateInput = { program: 'ww', audienceCountry: 'DE', linkKind: 'product', now: NOW };
 const run = (input: Partial<EstimateInput>, product?: ProductFacts, tables: RateTables = DEFAULT_RATE_TABLES) =>
   estimateCommission({ ...base, ...input, ...(product ? { product } : {}) }, tables);
 const factIds = (input: Partial<EstimateInput>, product?: ProductFacts) => run(input, product).facts.map((f) => f.id);
@@ -26,15 +26,34 @@ describe('estimateCommission', () => {
   });
 
   it.each([
-    { name: 'audience known', input: { audienceCountry: 'DE', shipToCountry: 'FR' }, expected: { id: 'deliveryFromAudience', country: 'DE' } },
-    { name: 'only ship-to known', input: { audienceCountry: null, shipToCountry: 'FR' }, expected: { id: 'deliveryFromShipTo', country: 'FR' } },
+    { name: 'audience known', input: { audienceCountry: 'DE' }, expected: { id: 'deliveryFromAudience', country: 'DE' } },
+
     { name: 'lower-case audience', input: { audienceCountry: 'de' }, expected: { id: 'deliveryFromAudience', country: 'DE' } },
-    { name: 'neither known', input: { audienceCountry: null, shipToCountry: null }, expected: { id: 'deliveryUnknown', country: undefined } },
-    { name: 'a junk country', input: { audienceCountry: 'Germany', shipToCountry: null }, expected: { id: 'deliveryUnknown', country: undefined } },
-  ])('takes the delivery country from the audience first ($name)', ({ input, expected }) => {
+    { name: 'unknown', input: { audienceCountry: null }, expected: { id: 'deliveryUnknown', country: undefined } },
+    { name: 'a junk country', input: { audienceCountry: 'Germany' }, expected: { id: 'deliveryUnknown', country: undefined } },
+  ])('takes the delivery country from the audience, the buyers ($name)', ({ input, expected }) => {
     const first = run(input).facts[0]!;
     const actual = { id: first.id, country: (first.params as { country?: string }).country };
     expect(actual).toEqual(expected);
+  });
+
+  describe("the estimate's delivery country is the one its 'why' states", () => {
+    const countries = ['DE', 'RU', 'KZ', 'BR', 'NL', 'US', 'ES', 'ua', 'Germany', null];
+    const programs: ProgramId[] = ['ww', 'ru-cis-new', 'portals', 'eu-benelux'];
+    const networks = ['epn', 'admitad', null] as const;
+    const product: ProductFacts = { categoryKey: 'computerOffice', affiliate: false, price: { amount: 100, currency: 'USD' } };
+    const cases = programs.flatMap((program) => networks.flatMap((network) => countries.map((audience) => ({ program, network, audience }))));
+    it.each(cases)('$program via $network, audience $audience', ({ program, network, audience }) => {
+      const actual = run({ program, network, audienceCountry: audience }, product);
+      const stated = actual.facts.find((f) => f.id === 'deliveryFromAudience');
+      const statedCountry = stated ? (stated.params as { country: string }).country : null;
+      expect(actual.deliveryCountry).toBe(statedCountry);
+      const countriesInWhy = actual.facts.flatMap((f) => ('country' in f.params ? [f.params.country] : []));
+      expect(new Set(countriesInWhy)).toEqual(new Set(statedCountry ? [statedCountry] : []));
+      const inRegion = actual.facts.find((f) => f.id === 'inRegion');
+      if (statedCountry === null) expect(inRegion).toBeUndefined();
+      else expect(inRegion?.params).toEqual({ country: statedCountry, region: actual.region });
+    });
   });
 
   it('covers every region when the delivery country is unknown', () => {

@@ -18,7 +18,7 @@ import { createCredentialsStore } from '@/lib/api/credentials';
 import { createRateCache, sleep } from '@/lib/background/rate-cache';
 import { RATE_SOURCE_KEY, readRateSource } from '@/lib/background/rate-source';
 import { parseHotListStore } from '@/lib/hotlist';
-import { computeInsights, pickedCategory } from '@/lib/insights/insights';
+import { computeInsights, createEstimateDataReader, pickedCategory } from '@/lib/insights';
 import { parseProductUrl } from '@/lib/url';
 import background from '@/entrypoints/background';
 import { installFakeExtensionApis } from '../support/fake-extension-apis';
@@ -101,10 +101,10 @@ describe('upgrading from the stored data of the previous release', () => {
     expect(parseHotListStore(storedValueOf(hotListItem, await readSnapshot([hotListItem])))).toEqual({ store: hotList, problems: [] });
 
     const estimate = await readEstimateSnapshot();
-    expect(pickedCategory(estimate, '1005006123456789')).toBe('mobilePhone');
-    expect(pickedCategory(estimate, '1005001234567890')).toBe('tablets');
+    expect(pickedCategory(estimate.categoryPicks, '1005006123456789')).toBe('mobilePhone');
+    expect(pickedCategory(estimate.categoryPicks, '1005001234567890')).toBe('tablets');
     const parsed = parseProductUrl('https://www.aliexpress.com/item/1005006123456789.html');
-    const insights = computeInsights({ parsed, preset: presets[0]!, stored: estimate, shipToCookie: null, now: new Date('2026-11-21T12:00:00Z') });
+    const insights = computeInsights({ parsed, preset: presets[0]!, data: createEstimateDataReader()(estimate), shipToCookie: null, now: new Date('2026-11-21T12:00:00Z') });
     expect(insights.hot).toMatchObject({ hot: true, ratePct: 9, label: 'hot.csv' });
     expect(insights.categoryKey).toBe('mobilePhone');
 
