@@ -27,4 +27,5 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(background.stopRatesOnAccessRemoved);
 
   void background.finishMenuBuild();
+  void background.compactHistory();
 });

@@ -1,6 +1,7 @@
 /**
- * The copy confirmation: "✓" (or "!" and the reason in the tooltip) on the toolbar icon of the
- * tab the copy came from, for a moment, then whatever the tab showed before.
+ * The copy confirmation: "✓" (or "!" and the reason in the tooltip: the copy failed, or its
+ * history entry could not be saved) on the toolbar icon of the tab the copy came from, for a
+ * moment, then whatever the tab showed before.
  *
  * The timer lives in the worker: Chrome keeps a worker alive for 30 s after an event, longer
  * than any flash. A worker stopped anyway (DevTools) leaves the mark on until the tab navigates.
@@ -17,7 +18,8 @@ export interface CopyFlashDeps {
   setTimer(callback: () => void, ms: number): void;
 }
 
-export type FlashOutcome = { readonly ok: true } | { readonly ok: false; readonly failure: CopyFailure };
+/** A copy's outcome; `historyNotSaved` when its history entry could not be written, and why. */
+export type FlashOutcome = ({ readonly ok: true } | { readonly ok: false; readonly failure: CopyFailure }) & { readonly historyNotSaved?: 'quota' | 'other' };
 
 export function createCopyFlash(deps: CopyFlashDeps) {
   // Per tab, the latest flash: an older one's timer must not cut a newer one short.
@@ -33,7 +35,7 @@ export function createCopyFlash(deps: CopyFlashDeps) {
         latest.delete(tabId);
         void deps.restore(tabId).catch(() => undefined);
       },
-      outcome.ok ? FLASH_MS.ok : FLASH_MS.error,
+      outcome.ok && outcome.historyNotSaved === undefined ? FLASH_MS.ok : FLASH_MS.error,
     );
   };
 }

@@ -3,10 +3,10 @@ import { t } from '../../i18n/index';
 import { copyFailureText } from '../../i18n/text';
 import { formatRateExact, type BadgeText } from './view';
 
-
 export const badgeText: BadgeText = {
   copied: () => t('badge_copied'),
   copyFailed: (failure) => t('badge_copyFailed', copyFailureText(failure)),
+  historyNotSaved: (kind) => t(kind === 'quota' ? 'badge_historyNotSavedFull' : 'badge_historyNotSaved'),
   product: (productId, estimate) => {
     if (estimate === null) return t('badge_product', productId);
     if (estimate.kind === 'rate') return t('badge_productRate', [productId, formatRateExact(estimate.percent)]);

@@ -18,6 +18,8 @@ export type BadgeEstimate = { readonly kind: 'hot'; readonly percent?: number } 
 export interface BadgeText {
   copied(): string;
   copyFailed(failure: CopyFailure): string;
+  /** Appended when the copy's history entry could not be written: storage full, or another reason. */
+  historyNotSaved(kind: 'quota' | 'other'): string;
   product(productId: string, estimate: BadgeEstimate | null): string;
 }
 
@@ -40,10 +42,14 @@ export const formatRateExact = (percent: number): string => `${Math.round(percen
 
 export const IDLE_VIEW: BadgeView = { text: '' };
 
-export function copyOutcomeView(outcome: { readonly ok: true } | { readonly ok: false; readonly failure: CopyFailure }, text: BadgeText): BadgeView {
-  return outcome.ok
-    ? { text: '✓', color: BADGE_COLORS.ok, title: text.copied() }
-    : { text: '!', color: BADGE_COLORS.error, title: text.copyFailed(outcome.failure) };
+export function copyOutcomeView(
+  outcome: ({ readonly ok: true } | { readonly ok: false; readonly failure: CopyFailure }) & { readonly historyNotSaved?: 'quota' | 'other' },
+  text: BadgeText,
+): BadgeView {
+  const title = outcome.ok ? text.copied() : text.copyFailed(outcome.failure);
+  // A copy whose entry is not in the history is not the plain success the user expects: "!".
+  if (outcome.historyNotSaved !== undefined) return { text: '!', color: BADGE_COLORS.error, title: `${title} ${text.historyNotSaved(outcome.historyNotSaved)}` };
+  return outcome.ok ? { text: '✓', color: BADGE_COLORS.ok, title } : { text: '!', color: BADGE_COLORS.error, title };
 }
 
 export function productView(productId: string, estimate: BadgeEstimate | null, text: BadgeText): BadgeView {

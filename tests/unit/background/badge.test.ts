@@ -23,6 +23,7 @@ import type { StoredState } from '@/lib/storage/state';
 
 const text: BadgeText = {
   copied: () => 'copied',
+  historyNotSaved: (kind) => `not in history (${kind})`,
   copyFailed: (failure) => `failed: ${failure}`,
   product: (id, estimate) => `product ${id}${estimate ? ` ${estimate.kind}` : ''}`,
 };
