@@ -30,6 +30,12 @@ export { parseList, parseSettings, parseState, type StorageProblem, type StoredS
 export type SaveError = { readonly kind: 'quota' } | { readonly kind: 'other'; readonly message: string };
 export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly error: SaveError };
 
+/**
+ * The `message` a service that reports errors as text (the rate cache's `storage` error) gives a
+ * full storage, so a page can say "storage is full" rather than the browser's wording.
+ */
+export const STORAGE_FULL_MESSAGE = 'storage is full';
+
 export function toSaveError(error: unknown): SaveError {
   const message = error instanceof Error ? error.message : String(error);
   // Chrome: "QUOTA_BYTES quota exceeded"; Firefox: "QuotaExceededError".

@@ -8,6 +8,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { WxtBrowser } from 'wxt/browser';
 import { createBackground } from '@/lib/background';
 import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
@@ -41,7 +42,7 @@ function stopWorkerAfter(awaits: number, lands: boolean, clipboard: string[]) {
     return never();
   };
   const areas = [fakeBrowser.storage.local, fakeBrowser.storage.session];
-  const spies = areas.flatMap((area) =>
+  const spies: { mockRestore(): void }[] = areas.flatMap((area) =>
     (['get', 'set', 'remove'] as const).map((method) => {
       const original = (area[method] as (...args: unknown[]) => Promise<never>).bind(area);
       return vi.spyOn(area, method).mockImplementation(point(original, method !== 'get'));
@@ -63,12 +64,12 @@ async function trial(awaits: number, lands: boolean) {
   const clipboard: string[] = [];
   const worker = stopWorkerAfter(awaits, lands, clipboard);
 
-  const copy = createBackground(fakeBrowser).copyFromMenu({ menuItemId: 'copy:link', linkUrl: PRODUCT_URL, pageUrl: 'https://blog.test/' }, { id: 7 });
+  const copy = createBackground(fakeBrowser as unknown as WxtBrowser).copyFromMenu({ menuItemId: 'copy:link', linkUrl: PRODUCT_URL, pageUrl: 'https://blog.test/' }, { id: 7 });
   await Promise.race([copy, settle()]);
   worker.restart();
   vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
 
-  const next = createBackground(fakeBrowser) as ReturnType<typeof createBackground> & { compactHistory?: () => Promise<void> };
+  const next = createBackground(fakeBrowser as unknown as WxtBrowser) as ReturnType<typeof createBackground> & { compactHistory?: () => Promise<void> };
   await next.compactHistory?.();
   const { entries } = await loadHistory();
   return { stopped: worker.stopped(), reachedClipboard: clipboard.includes(LINK), recorded: entries.some((entry) => entry.link === LINK) };
