@@ -7,7 +7,6 @@
  *
  * Background only (it imports zod). The popup reads what this stores via ./stored.ts.
  */
-import { STORAGE_FULL_MESSAGE, toSaveError } from '../storage/local';
 import { z } from 'zod';
 import { describeZodError, rateBundleSchema } from '../rates/schema';
 import {
@@ -218,9 +217,7 @@ export function createRateCache(deps: RateCacheDeps): RateCache {
       await deps.storage.set(next);
       return statusOf(next);
     } catch (error) {
-      const saveError = toSaveError(error);
-      // The last good table stays stored (a failed `set` changes nothing); say why the new one is not.
-      return statusOf(next, { code: 'storage', message: saveError.kind === 'quota' ? STORAGE_FULL_MESSAGE : saveError.message, path: null, at: stamp() });
+      return statusOf(next, { code: 'storage', message: error instanceof Error ? error.message : String(error), path: null, at: stamp() });
     }
   }
 

@@ -12,7 +12,7 @@ export { copyFailureText } from '../i18n/text';
 import type { InvalidReason } from '../url/types';
 import { rateCacheErrorMessage, type RateCacheError } from '../rates/index';
 import { hotFailureMessage, type HotFailureCode } from '../hotlist/index';
-import { STORAGE_FULL_MESSAGE, type SaveError } from '../storage/local';
+import { isQuotaMessage, type SaveError } from '../storage/local';
 
 const SURFACE_KEYS: Readonly<Record<CopySurface, MessageKey>> = {
   popup: 'history_surface_popup',
@@ -84,7 +84,7 @@ export function importErrorText(error: ImportError | { readonly code: 'unreadabl
 
 /** Why the rate table is not current; a full storage in words rather than the browser's. */
 export function rateErrorText(error: RateCacheError): string {
-  if (error.code === 'storage' && error.message === STORAGE_FULL_MESSAGE) return t('rate_error_storageFull');
+  if (error.code === 'storage' && isQuotaMessage(error.message)) return t('rate_error_storageFull');
   const { key, substitutions } = rateCacheErrorMessage(error);
   return t(key as MessageKey, substitutions);
 }

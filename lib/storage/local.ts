@@ -31,15 +31,15 @@ export type SaveError = { readonly kind: 'quota' } | { readonly kind: 'other'; r
 export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly error: SaveError };
 
 /**
- * The `message` a service that reports errors as text (the rate cache's `storage` error) gives a
- * full storage, so a page can say "storage is full" rather than the browser's wording.
+ * Whether a browser's storage error says the storage is full. Chrome: "QUOTA_BYTES quota
+ * exceeded"; Firefox: "QuotaExceededError". Also for services that keep the error as text (the
+ * rate cache's `storage` error), so a page can say "storage is full" in words.
  */
-export const STORAGE_FULL_MESSAGE = 'storage is full';
+export const isQuotaMessage = (message: string): boolean => /quota/i.test(message);
 
 export function toSaveError(error: unknown): SaveError {
   const message = error instanceof Error ? error.message : String(error);
-  // Chrome: "QUOTA_BYTES quota exceeded"; Firefox: "QuotaExceededError".
-  return /quota/i.test(message) || (error instanceof Error && error.name === 'QuotaExceededError') ? { kind: 'quota' } : { kind: 'other', message };
+  return isQuotaMessage(message) || (error instanceof Error && error.name === 'QuotaExceededError') ? { kind: 'quota' } : { kind: 'other', message };
 }
 
 const itemByKey = new Map<string, StoredItem>(LOCAL_ITEMS.map((item) => [item.key, item]));
