@@ -103,7 +103,7 @@ describe('credentials store', () => {
     expect(await credentials.save(aliexpressInput)).toEqual({ ok: false, storageFailed: true, storageFull: true });
   });
 
-  it('answers any other storage failure without the browser's text either', async () => {
+  it("answers any other storage failure without the browser's text either", async () => {
     const credentials = createCredentialsStore({
       get: async () => ({}),
       set: async () => {
