@@ -110,7 +110,8 @@ describe('a full storage', () => {
     await service.importHotList('product_id\n1005006123456789\n', 'first.csv');
     const before = structuredClone(data[HOT_LIST_KEY]);
     const full = createSourcesService({
-      ...{ cache: { refresh: vi.fn(), load: vi.fn(), clear: vi.fn() } as never, alarms: { create: vi.fn(), clear: vi.fn(), get: vi.fn() } },
+      cache: { refresh: vi.fn(), load: vi.fn(), clear: vi.fn() } as never,
+      alarms: { create: vi.fn(), clear: vi.fn(), get: vi.fn() },
       storage: { get: async (key) => data[key], set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) },
       now: () => new Date('2026-11-21T10:00:00Z'),
     });
