@@ -47,3 +47,35 @@ export async function wakeServiceWorker({ context, extensionId }) {
     page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined)),
   );
 }
+
+/**
+ * A DevTools session kept open on one of the extension's pages, to stop the worker many times
+ * with no page to open first: `stop()` sends ServiceWorker.stopAllWorkers at once, so a test can
+ * stop the worker a chosen few milliseconds into an event (tests/e2e/history-stops.spec.ts).
+ */
+export async function openWorkerStopper({ context, extensionId, timeout = 10_000 }) {
+  const prefix = `chrome-extension://${extensionId}/`;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+  const cdp = await context.newCDPSession(page);
+  let status = 'unknown';
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    const ours = versions.filter((v) => v.scriptURL.startsWith(prefix));
+    if (ours.length > 0) status = ours.at(-1).runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    async stop() {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + timeout;
+      while (status !== 'stopped') {
+        if (Date.now() > deadline) throw new Error(`The service worker did not stop within ${timeout} ms`);
+        await sleep(5);
+      }
+    },
+    async close() {
+      await cdp.detach().catch(() => undefined);
+      await page.close();
+    },
+  };
+}
