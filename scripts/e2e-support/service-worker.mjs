@@ -58,19 +58,25 @@ export async function openWorkerStopper({ context, extensionId, timeout = 10_000
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/manifest.json`);
   const cdp = await context.newCDPSession(page);
-  let status = 'unknown';
+  // Every version of our worker by id, with its last running status.
+  const statuses = new Map();
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    const ours = versions.filter((v) => v.scriptURL.startsWith(prefix));
-    if (ours.length > 0) status = ours.at(-1).runningStatus;
+    for (const v of versions) if (v.scriptURL.startsWith(prefix)) statuses.set(v.versionId, v.runningStatus);
   });
   await cdp.send('ServiceWorker.enable');
+  const allStopped = () => [...statuses.values()].every((status) => status === 'stopped');
   return {
     async stop() {
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      // Already stopped (it may stop on its own): no update would come.
+      if (statuses.size > 0 && allStopped()) return;
       const deadline = Date.now() + timeout;
-      while (status !== 'stopped') {
-        if (Date.now() > deadline) throw new Error(`The service worker did not stop within ${timeout} ms`);
-        await sleep(5);
+      // A worker still starting ignores the request: it is sent again until the worker stops.
+      for (let sentAt = 0; !allStopped(); await sleep(5)) {
+        if (Date.now() > deadline) throw new Error(`The service worker did not stop within ${timeout} ms (${[...statuses.values()].join(', ')})`);
+        if (Date.now() - sentAt > 250) {
+          sentAt = Date.now();
+          await cdp.send('ServiceWorker.stopAllWorkers');
+        }
       }
     },
     async close() {
