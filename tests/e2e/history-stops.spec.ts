@@ -64,3 +64,56 @@ test('30 context-menu copies, the worker stopped during each: no link on the cli
   expect(reached.length).toBeGreaterThan(0);
   expect(lost.map((trial) => trial.n)).toEqual([]);
 });
+
+test('with storage.local full, a menu copy still copies, flashes "!" saying the history did not keep it, and the options page says so', async ({
+  context,
+  extensionId,
+  page,
+  serviceWorker,
+  seedStorage,
+  readClipboard,
+}) => {
+  test.setTimeout(120_000);
+  await seedStorage(DEMO_STORAGE);
+  await page.goto('https://shop.example.test/');
+  const tab = await activeTab(serviceWorker);
+  const copy = (n: number) =>
+    serviceWorker.evaluate(
+      ({ tab, linkUrl }) => chrome.contextMenus.onClicked.dispatch({ menuItemId: 'copy:link', linkUrl, pageUrl: 'https://shop.example.test/', editable: false }, tab),
+      { tab, linkUrl: productUrl(n) },
+    );
+  await copy(1);
+  await expect.poll(async () => (await readHistory(serviceWorker)).map((entry) => entry.link)).toEqual([expectedAdmitadLink(productUrl(1))]);
+
+  // Fill storage.local (10 MB in Chrome without unlimitedStorage) until not even a small value fits.
+  const filled = await serviceWorker.evaluate(async () => {
+    let keys = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 1 << 4]) {
+      for (;;) {
+        try {
+          await chrome.storage.local.set({ [`filler${keys}`]: 'x'.repeat(size) });
+          keys += 1;
+        } catch (error) {
+          if (!/quota/i.test(String(error))) throw error;
+          break;
+        }
+      }
+    }
+    return keys;
+  });
+  expect(filled).toBeGreaterThan(9);
+
+  await copy(2);
+  expect(await readClipboard()).toBe(expectedAdmitadLink(productUrl(2)));
+  await expect.poll(() => serviceWorker.evaluate((tabId) => chrome.action.getBadgeText({ tabId }), tab.id!)).toBe('!');
+  expect(await serviceWorker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tab.id!)).toBe(
+    'Sublink: affiliate link copied It is not in the history: browser storage is full.',
+  );
+  // Nothing older is lost.
+  expect((await readHistory(serviceWorker)).map((entry) => entry.link)).toEqual([expectedAdmitadLink(productUrl(1))]);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#history`);
+  await expect(options.getByTestId('history-not-saved')).toContainText('Browser storage is full');
+  await options.close();
+});
