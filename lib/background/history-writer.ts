@@ -104,7 +104,7 @@ export function createCopyRecorder(deps: HistoryWriterDeps): CopyRecorder {
   const freeSlot = async (): Promise<{ slot: number } | { error: SaveError }> => {
     if (occupied === null) {
       const slots = await deps.history.readSlots();
-      occupied = new Set(slots.flatMap((entry, slot) => (entry === null ? [] : [slot])));
+      occupied = new Set(slots.flatMap((taken, slot) => (taken ? [slot] : [])));
       slotCount = slots.length;
     }
     let slot = firstFree(occupied, slotCount);

@@ -119,8 +119,11 @@ export interface HistoryStore {
   saveHistory(entries: readonly HistoryEntry[]): Promise<SaveResult>;
   /** One entry into one slot: a single `set`, no read. */
   writeSlot(slot: number, entry: HistoryEntry): Promise<SaveResult>;
-  /** Which slots hold an entry (one `get` of the slot keys only). */
-  readSlots(): Promise<JournalSlots>;
+  /**
+   * Which slots hold something (one `get` of the slot keys only). A value this version cannot
+   * read counts as taken: it is never overwritten.
+   */
+  readSlots(): Promise<readonly boolean[]>;
   /**
    * Merges every slot but `keep` into the list and empties them, in one `set` after one `get`.
    * Returns the slots it emptied.
@@ -154,7 +157,13 @@ export function createHistoryStore(area: StorageArea): HistoryStore {
     },
     saveHistory: (entries) => write({ [historyItem.key]: entries, ...emptySlots(SLOT_KEYS.map((_, slot) => slot)) }),
     writeSlot: (slot, entry) => write({ [SLOT_KEYS[slot]!]: entry }),
-    readSlots: async () => slotsOf(await area.get(SLOT_KEYS)),
+    readSlots: async () => {
+      const snapshot = await area.get(SLOT_KEYS);
+      return historyJournalItems.map((item) => {
+        const raw = storedValueOf(item, snapshot);
+        return raw !== undefined && raw !== null;
+      });
+    },
     async compact(keep) {
       let all: Awaited<ReturnType<typeof readAll>>;
       try {

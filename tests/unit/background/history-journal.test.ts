@@ -219,3 +219,13 @@ describe('a link too long to copy', () => {
     expect(copyOutcomeView({ ok: false, failure: 'too-long' }, badgeText).title).toBe('Sublink: nothing was copied. The link would be longer than 8,000 characters, more than web servers accept.');
   });
 });
+
+describe('a slot this version cannot read', () => {
+  it('is never overwritten: a copy takes another slot', async () => {
+    const future = { at: 1, surface: 'a-surface-from-a-newer-version', link: 'https://x.test/' };
+    const { items, copy, visible } = setup({ historyJournal0: future });
+    await copy({ surface: 'context-menu', sourceUrl: PRODUCT_URL, presetId: null, tabId: 1 });
+    expect(items.get('historyJournal0')).toEqual(future);
+    expect(visible()).toHaveLength(1);
+  });
+});
