@@ -135,12 +135,19 @@ export function createCopyRecorder(deps: HistoryWriterDeps): CopyRecorder {
     return result;
   };
 
+  /**
+   * Entries are ordered by `at` when the journal is read: two copies in the same millisecond get
+   * times 1 ms apart, in the order they were recorded.
+   */
+  let lastAt = -Infinity;
+  const nextAt = (): number => (lastAt = Math.max(deps.now(), lastAt + 1));
+
   const entryOf = async (copy: CopyRecord): Promise<{ entry: HistoryEntry; preset: Preset | null }> => {
     const presets = await deps.loadPresets();
     const preset = presets.find((p) => p.id === copy.presetId) ?? null;
     const parsed = parseProductUrl(copy.sourceUrl);
     const entry: HistoryEntry = {
-      at: deps.now(),
+      at: nextAt(),
       surface: copy.surface,
       // A source URL past the schema's bound is kept cut, with a marker: an entry the schema
       // refused would be hidden from the options page and dropped by the next compaction.

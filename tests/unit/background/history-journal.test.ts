@@ -229,3 +229,12 @@ describe('a slot this version cannot read', () => {
     expect(visible()).toHaveLength(1);
   });
 });
+
+describe('copies in the same millisecond', () => {
+  it('read back in the order they were made', async () => {
+    const { area } = memoryArea();
+    const recorder = createCopyRecorder({ loadPresets: async () => [], history: createHistoryStore(area), now: () => 5 });
+    for (const n of [1, 2, 3]) await recorder.record({ surface: 'popup', sourceUrl: PRODUCT_URL, presetId: null, link: `https://a.test/${n}` });
+    expect((await createHistoryStore(area).loadHistory()).entries.map((entry) => entry.link)).toEqual(['https://a.test/3', 'https://a.test/2', 'https://a.test/1']);
+  });
+});
