@@ -28,4 +28,5 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(background.stopRatesOnAccessRemoved);
 
   void background.finishMenuBuild();
+  void background.compactHistory();
 });

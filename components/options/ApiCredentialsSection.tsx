@@ -43,7 +43,7 @@ function statusText(status: CredentialsStatus, service: ApiService): { text: str
     }
     case 'storage-failed':
     case 'failed':
-      return { text: t('credentials_storageFailed'), error: true };
+      return { text: status.kind === 'storage-failed' && status.full ? t('options_quotaExceeded') : t('credentials_storageFailed'), error: true };
     default:
       return null;
   }

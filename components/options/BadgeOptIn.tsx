@@ -31,7 +31,7 @@ export function BadgeOptIn({ model }: BadgeOptInProps) {
       <p class="note">{t('badge_optInReason')}</p>
       {problem && (
         <p class="error" role="alert">
-          {problem === 'denied' ? t('badge_optInDenied') : t('badge_optInSaveFailed')}
+          {problem === 'denied' ? t('badge_optInDenied') : problem === 'storage-full' ? t('options_quotaExceeded') : t('badge_optInSaveFailed')}
         </p>
       )}
     </section>

@@ -26,7 +26,7 @@ function StatusLine({ model, num }: { model: HistoryModel; num: (value: number) 
 
 function EntryItem({ entry, model, when }: { entry: HistoryEntry; model: HistoryModel; when: string }) {
   return (
-    <li class={entry.failure ? 'history-entry failed' : 'history-entry'}>
+    <li class={entry.failure || entry.pending ? 'history-entry failed' : 'history-entry'}>
       <span class="grow">
         <span class="note">
           <time dateTime={new Date(entry.at).toISOString()}>{when}</time> · {surfaceText(entry.surface)} · {entry.presetName ?? t('history_noPreset')}
@@ -34,6 +34,7 @@ function EntryItem({ entry, model, when }: { entry: HistoryEntry; model: History
         </span>
         {entry.link && <span class="link history-link">{entry.link}</span>}
         {entry.failure && <span class="error">{t('history_failed', copyFailureText(entry.failure))}</span>}
+        {!entry.failure && entry.pending && <span class="error">{t('history_interrupted')}</span>}
         <span class="clean-url">{entry.sourceUrl}</span>
       </span>
       {entry.link && (
@@ -125,6 +126,11 @@ export function HistorySection({ model, pageSize = 50 }: HistorySectionProps) {
           </div>
         </div>
       )}
+      {model.writeFailure.value && (
+        <p class="error" role="alert" data-testid="history-not-saved">
+          {t(model.writeFailure.value.kind === 'quota' ? 'history_notSavedFull' : 'history_notSaved', formatter.format(model.writeFailure.value.at))}
+        </p>
+      )}
       <StatusLine model={model} num={num} />
       {model.loaded.value && entries.length === 0 && <p class="note">{t('history_empty')}</p>}
       {entries.length > 0 && filtering && (
@@ -134,7 +140,7 @@ export function HistorySection({ model, pageSize = 50 }: HistorySectionProps) {
       )}
       <ul class="list" data-testid="history-list">
         {filtered.slice(0, shown).map((entry, index) => (
-          <EntryItem key={`${entry.at}-${index}`} entry={entry} model={model} when={formatter.format(entry.at)} />
+          <EntryItem key={entry.id ?? `${entry.at}-${index}`} entry={entry} model={model} when={formatter.format(entry.at)} />
         ))}
       </ul>
       {filtered.length > shown && (

@@ -1,5 +1,6 @@
 import type { SourcesModel } from '@/lib/options/sources-model';
-import { hotFailureMessage, hotRowErrorMessage } from '@/lib/hotlist';
+import { hotRowErrorMessage } from '@/lib/hotlist';
+import { hotImportFailureText } from '@/lib/options/text';
 import { t, type MessageKey } from '@/lib/i18n/index';
 import { Field } from './Field';
 
@@ -44,7 +45,7 @@ export function HotListSection({ model }: HotListSectionProps) {
               )}
             </>
           ) : (
-            <p class="error">{tr(hotFailureMessage(result.reason))}</p>
+            <p class="error">{hotImportFailureText(result)}</p>
           )}
         </div>
       )}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SourcesModel } from '@/lib/options/sources-model';
-import { rateCacheErrorMessage } from '@/lib/rates';
-import { t, type MessageKey } from '@/lib/i18n/index';
+import { rateErrorText } from '@/lib/options/text';
+import { t } from '@/lib/i18n/index';
 import { Field, describedBy } from './Field';
 
 export interface RateSourceSectionProps {
@@ -27,7 +27,7 @@ export function RateSourceSection({ model }: RateSourceSectionProps) {
   const problem = model.rateProblem.value;
   const status = current?.status;
   const error = status?.lastError;
-  const errorText = error ? t(rateCacheErrorMessage(error).key as MessageKey, rateCacheErrorMessage(error).substitutions) : null;
+  const errorText = error ? rateErrorText(error) : null;
 
   return (
     <section class="card" aria-labelledby="rates-heading" data-testid="rate-source">

@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { browserBadgeOptInDeps, createBadgeOptInModel } from '@/lib/options/badge-opt-in';
 import { isSetupRequested, SETUP_PARAM } from '@/lib/messaging/pages';
-import { loadHistory } from '@/lib/storage/history';
+import { HISTORY_JOURNAL_KEYS, HISTORY_WRITE_FAILURE_KEY, loadHistory, readHistoryWriteFailure } from '@/lib/storage/history';
 import { t, uiLanguage } from '@/lib/i18n/index';
 import { createMessenger, createPortTransport } from '@/lib/messaging/client';
 import { createBatchModel } from '@/lib/options/batch-model';
@@ -41,6 +41,7 @@ const sources = createSourcesModel({
 const now = () => new Date();
 const linkHistory = createHistoryModel({
   loadHistory,
+  loadWriteFailure: readHistoryWriteFailure,
   clearHistory: () => messenger.send('clearHistory', {}),
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   recordCopy: (copy) => messenger.send('linkCopied', copy),
@@ -87,10 +88,13 @@ void sources.load();
 void linkHistory.load();
 // Another page (the popup remembering a preset, a second options tab) may change storage; the
 // background records every copy in the history.
+const HISTORY_KEYS = new Set<string>([STORAGE_KEYS.history, ...HISTORY_JOURNAL_KEYS]);
 watchStorage((changes, area) => {
+  // The note of a history write that failed lives in storage.session (lib/storage/items.ts).
+  if (area === 'session' && HISTORY_WRITE_FAILURE_KEY in changes) void linkHistory.load();
   if (area !== 'local') return;
-  if (Object.keys(changes).some((key) => key !== STORAGE_KEYS.history)) void model.load();
-  if (STORAGE_KEYS.history in changes) void linkHistory.load();
+  if (Object.keys(changes).some((key) => !HISTORY_KEYS.has(key))) void model.load();
+  if (Object.keys(changes).some((key) => HISTORY_KEYS.has(key))) void linkHistory.load();
 });
 document.documentElement.lang = uiLanguage();
 document.title = t('options_title');

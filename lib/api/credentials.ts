@@ -5,6 +5,7 @@
  * and get back only `CredentialsView`s, where every secret is masked to its last four characters.
  * Nothing here logs, and no message built here contains a secret.
  */
+import { toSaveError } from '../storage/local';
 import { PORTALS_APP_KEY, PORTALS_TRACKING_ID } from '../networks/portals';
 import { storedEntries, storedValueOf } from '../storage/item';
 import { apiCredentialsItem } from '../storage/items';
@@ -34,7 +35,7 @@ export interface CredentialsView {
 export type SaveCredentialsResult =
   | { readonly ok: true; readonly view: CredentialsView }
   | { readonly ok: false; readonly issues: readonly CredentialsIssue[] }
-  | { readonly ok: false; readonly storageFailed: true };
+  | { readonly ok: false; readonly storageFailed: true; readonly storageFull?: true };
 
 export function credentialsView(credentials: ApiCredentials): CredentialsView {
   const { aliexpress, admitad } = credentials;
@@ -113,9 +114,10 @@ export function createCredentialsStore(area: CredentialsArea): CredentialsStore 
         if (!merged.ok) return { ok: false, issues: merged.issues };
         try {
           await store(merged.next);
-        } catch {
-          // The browser's error text is not passed on: it could quote the value it refused.
-          return { ok: false, storageFailed: true };
+        } catch (error) {
+          // The browser's error text is not passed on: it could quote the value it refused. Only
+          // whether storage is full, which the page says in words.
+          return toSaveError(error).kind === 'quota' ? { ok: false, storageFailed: true, storageFull: true } : { ok: false, storageFailed: true };
         }
         return { ok: true, view: credentialsView(merged.next) };
       }),

@@ -10,7 +10,7 @@ import { createApiService, createAreaCacheStore } from '../api/service';
 import { createCredentialsStore } from '../api/credentials';
 import { createPortAnswerer } from '../messaging/port';
 import { createMessageRouter } from '../messaging/protocol';
-import { loadHistory, saveHistory } from '../storage/history';
+import { createHistoryStore, createHistoryWriteFailureNote } from '../storage/history';
 import { RATE_CACHE_KEY } from '../storage/keys';
 import { createItemValues, loadState, saveSettings } from '../storage/local';
 import { localArea, sessionArea, type StorageChanges } from '../storage/area';
@@ -39,12 +39,14 @@ const logFailure = (what: string) => (error: unknown) => console.error(`[sublink
 const logged = (what: string, work: Promise<unknown>): Promise<void> => work.then(() => undefined, logFailure(what));
 
 export function createBackground(browser: WxtBrowser) {
+  const local = localArea(browser);
+  const session = sessionArea(browser);
   const historyDeps: HistoryMessageDeps = {
     loadPresets: async () => (await loadState()).presets,
     loadSettings: async () => (await loadState()).settings,
     saveSettings,
-    loadHistory: async () => (await loadHistory()).entries,
-    saveHistory,
+    history: createHistoryStore(local),
+    failureNote: createHistoryWriteFailureNote(session),
     now: Date.now,
   };
   const recorder = createCopyRecorder(historyDeps);
@@ -56,11 +58,9 @@ export function createBackground(browser: WxtBrowser) {
     estimate: browserBadgeEstimator(),
     text: badgeText,
   });
-  const local = localArea(browser);
   const credentials = createCredentialsStore(local);
   // Per-product API answers for an hour: storage.session outlives the worker's short lives but not
   // the browser session; without it (older Firefox), the service keeps them in memory.
-  const session = sessionArea(browser);
   const apiService = createApiService({
     fetch: (url, init) => fetch(url, init),
     now: Date.now,
@@ -73,6 +73,7 @@ export function createBackground(browser: WxtBrowser) {
     loadState,
     clipboard: createBrowserClipboard(),
     record: recorder.record,
+    begin: recorder.begin,
     flash: createCopyFlash({ action, text: badgeText, restore: productBadge.restoreTab, setTimer: (callback, ms) => setTimeout(callback, ms) }),
     now: () => performance.now(),
     portalsLink: apiService.portalsCopyLink,
@@ -150,6 +151,12 @@ export function createBackground(browser: WxtBrowser) {
       permissions.origins?.length ? logged('rate-table access check', sources.onAccessRemoved(permissions.origins)) : Promise.resolve(),
     /** A worker stopped halfway through a menu build left the built-menu marker unset: finish it. */
     finishMenuBuild: () => logged('menu check', menus.ensure()),
+    /**
+     * On worker start: the journal entries the previous worker wrote merged into the history's
+     * list, so the ring has room (lib/background/history-writer.ts). Queued: a copy that woke the
+     * worker waits for it, which costs one small read when the ring is empty.
+     */
+    compactHistory: () => logged('history compaction', recorder.compact()),
   };
 }
 

@@ -23,7 +23,7 @@ export function createHistoryMessageHandlers(
   return {
     // Queued like a copy: a copy recorded at the same instant lands either before the clear
     // (and is cleared) or after it (and is kept), never lost in between or resurrecting the old list.
-    clearHistory: () => recorder.serial(async () => ({ cleared: (await deps.saveHistory([])).ok })),
+    clearHistory: async () => ({ cleared: (await recorder.clear()).ok }),
     linkCopied: (data) =>
       recorder.serial(async () => {
         const { recorded, preset } = await recorder.recordNow(data);

@@ -10,6 +10,7 @@ import { HOT_LIST_KEY } from '../storage/keys';
 import { checkRateSourceUrl, type RateSourceUrlError } from '../rates/source-url';
 import { rateSourceItem } from '../storage/items';
 import { readRateSource, type RateSource } from '../storage/rate-source';
+import { toSaveError, type SaveError } from '../storage/local';
 
 export { RATE_INTERVALS_MINUTES, readRateSource, type RateSource } from '../storage/rate-source';
 
@@ -38,7 +39,11 @@ export interface HotImportSummary {
   readonly rowErrors: readonly HotRowError[];
   readonly rowErrorCount: number;
 }
-export type HotImportResult = HotImportSummary | { readonly ok: false; readonly reason: { readonly code: HotFailureCode; readonly detail?: string } };
+/** A refused file (`reason`), or a file read but not stored (`saveError`: storage full, the lists before kept). */
+export type HotImportResult =
+  | HotImportSummary
+  | { readonly ok: false; readonly reason: { readonly code: HotFailureCode; readonly detail?: string } }
+  | { readonly ok: false; readonly saveError: SaveError };
 
 export function createSourcesService(deps: SourcesDeps) {
   const source = async () => readRateSource(await deps.storage.get(RATE_SOURCE_KEY));
@@ -97,7 +102,11 @@ export function createSourcesService(deps: SourcesDeps) {
       if (!parsed.ok) return { ok: false, reason: parsed.reason };
       const { store } = parseHotListStore(await deps.storage.get(HOT_LIST_KEY));
       const imported = hotSourceFromEntries(parsed.entries, { id: 'import', label, updatedAt: deps.now().toISOString() });
-      await deps.storage.set({ [HOT_LIST_KEY]: putHotSource(store, imported) });
+      try {
+        await deps.storage.set({ [HOT_LIST_KEY]: putHotSource(store, imported) });
+      } catch (error) {
+        return { ok: false, saveError: toSaveError(error) };
+      }
       return { ok: true, imported: imported.ids.length, duplicates: parsed.duplicates, rowErrors: parsed.errors.slice(0, 20), rowErrorCount: parsed.errors.length };
     },
 

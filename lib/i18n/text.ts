@@ -74,6 +74,7 @@ const COPY_FAILURE_KEYS: Readonly<Record<CopyFailure, MessageKey>> = {
   'invalid-subids': 'badge_failure_invalidSubids',
   'needs-api': 'badge_failure_needsApi',
   'api-error': 'badge_failure_apiError',
+  'too-long': 'badge_failure_tooLong',
   clipboard: 'badge_failure_clipboard',
 };
 

@@ -17,7 +17,8 @@ export interface BadgeOptInDeps {
   saveOptIn(enabled: boolean): Promise<SaveResult>;
 }
 
-export type BadgeOptInProblem = 'denied' | 'save-failed' | null;
+/** `storage-full`: the save failed because storage.local is full, said in those words. */
+export type BadgeOptInProblem = 'denied' | 'save-failed' | 'storage-full' | null;
 
 export interface BadgeOptInModel {
   /** On only when the setting is on and the access is granted (the user may revoke it in the browser). */
@@ -57,14 +58,14 @@ export function createBadgeOptInModel(deps: BadgeOptInDeps): BadgeOptInModel {
           }
           const saved = await deps.saveOptIn(true);
           if (!saved.ok) {
-            problem.value = 'save-failed';
+            problem.value = saved.error.kind === 'quota' ? 'storage-full' : 'save-failed';
             return;
           }
           enabled.value = true;
         } else {
           const saved = await deps.saveOptIn(false);
           if (!saved.ok) {
-            problem.value = 'save-failed';
+            problem.value = saved.error.kind === 'quota' ? 'storage-full' : 'save-failed';
             return;
           }
           enabled.value = false;

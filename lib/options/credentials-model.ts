@@ -36,7 +36,7 @@ export type CredentialsStatus =
   | { readonly kind: 'idle' }
   | { readonly kind: 'issues'; readonly issues: readonly CredentialsIssue[] }
   | { readonly kind: 'saved'; readonly access: boolean }
-  | { readonly kind: 'storage-failed' }
+  | { readonly kind: 'storage-failed'; readonly full: boolean }
   | { readonly kind: 'removed' }
   | { readonly kind: 'checking' }
   | { readonly kind: 'checked'; readonly result: CredentialsCheck }
@@ -113,7 +113,7 @@ export function createCredentialsModel(deps: CredentialsModelDeps): CredentialsM
         const allowed = await granted;
         access.value = { ...access.value, [service]: allowed };
         if (!result.ok) {
-          setStatus(service, 'issues' in result ? { kind: 'issues', issues: result.issues } : { kind: 'storage-failed' });
+          setStatus(service, 'issues' in result ? { kind: 'issues', issues: result.issues } : { kind: 'storage-failed', full: result.storageFull === true });
           return;
         }
         view.value = result.view;

@@ -6,11 +6,13 @@
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { toCsv, UTF8_BOM } from '../csv/index';
-import { HISTORY_LIMIT, type HistoryEntry } from '../storage/history';
+import { HISTORY_LIMIT, type HistoryEntry, type HistoryWriteFailure } from '../storage/history';
 import type { StorageProblem } from '../storage/local';
 
 export interface HistoryDeps {
   loadHistory(): Promise<{ entries: HistoryEntry[]; problems: StorageProblem[] }>;
+  /** The last history write that failed in this browser session (storage full), or null. */
+  loadWriteFailure?(): Promise<HistoryWriteFailure | null>;
   /** Asks the background to empty the history (in its write queue, after any copy being recorded). */
   clearHistory(): Promise<{ cleared: boolean }>;
   /** `navigator.clipboard.writeText`, called from the click. */
@@ -74,7 +76,7 @@ export const HISTORY_CSV_HEADER = ['time', 'surface', 'preset', 'product_id', 's
 export function historyCsv(entries: readonly HistoryEntry[]): string {
   return toCsv(
     HISTORY_CSV_HEADER,
-    entries.map((e) => [new Date(e.at).toISOString(), e.surface, e.presetName ?? '', e.productId ?? '', e.sourceUrl, e.link, e.failure ? 'failed' : 'copied', e.failure ?? '']),
+    entries.map((e) => [new Date(e.at).toISOString(), e.surface, e.presetName ?? '', e.productId ?? '', e.sourceUrl, e.link, e.failure ? 'failed' : e.pending ? 'interrupted' : 'copied', e.failure ?? '']),
   );
 }
 
@@ -86,6 +88,7 @@ export function createHistoryModel(deps: HistoryDeps) {
   const filter = signal<HistoryFilter>(EMPTY_FILTER);
   const status = signal<HistoryStatus>(null);
   const loaded = signal(false);
+  const writeFailure = signal<HistoryWriteFailure | null>(null);
 
   const filtered = computed(() => entries.value.filter((entry) => matchesFilter(entry, filter.value)));
   /** Presets seen in the history, by id, under the name of their latest copy. */
@@ -103,10 +106,13 @@ export function createHistoryModel(deps: HistoryDeps) {
     presetChoices,
     status: status as ReadonlySignal<HistoryStatus>,
     loaded: loaded as ReadonlySignal<boolean>,
+    /** Set while the last copy's history entry could not be written: the section says so. */
+    writeFailure: writeFailure as ReadonlySignal<HistoryWriteFailure | null>,
     limit: HISTORY_LIMIT,
 
     async load() {
-      const result = await deps.loadHistory();
+      const [result, failure] = await Promise.all([deps.loadHistory(), deps.loadWriteFailure?.().catch(() => null) ?? null]);
+      writeFailure.value = failure;
       entries.value = result.entries;
       problems.value = result.problems;
       loaded.value = true;

@@ -10,6 +10,9 @@ import { deeplinkErrorText, fieldIssueText } from '../i18n/text';
 
 export { copyFailureText } from '../i18n/text';
 import type { InvalidReason } from '../url/types';
+import { rateCacheErrorMessage, type RateCacheError } from '../rates/index';
+import { hotFailureMessage, type HotFailureCode } from '../hotlist/index';
+import { isQuotaMessage, type SaveError } from '../storage/local';
 
 const SURFACE_KEYS: Readonly<Record<CopySurface, MessageKey>> = {
   popup: 'history_surface_popup',
@@ -77,4 +80,18 @@ export function importErrorText(error: ImportError | { readonly code: 'unreadabl
       // The forms' sentence where there is one; else the schema's own (English) words, which still say what is wrong.
       return t('transfer_error_invalid', [placeText(error.path), error.issue ? fieldIssueText(error.issue) : error.message]);
   }
+}
+
+/** Why the rate table is not current; a full storage in words rather than the browser's. */
+export function rateErrorText(error: RateCacheError): string {
+  if (error.code === 'storage' && isQuotaMessage(error.message)) return t('rate_error_storageFull');
+  const { key, substitutions } = rateCacheErrorMessage(error);
+  return t(key as MessageKey, substitutions);
+}
+
+/** Why a hot-list import stored nothing: the file refused, or storage full (the lists before kept). */
+export function hotImportFailureText(failure: { readonly reason: { readonly code: HotFailureCode; readonly detail?: string } } | { readonly saveError: SaveError }): string {
+  if ('saveError' in failure) return failure.saveError.kind === 'quota' ? t('hotImport_storageFull') : t('hotImport_storageFailed', failure.saveError.message);
+  const { key, substitutions } = hotFailureMessage(failure.reason);
+  return t(key as MessageKey, substitutions);
 }

@@ -1,12 +1,16 @@
 /**
  * The link history: every link the user copied, from any surface, newest first and bounded.
- * Pure functions; the background owns the single writer (`createCopyRecorder` in
- * lib/background/history-writer.ts), so two surfaces copying at once cannot overwrite each other's entry.
+ * The background owns the single writer (`createCopyRecorder` in lib/background/history-writer.ts),
+ * so two surfaces copying at once cannot overwrite each other's entry.
+ *
+ * Stored in two parts (lib/storage/items.ts): the compacted list `history`, and a ring of journal
+ * slots `historyJournal<n>`, each one entry. A copy writes one slot in one `set` and never
+ * rewrites the list, so a worker stopped mid-copy loses nothing; reading merges both by entry id.
  */
-import { localArea, type StorageArea } from './area';
-import { storedValueOf } from './item';
-import { historyItem } from './items';
-import { createLocalStore, parseList, type SaveResult, type StorageProblem } from './local';
+import { localArea, sessionArea, type StorageArea } from './area';
+import { storedEntries, storedValueOf } from './item';
+import { historyItem, historyJournalItems, historyWriteFailureItem } from './items';
+import { createLocalStore, parseList, toSaveError, type SaveError, type SaveResult, type StorageProblem } from './local';
 import { finiteNumber, nullable, object, oneOf, optional, schema, string } from '../schema/reader';
 
 export const HISTORY_LIMIT = 1000;
@@ -33,6 +37,8 @@ export const COPY_FAILURES = [
   'needs-api',
   // A Portals preset: the API was asked and failed (refused, timed out, unreachable).
   'api-error',
+  // The link is longer than servers and networks accept (lib/background/copy/copy-link.ts `MAX_LINK_LENGTH`).
+  'too-long',
   'clipboard',
 ] as const;
 export type CopyFailure = (typeof COPY_FAILURES)[number];
@@ -47,18 +53,36 @@ export interface HistoryEntry {
   readonly productId: string | null;
   /** Set when nothing was copied; `link` is then the link that could not be written, or empty. */
   readonly failure?: CopyFailure;
+  /** Entries written since the journal: what merges a slot with its compacted copy. Older entries have none. */
+  readonly id?: string;
+  /**
+   * Written before the clipboard and replaced by the outcome after it: still set, the worker
+   * stopped in between, so the link may or may not have reached the clipboard.
+   */
+  readonly pending?: 'interrupted';
 }
+
+/** The schema's bound for `sourceUrl`, as it has been since the first release. */
+export const MAX_HISTORY_SOURCE_URL = 8192;
+/** Marks a source URL cut to fit the history. */
+export const CUT_MARKER = '…';
+
+/** `url` as the history can keep it: cut to the schema's bound with a marker, never refused by it. */
+export const historySourceUrl = (url: string): string =>
+  url.length <= MAX_HISTORY_SOURCE_URL ? url : url.slice(0, MAX_HISTORY_SOURCE_URL - CUT_MARKER.length) + CUT_MARKER;
 
 export const historyEntrySchema = schema<HistoryEntry>(
   object({
     at: finiteNumber(),
     surface: oneOf(COPY_SURFACES),
-    sourceUrl: string({ max: 8192 }),
+    sourceUrl: string({ max: MAX_HISTORY_SOURCE_URL }),
     presetId: nullable(string()),
     presetName: nullable(string()),
     link: string({ max: 16384 }),
     productId: nullable(string()),
     failure: optional(oneOf(COPY_FAILURES)),
+    id: optional(string({ min: 1, max: 64 })),
+    pending: optional(oneOf(['interrupted'] as const)),
   }),
 );
 
@@ -67,22 +91,125 @@ export function appendHistory(entries: readonly HistoryEntry[], entry: HistoryEn
   return [entry, ...entries].slice(0, limit);
 }
 
+/**
+ * The list and the journal's slots as one history: every slot entry not already in the list by
+ * id goes in front (newest first), a slot's version of an entry replaces the list's (it is the
+ * later write: a pending entry's outcome), and the result is bounded. Pure, and idempotent: a
+ * compaction stopped after writing the list but before emptying the slots reads the same.
+ */
+export function mergeJournal(list: readonly HistoryEntry[], slots: readonly HistoryEntry[], limit = HISTORY_LIMIT): HistoryEntry[] {
+  const byId = new Map<string, HistoryEntry>();
+  for (const entry of slots) if (entry.id !== undefined) byId.set(entry.id, entry);
+  const inList = new Set<string>();
+  const kept = list.map((entry) => {
+    if (entry.id === undefined || !byId.has(entry.id)) return entry;
+    inList.add(entry.id);
+    return byId.get(entry.id)!;
+  });
+  const fresh = [...byId.values()].filter((entry) => !inList.has(entry.id!)).sort((a, b) => b.at - a.at);
+  return [...fresh, ...kept].slice(0, limit);
+}
+
+/** A journal slot's content: an entry, or null for an empty slot. */
+export type JournalSlots = readonly (HistoryEntry | null)[];
+
 export interface HistoryStore {
   loadHistory(): Promise<{ entries: HistoryEntry[]; problems: StorageProblem[] }>;
+  /** Replaces the whole history: the list, and every journal slot emptied, in one `set`. */
   saveHistory(entries: readonly HistoryEntry[]): Promise<SaveResult>;
+  /** One entry into one slot: a single `set`, no read. */
+  writeSlot(slot: number, entry: HistoryEntry): Promise<SaveResult>;
+  /**
+   * Which slots hold something (one `get` of the slot keys only). A value this version cannot
+   * read counts as taken: it is never overwritten.
+   */
+  readSlots(): Promise<readonly boolean[]>;
+  /**
+   * Merges every slot but `keep` into the list and empties them, in one `set` after one `get`.
+   * Returns the slots it emptied.
+   */
+  compact(keep: ReadonlySet<number>): Promise<SaveResult & { emptied: readonly number[] }>;
 }
+
+const SLOT_KEYS = historyJournalItems.map((item) => item.key);
+const readSlot = (raw: unknown): HistoryEntry | null => {
+  const parsed = historyEntrySchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+};
 
 /** Separate from lib/storage/local.ts's `loadState` so the popup's bundle does not carry the history. */
 export function createHistoryStore(area: StorageArea): HistoryStore {
   const { write } = createLocalStore(area);
+  const slotsOf = (snapshot: Record<string, unknown>): JournalSlots => historyJournalItems.map((item) => readSlot(storedValueOf(item, snapshot)));
+  const present = (slots: JournalSlots): HistoryEntry[] => slots.filter((entry): entry is HistoryEntry => entry !== null);
+  const emptySlots = (slots: readonly number[]) => Object.fromEntries(slots.map((slot) => [SLOT_KEYS[slot]!, null]));
+
+  async function readAll() {
+    const snapshot = await area.get([...historyItem.readKeys, ...SLOT_KEYS]);
+    const { items, problems } = parseList('history', storedValueOf(historyItem, snapshot), historyEntrySchema);
+    return { list: items, problems, slots: slotsOf(snapshot), raw: storedValueOf(historyItem, snapshot) };
+  }
+
   return {
     async loadHistory() {
-      const { items, problems } = parseList('history', storedValueOf(historyItem, await area.get(historyItem.readKeys)), historyEntrySchema);
-      return { entries: items, problems };
+      const { list, problems, slots } = await readAll();
+      return { entries: mergeJournal(list, present(slots)), problems };
     },
-    saveHistory: (entries) => write({ [historyItem.key]: entries }),
+    saveHistory: (entries) => write({ [historyItem.key]: entries, ...emptySlots(SLOT_KEYS.map((_, slot) => slot)) }),
+    writeSlot: (slot, entry) => write({ [SLOT_KEYS[slot]!]: entry }),
+    readSlots: async () => {
+      const snapshot = await area.get(SLOT_KEYS);
+      return historyJournalItems.map((item) => {
+        const raw = storedValueOf(item, snapshot);
+        return raw !== undefined && raw !== null;
+      });
+    },
+    async compact(keep) {
+      let all: Awaited<ReturnType<typeof readAll>>;
+      try {
+        all = await readAll();
+      } catch (error) {
+        return { ok: false, error: toSaveError(error), emptied: [] };
+      }
+      const merging = all.slots.flatMap((entry, slot) => (entry !== null && !keep.has(slot) ? [slot] : []));
+      if (merging.length === 0) return { ok: true, emptied: [] };
+      const merged = mergeJournal(all.list, merging.map((slot) => all.slots[slot]!));
+      // Entries this version cannot read stay in the list, as `saveList` keeps them (lib/storage/local.ts).
+      const unreadable = Array.isArray(all.raw) ? all.raw.filter((entry) => !historyEntrySchema.safeParse(entry).success) : [];
+      const saved = await write({ [historyItem.key]: [...merged, ...unreadable], ...emptySlots(merging) });
+      return saved.ok ? { ...saved, emptied: merging } : { ...saved, emptied: [] };
+    },
   };
 }
 
+/** What the last failed history write recorded for the options page, or null. */
+export interface HistoryWriteFailure {
+  readonly at: number;
+  readonly kind: SaveError['kind'];
+}
+
+/**
+ * The note of the last failed history write, in `storage.session` (lib/storage/items.ts
+ * `historyWriteFailureItem`). Without a session area, it is kept in memory.
+ */
+export function createHistoryWriteFailureNote(area: StorageArea | undefined) {
+  let memory: HistoryWriteFailure | null = null;
+  return {
+    async read(): Promise<HistoryWriteFailure | null> {
+      if (!area) return memory;
+      const raw = storedValueOf(historyWriteFailureItem, await area.get(historyWriteFailureItem.readKeys)) as Partial<HistoryWriteFailure> | undefined;
+      return raw && typeof raw.at === 'number' && (raw.kind === 'quota' || raw.kind === 'other') ? { at: raw.at, kind: raw.kind } : null;
+    },
+    async write(failure: HistoryWriteFailure | null): Promise<void> {
+      memory = failure;
+      if (!area) return;
+      await (failure === null ? area.remove(historyWriteFailureItem.readKeys) : area.set(storedEntries(historyWriteFailureItem, failure)));
+    },
+  };
+}
+
+export const HISTORY_WRITE_FAILURE_KEY = historyWriteFailureItem.key;
+export const HISTORY_JOURNAL_KEYS: readonly string[] = SLOT_KEYS;
+export const readHistoryWriteFailure = (): Promise<HistoryWriteFailure | null> => createHistoryWriteFailureNote(sessionArea()).read();
 export const loadHistory = (): ReturnType<HistoryStore['loadHistory']> => createHistoryStore(localArea()).loadHistory();
 export const saveHistory = (entries: readonly HistoryEntry[]): Promise<SaveResult> => createHistoryStore(localArea()).saveHistory(entries);

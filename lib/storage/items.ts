@@ -71,6 +71,17 @@ export const categoryPicksItem = defineStoredItem({ key: 'local:categoryPicks' }
 /** HistoryEntry[], newest first; reader `loadHistory` (lib/storage/history.ts) with `historyEntrySchema`. */
 export const historyItem = defineStoredItem({ key: 'local:history' });
 
+/**
+ * The history's journal: a fixed ring of slots, each holding one `HistoryEntry` (with its `id`)
+ * or null. A copy writes one slot in a single `set`, without reading the list first, so a worker
+ * stopped at any point leaves either the whole entry or nothing; the writer
+ * (lib/background/history-writer.ts) later merges the slots into `history` and empties them in
+ * one `set`. Reader `loadHistory` (lib/storage/history.ts), which merges list and slots by id.
+ * 32 slots: several copies between two compactions, and a `get` of every slot stays small.
+ */
+export const HISTORY_JOURNAL_SLOTS = 32;
+export const historyJournalItems = Array.from({ length: HISTORY_JOURNAL_SLOTS }, (_, slot) => defineStoredItem({ key: `local:historyJournal${slot}` }));
+
 /** The remote rate table's `{ url, intervalMinutes }`; reader `readRateSource` (lib/storage/rate-source.ts). */
 export const rateSourceItem = defineStoredItem({ key: 'local:rateSource' });
 
@@ -93,5 +104,13 @@ export const menusBuiltItem = defineStoredItem({ key: 'session:menusBuilt' });
 export const apiCacheItem = defineStoredItem({ key: 'session:apiCache' });
 export const API_CACHE_PREFIX = `${apiCacheItem.key}:`;
 
+/**
+ * The last history write that failed in this browser session, `{ at, kind }` (`kind` a
+ * `SaveError` kind); removed by the next one that succeeds. In `storage.session`, whose quota is
+ * separate from `storage.local`'s, so it can be written when the local area is full. Reader
+ * `readHistoryWriteFailure` (lib/storage/history.ts); the options page's history section shows it.
+ */
+export const historyWriteFailureItem = defineStoredItem({ key: 'session:historyWriteFailure' });
+
 /** Every item in `storage.local`, for the upgrade (lib/storage/upgrade.ts). */
-export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, historyItem, rateSourceItem, apiCredentialsItem];
+export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, historyItem, ...historyJournalItems, rateSourceItem, apiCredentialsItem];

@@ -30,10 +30,16 @@ export { parseList, parseSettings, parseState, type StorageProblem, type StoredS
 export type SaveError = { readonly kind: 'quota' } | { readonly kind: 'other'; readonly message: string };
 export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly error: SaveError };
 
+/**
+ * Whether a browser's storage error says the storage is full. Chrome: "QUOTA_BYTES quota
+ * exceeded"; Firefox: "QuotaExceededError". Also for services that keep the error as text (the
+ * rate cache's `storage` error), so a page can say "storage is full" in words.
+ */
+export const isQuotaMessage = (message: string): boolean => /quota/i.test(message);
+
 export function toSaveError(error: unknown): SaveError {
   const message = error instanceof Error ? error.message : String(error);
-  // Chrome: "QUOTA_BYTES quota exceeded"; Firefox: "QuotaExceededError".
-  return /quota/i.test(message) || (error instanceof Error && error.name === 'QuotaExceededError') ? { kind: 'quota' } : { kind: 'other', message };
+  return isQuotaMessage(message) || (error instanceof Error && error.name === 'QuotaExceededError') ? { kind: 'quota' } : { kind: 'other', message };
 }
 
 const itemByKey = new Map<string, StoredItem>(LOCAL_ITEMS.map((item) => [item.key, item]));

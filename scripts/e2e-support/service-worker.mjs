@@ -47,3 +47,41 @@ export async function wakeServiceWorker({ context, extensionId }) {
     page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined)),
   );
 }
+
+/**
+ * A DevTools session kept open on one of the extension's pages, to stop the worker many times
+ * with no page to open first: `stop()` sends ServiceWorker.stopAllWorkers at once, so a test can
+ * stop the worker a chosen few milliseconds into an event (tests/e2e/history-stops.spec.ts).
+ */
+export async function openWorkerStopper({ context, extensionId, timeout = 10_000 }) {
+  const prefix = `chrome-extension://${extensionId}/`;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+  const cdp = await context.newCDPSession(page);
+  // Every version of our worker by id, with its last running status.
+  const statuses = new Map();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith(prefix)) statuses.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const allStopped = () => [...statuses.values()].every((status) => status === 'stopped');
+  return {
+    async stop() {
+      // Already stopped (it may stop on its own): no update would come.
+      if (statuses.size > 0 && allStopped()) return;
+      const deadline = Date.now() + timeout;
+      // A worker still starting ignores the request: it is sent again until the worker stops.
+      for (let sentAt = 0; !allStopped(); await sleep(5)) {
+        if (Date.now() > deadline) throw new Error(`The service worker did not stop within ${timeout} ms (${[...statuses.values()].join(', ')})`);
+        if (Date.now() - sentAt > 250) {
+          sentAt = Date.now();
+          await cdp.send('ServiceWorker.stopAllWorkers');
+        }
+      }
+    },
+    async close() {
+      await cdp.detach().catch(() => undefined);
+      await page.close();
+    },
+  };
+}

@@ -13,6 +13,7 @@ import type { Browser } from '@wxt-dev/browser';
 import { chromium } from '@playwright/test';
 import { DEMO_PRESET, DEMO_STORAGE, SAMPLE_PRODUCT_ID, expectedAdmitadLink, sampleProductUrl } from '../../scripts/e2e-support/demo-data.mjs';
 import { stopServiceWorker, wakeServiceWorker } from '../../scripts/e2e-support/service-worker.mjs';
+import { readHistory } from '../../scripts/e2e-support/history.mjs';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -63,8 +64,8 @@ const builtMenu = (worker: Worker) =>
 /** The test page's tab as Chrome would pass it to a listener. */
 const activeTab = (worker: Worker) => worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!);
 
-const history = async (worker: Worker) =>
-  ((await worker.evaluate(() => chrome.storage.local.get('history'))).history ?? []) as { surface: string; link: string; sourceUrl: string; failure?: string }[];
+/** The history as the options page reads it: the list and the journal merged. */
+const history = (worker: Worker) => readHistory(worker);
 
 test.describe('the context menu', () => {
   test('exists after install with every preset, default first, and stays after the worker is stopped', async ({

@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { parseCsv } from '../../lib/csv/index';
 import { launchWithExtension } from '../../scripts/e2e-support/browser.mjs';
 import { SAMPLE_PRODUCT_ID, sampleProductUrl } from '../../scripts/e2e-support/demo-data.mjs';
+import { readHistory } from '../../scripts/e2e-support/history.mjs';
 import { expect, test } from './support/fixtures';
 
 type Dispatchable<E> = E extends Browser.events.Event<infer Listener> ? E & { dispatch: Listener } : never;
@@ -57,7 +58,8 @@ function csvObjects(text: string): Record<string, string>[] {
   return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index] ?? ''])));
 }
 
-const storedHistory = async (worker: Worker) => ((await worker.evaluate(() => chrome.storage.local.get('history'))).history ?? []) as { surface: string; link: string; failure?: string }[];
+/** The history as the options page reads it: the list and the journal merged. */
+const storedHistory = (worker: Worker) => readHistory(worker);
 
 test('a publisher day: setup, popup, history, batch, settings to a fresh profile', async ({
   context,

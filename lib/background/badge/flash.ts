@@ -1,6 +1,7 @@
 /**
- * The copy confirmation: "✓" (or "!" and the reason in the tooltip) on the toolbar icon of the
- * tab the copy came from, for a moment, then whatever the tab showed before.
+ * The copy confirmation: "✓" (or "!" and the reason in the tooltip: the copy failed, or its
+ * history entry could not be saved) on the toolbar icon of the tab the copy came from, for a
+ * moment, then whatever the tab showed before.
  *
  * The timer lives in the worker: Chrome keeps a worker alive for 30 s after an event, longer
  * than any flash. A worker stopped anyway (DevTools) leaves the mark on until the tab navigates.
@@ -32,7 +33,7 @@ export function createCopyFlash(deps: CopyFlashDeps) {
         latest.delete(tabId);
         void deps.restore(tabId).catch(() => undefined);
       },
-      outcome.ok && !outcome.earnsNothing ? FLASH_MS.ok : FLASH_MS.error,
+      outcome.ok && !outcome.earnsNothing && outcome.historyNotSaved === undefined ? FLASH_MS.ok : FLASH_MS.error,
     );
   };
 }

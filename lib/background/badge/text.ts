@@ -12,6 +12,7 @@ export const badgeText: BadgeText = {
     return t('badge_copiedEarnsNothing', t(message.key, message.substitutions));
   },
   copyFailed: (failure) => t('badge_copyFailed', copyFailureText(failure)),
+  historyNotSaved: (kind) => t(kind === 'quota' ? 'badge_historyNotSavedFull' : 'badge_historyNotSaved'),
   product: (productId, estimate) => {
     if (estimate === null) return t('badge_product', productId);
     if (estimate.kind === 'rate') return t('badge_productRate', [productId, formatRateExact(estimate.percent)]);

@@ -21,6 +21,8 @@ export interface BadgeText {
   /** Copied, but the link's assessment (lib/insights) says it would earn nothing. */
   copiedEarnsNothing(warning: Warning): string;
   copyFailed(failure: CopyFailure): string;
+  /** Appended when the copy's history entry could not be written: storage full, or another reason. */
+  historyNotSaved(kind: 'quota' | 'other'): string;
   product(productId: string, estimate: BadgeEstimate | null): string;
 }
 
@@ -43,14 +45,21 @@ export const formatRateExact = (percent: number): string => `${Math.round(percen
 
 export const IDLE_VIEW: BadgeView = { text: '' };
 
-/** A copy's outcome; `earnsNothing` is the copied link's blocking warning, when it has one. */
-export type CopyFlashOutcome = { readonly ok: true; readonly earnsNothing?: Warning } | { readonly ok: false; readonly failure: CopyFailure };
+/**
+ * A copy's outcome: `earnsNothing` is the copied link's blocking warning, when it has one;
+ * `historyNotSaved` says the history entry could not be written, and why.
+ */
+export type CopyFlashOutcome = ({ readonly ok: true; readonly earnsNothing?: Warning } | { readonly ok: false; readonly failure: CopyFailure }) & {
+  readonly historyNotSaved?: 'quota' | 'other';
+};
 
 export function copyOutcomeView(outcome: CopyFlashOutcome, text: BadgeText): BadgeView {
-  if (!outcome.ok) return { text: '!', color: BADGE_COLORS.error, title: text.copyFailed(outcome.failure) };
+  const title = outcome.ok ? (outcome.earnsNothing ? text.copiedEarnsNothing(outcome.earnsNothing) : text.copied()) : text.copyFailed(outcome.failure);
+  // A copy whose entry is not in the history is not the plain success the user expects: "!".
+  if (outcome.historyNotSaved !== undefined) return { text: '!', color: BADGE_COLORS.error, title: `${title} ${text.historyNotSaved(outcome.historyNotSaved)}` };
+  if (!outcome.ok) return { text: '!', color: BADGE_COLORS.error, title };
   // Copied, so the check mark; the error colour and the tooltip say it would earn nothing.
-  if (outcome.earnsNothing) return { text: '✓', color: BADGE_COLORS.error, title: text.copiedEarnsNothing(outcome.earnsNothing) };
-  return { text: '✓', color: BADGE_COLORS.ok, title: text.copied() };
+  return { text: '✓', color: outcome.earnsNothing ? BADGE_COLORS.error : BADGE_COLORS.ok, title };
 }
 
 export function productView(productId: string, estimate: BadgeEstimate | null, text: BadgeText): BadgeView {

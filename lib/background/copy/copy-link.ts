@@ -10,17 +10,29 @@
  */
 import type { PortalsCopyLink } from '../../api/service';
 import type { LinkAssessment } from '../../insights';
-import type { CopyRecord } from '../history-writer';
+import type { CopyRecord, PendingCopy, RecordResult } from '../history-writer';
 import type { ClipboardWriter } from '../clipboard/types';
 import type { CopyFailure, CopySurface } from '../../storage/history';
 import { buildDeeplink } from '../../networks';
 import type { PortalsAccount } from '../../networks/portals';
-import { defaultPresetOf } from '../../presets/default';
 import type { Account } from '../../networks/types';
+import { defaultPresetOf } from '../../presets/default';
 import type { Preset } from '../../presets/types';
-import type { Warning } from '../../rules/types';
 import type { StoredState } from '../../storage/state';
-import { parseProductUrl } from '../../url';
+import { MAX_URL_LENGTH, parseProductUrl } from '../../url';
+import type { FlashOutcome } from '../badge/flash';
+
+/**
+ * The longest link put on the clipboard. Web servers refuse longer request lines with 414:
+ * Apache's default `LimitRequestLine` is 8,190 bytes
+ * (https://httpd.apache.org/docs/2.4/mod/core.html#limitrequestline) and nginx's default
+ * `large_client_header_buffers` is 8 KB (https://nginx.org/en/docs/http/ngx_http_core_module.html#large_client_header_buffers),
+ * and the networks' redirect servers sit behind such servers. 8,000 characters leave room for
+ * "GET ", " HTTP/1.1" and the line end under 8,190 whatever the host. It is also under the
+ * history's bounds (lib/storage/history.ts: `link` 16,384 characters), so a refused link is kept
+ * in its entry whole. Links are ASCII (percent-encoded), so characters are bytes.
+ */
+export const MAX_LINK_LENGTH = 8000;
 
 export interface CopyRequest {
   readonly surface: Extract<CopySurface, 'context-menu' | 'shortcut'>;
@@ -46,8 +58,11 @@ export interface CopyTiming {
 export interface CopyLinkDeps {
   loadState(): Promise<StoredState>;
   readonly clipboard: ClipboardWriter;
-  record(copy: CopyRecord): Promise<unknown>;
-  flash(tabId: number | undefined, outcome: { readonly ok: true; readonly earnsNothing?: Warning } | { readonly ok: false; readonly failure: CopyFailure }): Promise<void>;
+  /** Records an attempt that put nothing on the clipboard. */
+  record(copy: CopyRecord): Promise<RecordResult>;
+  /** Records a copy as pending before its clipboard write (lib/background/history-writer.ts). */
+  begin(copy: CopyRecord): Promise<PendingCopy>;
+  flash(tabId: number | undefined, outcome: FlashOutcome): Promise<void>;
   now(): number;
   onTiming?(timing: CopyTiming): void;
   /**
@@ -76,6 +91,8 @@ export function createCopyLinkAction(deps: CopyLinkDeps) {
     // A menu item for a preset deleted since the menu was built: say so rather than use another.
     if (request.presetId !== null && preset === null) return { preset, failure: 'unknown-preset' };
     if (request.sourceUrl === undefined || request.sourceUrl.trim() === '') return { preset, failure: 'no-url' };
+    // Past the URL reader's bound: say it is too long, rather than "not a valid link".
+    if (request.sourceUrl.length > MAX_URL_LENGTH) return { preset, failure: 'too-long' };
     const parsed = parseProductUrl(request.sourceUrl);
     const account = preset?.accountId ? state.accounts.find((a) => a.id === preset.accountId) : undefined;
     const result = buildDeeplink(parsed, preset ?? PLAIN_PRESET, account);
@@ -83,7 +100,8 @@ export function createCopyLinkAction(deps: CopyLinkDeps) {
       const fromApi = await deps.portalsLink(preset, account, request.sourceUrl);
       return fromApi.ok ? { preset, account, link: fromApi.link } : { preset, failure: fromApi.failure, ...(fromApi.reason ? { reason: fromApi.reason } : {}) };
     }
-    return result.ok ? { preset, ...(account ? { account } : {}), link: result.url } : { preset, failure: result.code };
+    if (!result.ok) return { preset, failure: result.code };
+    return result.url.length > MAX_LINK_LENGTH ? { preset, failure: 'too-long' } : { preset, ...(account ? { account } : {}), link: result.url };
   };
 
   return async function copyAffiliateLink(request: CopyRequest): Promise<CopyOutcome> {
@@ -92,28 +110,30 @@ export function createCopyLinkAction(deps: CopyLinkDeps) {
     const presetId = built.preset?.id ?? null;
     const sourceUrl = request.sourceUrl ?? '';
 
-    let outcome: CopyOutcome;
+    const record: CopyRecord = { surface: request.surface, sourceUrl, presetId, link: 'link' in built ? built.link : '' };
+    const historyNote = (result: RecordResult) => (result.recorded ? {} : { historyNotSaved: result.error.kind });
+
     if ('failure' in built) {
-      outcome = built.reason === undefined ? { ok: false, failure: built.failure } : { ok: false, failure: built.failure, reason: built.reason };
-    } else {
-      const written = await deps.clipboard.writeText(built.link);
-      deps.onTiming?.({ surface: request.surface, startedAt, clipboardWrittenAt: deps.now() });
-      const assessment = written.ok && deps.assess ? await deps.assess(sourceUrl, built.preset, built.account).catch(() => null) : null;
-      outcome = written.ok
-        ? { ok: true, link: built.link, presetId, ...(assessment ? { assessment } : {}) }
-        : { ok: false, failure: 'clipboard', reason: written.reason };
+      const outcome: CopyOutcome = built.reason === undefined ? { ok: false, failure: built.failure } : { ok: false, failure: built.failure, reason: built.reason };
+      const recorded = await deps.record({ ...record, failure: built.failure });
+      await deps.flash(request.tabId, { ok: false, failure: built.failure, ...historyNote(recorded) }).catch(() => undefined);
+      return outcome;
     }
 
-    // The badge first: it is what the user is looking for. The history write follows.
+    // The entry first, marked pending: a worker stopped during or after the clipboard write
+    // still leaves it, and a reader shows it as interrupted (lib/storage/history.ts).
+    const pending = await deps.begin(record);
+    const written = await deps.clipboard.writeText(built.link);
+    deps.onTiming?.({ surface: request.surface, startedAt, clipboardWrittenAt: deps.now() });
+    const assessment = written.ok && deps.assess ? await deps.assess(sourceUrl, built.preset, built.account).catch(() => null) : null;
+    const outcome: CopyOutcome = written.ok
+      ? { ok: true, link: built.link, presetId, ...(assessment ? { assessment } : {}) }
+      : { ok: false, failure: 'clipboard', reason: written.reason };
+    // The badge before the outcome's write: it is what the user is looking for.
     const earnsNothing = outcome.ok ? outcome.assessment?.warnings.find((w) => w.rank === 'blocking') : undefined;
-    await deps.flash(request.tabId, outcome.ok ? (earnsNothing ? { ok: true, earnsNothing } : { ok: true }) : { ok: false, failure: outcome.failure }).catch(() => undefined);
-    await deps.record({
-      surface: request.surface,
-      sourceUrl,
-      presetId,
-      link: 'link' in built ? built.link : '',
-      ...(outcome.ok ? {} : { failure: outcome.failure }),
-    });
+    const shown = outcome.ok ? { ok: true as const, ...(earnsNothing ? { earnsNothing } : {}) } : { ok: false as const, failure: outcome.failure };
+    await deps.flash(request.tabId, { ...shown, ...historyNote(pending) }).catch(() => undefined);
+    await pending.finish(outcome.ok ? undefined : outcome.failure);
     return outcome;
   };
 }

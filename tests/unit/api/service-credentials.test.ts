@@ -100,6 +100,18 @@ describe('credentials store', () => {
       },
       remove: async () => undefined,
     });
+    // A full storage is said as such (the options page words it), still without the browser's text.
+    expect(await credentials.save(aliexpressInput)).toEqual({ ok: false, storageFailed: true, storageFull: true });
+  });
+
+  it("answers any other storage failure without the browser's text either", async () => {
+    const credentials = createCredentialsStore({
+      get: async () => ({}),
+      set: async () => {
+        throw new Error(`IO error writing ${aliexpress.appSecret}`);
+      },
+      remove: async () => undefined,
+    });
     expect(await credentials.save(aliexpressInput)).toEqual({ ok: false, storageFailed: true });
   });
 

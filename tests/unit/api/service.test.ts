@@ -248,11 +248,12 @@ describe('the copy action with a Portals preset', () => {
   const setup = (overrides: Partial<ApiServiceDeps> = {}) => {
     const { api } = service(overrides);
     const clipboard = { writeText: vi.fn(async (_text: string) => ({ ok: true as const })) };
-    const record = vi.fn(async () => undefined);
+    const record = vi.fn(async () => ({ recorded: true as const }));
     const copy = createCopyLinkAction({
       loadState: async () => ({ ...state, settings: { defaultPresetId: 'pp', lastUsedPresetId: null } }),
       clipboard,
       record,
+      begin: async () => ({ recorded: true as const, finish: async () => ({ recorded: true as const }) }),
       flash: async () => undefined,
       now: () => 0,
       portalsLink: api.portalsCopyLink,

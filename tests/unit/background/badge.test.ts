@@ -24,6 +24,7 @@ import type { StoredState } from '@/lib/storage/state';
 const text: BadgeText = {
   copied: () => 'copied',
   copiedEarnsNothing: (warning) => `copied, earns nothing: ${warning.code}`,
+  historyNotSaved: (kind) => `not in history (${kind})`,
   copyFailed: (failure) => `failed: ${failure}`,
   product: (id, estimate) => `product ${id}${estimate ? ` ${estimate.kind}` : ''}`,
 };

@@ -13,6 +13,7 @@ import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage/settings';
 import type { StoredState } from '@/lib/storage/state';
+import { memoryHistory } from '../support/memory-history';
 
 const admitad: Account = { id: 'acc1', network: 'admitad', name: 'My Admitad', code: 'abc123def456abc123def456abc123' };
 const blog: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog' }, keepSku: false };
@@ -26,18 +27,22 @@ function setup({
   clipboard = { ok: true } as ClipboardResult,
   assess = undefined as CopyLinkDeps['assess'],
 } = {}) {
-  const state = { history: [] as HistoryEntry[], settings, clipboard: [] as string[], clock: 1_700_000_000_000 };
+  const history = memoryHistory([], { setDelayMs: 2 });
+  const state = {
+    /** What the options page would show: the list and the journal, merged. */
+    get history(): HistoryEntry[] {
+      return history.visible();
+    },
+    settings,
+    clipboard: [] as string[],
+    clock: 1_700_000_000_000,
+  };
   const stored: StoredState = { accounts, presets, settings, problems: [] };
   const backgroundDeps: HistoryMessageDeps = {
     loadPresets: async () => presets,
     loadSettings: async () => state.settings,
     saveSettings: async (s) => ((state.settings = s), { ok: true }),
-    loadHistory: async () => state.history,
-    saveHistory: async (entries) => {
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      state.history = [...entries];
-      return { ok: true };
-    },
+    history: history.store,
     now: () => state.clock++,
   };
   const recorder = createCopyRecorder(backgroundDeps);
@@ -53,6 +58,7 @@ function setup({
       }),
     },
     record: recorder.record,
+    begin: recorder.begin,
     flash,
     now: () => (perf += 5),
     onTiming,
@@ -182,8 +188,8 @@ describe('copy affiliate link (context menu and shortcut)', () => {
   });
 
   it('says when the history could not be cleared', async () => {
-    const { recorder, backgroundDeps } = setup();
-    const handlers = createHistoryMessageHandlers({ ...backgroundDeps, saveHistory: async () => ({ ok: false, error: { kind: 'quota' } }) }, recorder);
+    const { backgroundDeps } = setup();
+    const handlers = createHistoryMessageHandlers({ ...backgroundDeps, history: { ...backgroundDeps.history, saveHistory: async () => ({ ok: false, error: { kind: 'quota' } }) } });
     expect(await handlers.clearHistory({})).toEqual({ cleared: false });
   });
 });

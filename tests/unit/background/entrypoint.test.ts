@@ -134,6 +134,35 @@ describe('background entrypoint', () => {
     expect((await loadHistory()).entries).toEqual([]);
   });
 
+  it('a menu copy of a link over 8,192 characters is refused with its reason, and its entry stays in the history', async () => {
+    await storePresets();
+    background.main();
+    const longUrl = `${PRODUCT_URL}&q=${'x'.repeat(9000)}`;
+
+    await fakes.menuClicked.trigger({ menuItemId: 'copy:link', linkUrl: longUrl, pageUrl: 'https://blog.test/post' }, { id: 9, url: 'https://blog.test/post' });
+    await fakes.menuClicked.trigger({ menuItemId: 'copy:link', linkUrl: PRODUCT_URL, pageUrl: 'https://blog.test/post' }, { id: 9, url: 'https://blog.test/post' });
+
+    expect(clipboard).toEqual([admitadLink(CLEAN_URL, 'yt')]);
+    const { entries, problems } = await loadHistory();
+    expect(problems).toEqual([]);
+    expect(entries).toEqual([expect.objectContaining({ link: admitadLink(CLEAN_URL, 'yt') }), expect.objectContaining({ surface: 'context-menu', failure: 'too-long', link: '' })]);
+    expect(entries[1]!.sourceUrl.length).toBeLessThanOrEqual(8192);
+  });
+
+  it('a menu copy with storage full shows "!" and says the history did not keep it, and keeps the older entries', async () => {
+    await storePresets();
+    background.main();
+    await fakes.menuClicked.trigger({ menuItemId: 'copy:link', linkUrl: PRODUCT_URL, pageUrl: 'https://blog.test/post' }, { id: 9, url: 'https://blog.test/post' });
+    const before = (await loadHistory()).entries;
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+
+    await fakes.menuClicked.trigger({ menuItemId: 'copy:link', linkUrl: PRODUCT_URL, pageUrl: 'https://blog.test/post' }, { id: 9, url: 'https://blog.test/post' });
+
+    expect(clipboard).toHaveLength(2);
+    expect(fakes.badge.get(9)).toMatchObject({ text: '!', title: 'Sublink: affiliate link copied It is not in the history: browser storage is full.' });
+    expect((await loadHistory()).entries).toEqual(before);
+  });
+
   it('records a linkCopied message from our own popup, and remembers its preset', async () => {
     await storePresets();
     background.main();

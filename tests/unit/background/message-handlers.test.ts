@@ -3,22 +3,25 @@ import { createHistoryMessageHandlers, type HistoryMessageDeps } from '@/lib/bac
 import { HISTORY_LIMIT, type HistoryEntry } from '@/lib/storage/history';
 import type { Preset } from '@/lib/presets/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage/settings';
+import { memoryHistory } from '../support/memory-history';
 
 const preset: Preset = { id: 'p1', name: 'Blog', accountId: null, program: 'ww', audienceCountry: 'DE', subIds: {}, keepSku: false };
 
 function fakeDeps(initialHistory: HistoryEntry[] = []) {
-  const state = { history: initialHistory, settings: DEFAULT_SETTINGS as Settings, now: 1_700_000_000_000 };
+  // A slow store: concurrent copies would overwrite each other without the handler's queue.
+  const history = memoryHistory(initialHistory, { setDelayMs: 5 });
+  const state = {
+    get history(): HistoryEntry[] {
+      return history.visible();
+    },
+    settings: DEFAULT_SETTINGS as Settings,
+    now: 1_700_000_000_000,
+  };
   const deps: HistoryMessageDeps = {
     loadPresets: async () => [preset],
     loadSettings: async () => state.settings,
     saveSettings: async (s) => ((state.settings = s), { ok: true }),
-    loadHistory: async () => state.history,
-    // A slow store: concurrent copies would overwrite each other without the handler's queue.
-    saveHistory: async (h) => {
-      await new Promise((r) => setTimeout(r, 5));
-      state.history = [...h];
-      return { ok: true };
-    },
+    history: history.store,
     now: () => state.now++,
   };
   return { deps, state };

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RateCache, RateCacheStatus } from '@/lib/background/rate-cache';
 import { createSourcesService, RATE_REFRESH_ALARM, RATE_SOURCE_KEY, readRateSource } from '@/lib/background/rate-source';
+import { HOT_LIST_KEY } from '@/lib/storage/keys';
+import { hotImportFailureText, rateErrorText } from '@/lib/options/text';
 
 const embedded: RateCacheStatus = { source: 'embedded', url: null, version: 'embedded', fetchedAt: null, checkedAt: null, lastError: null };
 
@@ -99,5 +101,31 @@ describe('hot-list import', () => {
     await service.importHotList('product_id\n1005006123456789\n', 'hot.csv');
     await service.removeHotSource('import');
     expect(data['hotList']).toEqual({ v: 1, sources: [] });
+  });
+});
+
+describe('a full storage', () => {
+  it('a hot-list import says storage is full, and the lists saved before stay', async () => {
+    const { service, data } = setup();
+    await service.importHotList('product_id\n1005006123456789\n', 'first.csv');
+    const before = structuredClone(data[HOT_LIST_KEY]);
+    const full = createSourcesService({
+      cache: { refresh: vi.fn(), load: vi.fn(), clear: vi.fn() } as never,
+      alarms: { create: vi.fn(), clear: vi.fn(), get: vi.fn() },
+      storage: { get: async (key) => data[key], set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) },
+      now: () => new Date('2026-11-21T10:00:00Z'),
+    });
+    const actual = await full.importHotList('product_id\n1005001234567890\n', 'second.csv');
+    expect(actual).toEqual({ ok: false, saveError: { kind: 'quota' } });
+    expect(hotImportFailureText(actual as { saveError: { kind: 'quota' } })).toBe(
+      'Browser storage is full: the list was not saved, and the lists saved before are kept. Remove a hot list or clear the history to make room.',
+    );
+    expect(data[HOT_LIST_KEY]).toEqual(before);
+  });
+
+  it('the rate table says storage is full', () => {
+    expect(rateErrorText({ code: 'storage', message: 'QUOTA_BYTES quota exceeded', path: null, at: '2026-11-21T10:00:00Z' } as never)).toBe(
+      'Browser storage is full: the new rate table could not be saved. The last saved one stays in use.',
+    );
   });
 });

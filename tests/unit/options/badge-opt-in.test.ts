@@ -41,6 +41,14 @@ describe('the options page switch', () => {
     expect(model.problem.value).toBe('save-failed');
   });
 
+  it('says storage is full when that is why the setting cannot be saved', async () => {
+    const { model, deps } = optInSetup();
+    vi.mocked(deps.saveOptIn).mockResolvedValue({ ok: false, error: { kind: 'quota' } });
+    await model.setEnabled(true);
+    expect(model.enabled.value).toBe(false);
+    expect(model.problem.value).toBe('storage-full');
+  });
+
   it('turning off saves the setting first, then gives the access back', async () => {
     const { model, calls } = optInSetup({ access: true, optIn: true });
     await model.load();

@@ -124,3 +124,25 @@ describe('history model', () => {
     expect(model.status.value).toEqual({ kind: 'clearFailed' });
   });
 });
+
+describe('history writes that failed, and copies interrupted', () => {
+  it('loads the note of a history write that failed, for the section to show', async () => {
+    const { model } = setup({ loadWriteFailure: async () => ({ at: 1_700_000_000_000, kind: 'quota' }) });
+    await model.load();
+    expect(model.writeFailure.value).toEqual({ at: 1_700_000_000_000, kind: 'quota' });
+  });
+
+  it('no note: nothing to show', async () => {
+    const { model } = setup({ loadWriteFailure: async () => null });
+    await model.load();
+    expect(model.writeFailure.value).toBeNull();
+  });
+
+  it("exports an interrupted copy's status as interrupted", async () => {
+    const { model, deps } = setup({ loadHistory: vi.fn(async () => ({ entries: [entry({ pending: 'interrupted', id: 'x' })], problems: [] })) });
+    await model.load();
+    model.exportCsv();
+    const csv = parseCsv((vi.mocked(deps.download).mock.calls[0]![1] as string).slice(UTF8_BOM.length));
+    expect(csv[1]![HISTORY_CSV_HEADER.indexOf('status')]).toBe('interrupted');
+  });
+});
