@@ -19,7 +19,8 @@ import { installFakeExtensionApis } from '../support/fake-extension-apis';
 const admitad: Account = { id: 'acc1', network: 'admitad', name: 'My Admitad', code: 'abc123def456abc123def456abc123' };
 const blog: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog' }, keepSku: false };
 const PRODUCT_URL = 'https://aliexpress.ru/item/1005006789012345.html';
-const LINK = `https://ad.admitad.com/g/${admitad.code}/?ulp=${encodeURIComponent(PRODUCT_URL)}&subid=blog`;
+// A DE audience on an aliexpress.ru product: the link wraps the locale-neutral product URL.
+const LINK = `https://ad.admitad.com/g/${admitad.code}/?ulp=${encodeURIComponent('https://www.aliexpress.com/item/1005006789012345.html')}&subid=blog`;
 
 const never = () => new Promise<never>(() => undefined);
 const settle = async () => {
