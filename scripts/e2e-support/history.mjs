@@ -3,9 +3,13 @@
 // lib/storage/history.ts `mergeJournal` does. For the e2e tests and `npm run bench`, which read
 // storage from outside and cannot import the extension's modules into the worker.
 
-/** Runs inside the worker (`worker.evaluate(readHistoryInWorker)`): no closures over this module. */
+/**
+ * Runs inside an extension context (`worker.evaluate(readHistoryInWorker)` in Chromium, or an
+ * extension page's `evaluate` in Firefox, where `browser` is the promise API): no closures over
+ * this module.
+ */
 export async function readHistoryInWorker() {
-  const all = await chrome.storage.local.get(null);
+  const all = await (globalThis.browser ?? chrome).storage.local.get(null);
   const list = Array.isArray(all.history) ? all.history : [];
   const slots = Object.keys(all)
     .filter((key) => /^historyJournal\d+$/.test(key) && all[key] && typeof all[key] === 'object')

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import { SAMPLE_PRODUCT_ID, sampleProductUrl } from '../../scripts/e2e-support/demo-data.mjs';
 import { launchFirefoxWithAddon, poll, sleep } from '../../scripts/e2e-support/firefox.mjs';
+import { readHistoryInWorker } from '../../scripts/e2e-support/history.mjs';
 
 const ADMITAD_CODE = '1e8d114494b7e165239416525dc3e8';
 const productUrl = sampleProductUrl(SAMPLE_PRODUCT_ID);
@@ -31,6 +32,8 @@ const waitForText = (page, selector, expected, timeout) =>
     return (expected instanceof RegExp ? expected.test(actual ?? '') : actual === expected) ? actual : actual === null ? false : false;
   }, { timeout });
 const storage = () => storagePage.evaluate(() => globalThis.browser.storage.local.get(null));
+/** The history as the options page shows it: the list and the journal merged. */
+const history = () => storagePage.evaluate(readHistoryInWorker);
 
 /** The form control whose <label> reads `label`, as a person finds it. */
 async function control(page, label) {
@@ -109,8 +112,15 @@ test('the popup builds the preset’s link and shows its estimate and warnings',
   assert.match(why, /derived by Sublink, not a quote/);
   // Ship-to unknown until the user allows reading it: a warning says so.
   assert.match(await text(popup, '[data-testid="ship-to"]'), /Ship-to country unknown/);
-  assert.ok((await popup.$('[data-testid="warnings"]')) !== null, 'the warnings list is shown');
   await popup.close();
+  // A store page links with lower attribution priority than a product (seed 001): a ranked warning.
+  const store = await firefox.openAddonPage(`popup.html?url=${encodeURIComponent('https://www.aliexpress.com/store/1234')}`, '[data-testid="deeplink"]');
+  try {
+    await waitForText(store, '[data-testid="warnings"]', /./);
+    assert.ok((await store.$('[data-testid="warnings"] [data-rank="info"]')) !== null, 'the warning is ranked "good to know"');
+  } finally {
+    await store.close();
+  }
 });
 
 test('the context menu on a link copies its affiliate link to the clipboard', async () => {
@@ -167,7 +177,7 @@ test('the history lists each copy with its surface, newest first', async () => {
   });
   assert.match(entries[0], /Popup/);
   assert.match(entries[2], new RegExp(`product ${RU_PRODUCT_ID}`));
-  const stored = (await storage()).history;
+  const stored = await history();
   assert.deepEqual(stored.map((entry) => [entry.surface, entry.failure ?? null]), [
     ['popup', null],
     ['shortcut', null],
@@ -205,7 +215,7 @@ test('a toolbar popup closed while its messages are in flight leaves no error', 
   }
   // Firefox reports an abandoned call when its answer arrives; give the background time to answer.
   await sleep(1_000);
-  const history = (await storage()).history;
-  assert.ok(history.length >= 3, 'copies were recorded');
+  const entries = await history();
+  assert.ok(entries.length >= 3, 'copies were recorded');
   await tab.close();
 });
