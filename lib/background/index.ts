@@ -42,6 +42,7 @@ export function createBackground(browser: WxtBrowser) {
   const local = localArea(browser);
   const session = sessionArea(browser);
   const historyDeps: HistoryMessageDeps = {
+    loadAccounts: async () => (await loadState()).accounts,
     loadPresets: async () => (await loadState()).presets,
     loadSettings: async () => (await loadState()).settings,
     saveSettings,

@@ -2,7 +2,9 @@
  * The background's answers to the UI pages' messages (lib/messaging/protocol.ts), grouped by
  * what they touch. The router has already checked the sender and parsed the data.
  */
-import type { MessageHandlers } from '../messaging/protocol';
+import { MessageRejected, type MessageHandlers } from '../messaging/protocol';
+import { isLinkToKnownHost } from '../networks';
+import type { Account } from '../networks/types';
 import type { SaveResult } from '../storage/local';
 import type { Settings } from '../storage/settings';
 import type { ApiServiceApi } from '../api/service';
@@ -11,6 +13,8 @@ import { createCopyRecorder, type CopyRecorder, type HistoryWriterDeps } from '.
 import type { SourcesService } from './rate-source';
 
 export interface HistoryMessageDeps extends HistoryWriterDeps {
+  /** The user's accounts: a reported link must go to one of their hosts (or AliExpress). */
+  loadAccounts(): Promise<readonly Account[]>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<SaveResult>;
 }
@@ -24,15 +28,19 @@ export function createHistoryMessageHandlers(
     // Queued like a copy: a copy recorded at the same instant lands either before the clear
     // (and is cleared) or after it (and is kept), never lost in between or resurrecting the old list.
     clearHistory: async () => ({ cleared: (await recorder.clear()).ok }),
-    linkCopied: (data) =>
-      recorder.serial(async () => {
+    linkCopied: async (data) => {
+      // The router let only https links through; the host must be AliExpress's or one of the
+      // user's accounts', so no page can put a stranger's link into the history.
+      if (!isLinkToKnownHost(data.link, await deps.loadAccounts())) throw new MessageRejected('bad-data', 'link: not a host of your accounts or AliExpress');
+      return recorder.serial(async () => {
         const { recorded, preset } = await recorder.recordNow(data);
         if (preset && data.surface === 'popup') {
           const settings = await deps.loadSettings();
           if (settings.lastUsedPresetId !== preset.id) await deps.saveSettings({ ...settings, lastUsedPresetId: preset.id });
         }
         return { recorded };
-      }),
+      });
+    },
   };
 }
 

@@ -39,6 +39,7 @@ function setup({
   };
   const stored: StoredState = { accounts, presets, settings, problems: [] };
   const backgroundDeps: HistoryMessageDeps = {
+    loadAccounts: async () => accounts,
     loadPresets: async () => presets,
     loadSettings: async () => state.settings,
     saveSettings: async (s) => ((state.settings = s), { ok: true }),
@@ -162,10 +163,10 @@ describe('copy affiliate link (context menu and shortcut)', () => {
     const handlers = createHistoryMessageHandlers(backgroundDeps, recorder);
     const url = 'https://aliexpress.ru/item/1005006789012345.html';
     await Promise.all([
-      handlers.linkCopied({ surface: 'popup', sourceUrl: url, presetId: 'p2', link: 'https://popup.test/' }),
+      handlers.linkCopied({ surface: 'popup', sourceUrl: url, presetId: 'p2', link: 'https://ad.admitad.com/g/popup-test/' }),
       copy({ surface: 'context-menu', sourceUrl: url, presetId: null, tabId: 1 }),
       copy({ surface: 'shortcut', sourceUrl: url, presetId: null, tabId: 1 }),
-      handlers.linkCopied({ surface: 'popup', sourceUrl: url, presetId: 'p1', link: 'https://popup.test/2' }),
+      handlers.linkCopied({ surface: 'popup', sourceUrl: url, presetId: 'p1', link: 'https://ad.admitad.com/g/popup-test/2' }),
     ]);
     expect(state.history.map((e) => e.surface).sort()).toEqual(['context-menu', 'popup', 'popup', 'shortcut']);
     expect(state.settings.lastUsedPresetId).toBe('p1');
@@ -181,10 +182,10 @@ describe('copy affiliate link (context menu and shortcut)', () => {
       // between this copy's read and its write, and the copy would bring the old list back.
       recorder.record({ surface: 'shortcut', sourceUrl: url, presetId: null, link: 'https://shortcut.test/before' }),
       handlers.clearHistory({}),
-      handlers.linkCopied({ surface: 'popup', sourceUrl: url, presetId: 'p2', link: 'https://popup.test/after' }),
+      handlers.linkCopied({ surface: 'popup', sourceUrl: url, presetId: 'p2', link: 'https://ad.admitad.com/g/popup-test/after' }),
     ]);
     expect(cleared).toEqual({ cleared: true });
-    expect(state.history.map((e) => e.link)).toEqual(['https://popup.test/after']);
+    expect(state.history.map((e) => e.link)).toEqual(['https://ad.admitad.com/g/popup-test/after']);
   });
 
   it('says when the history could not be cleared', async () => {

@@ -139,7 +139,7 @@ describe('the journal', () => {
 
   it('a clear during a copy does not bring the copy back when its outcome arrives', async () => {
     const { recorder, visible } = setup({ history: [old(1)] });
-    const handlers = createHistoryMessageHandlers({ ...setup().deps, loadSettings: async () => DEFAULT_SETTINGS, saveSettings: async () => ({ ok: true }) }, recorder);
+    const handlers = createHistoryMessageHandlers({ ...setup().deps, loadAccounts: async () => [], loadSettings: async () => DEFAULT_SETTINGS, saveSettings: async () => ({ ok: true }) }, recorder);
     const pending = await recorder.begin({ surface: 'context-menu', sourceUrl: PRODUCT_URL, presetId: 'p1', link: 'https://ad.admitad.com/g/x/' });
     expect(await handlers.clearHistory({})).toEqual({ cleared: true });
     await pending.finish();

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createHistoryMessageHandlers, type HistoryMessageDeps } from '@/lib/background/message-handlers';
 import { HISTORY_LIMIT, type HistoryEntry } from '@/lib/storage/history';
+import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage/settings';
 import { memoryHistory } from '../support/memory-history';
 
 const preset: Preset = { id: 'p1', name: 'Blog', accountId: null, program: 'ww', audienceCountry: 'DE', subIds: {}, keepSku: false };
+/** The links these tests report go to this account's host. */
+const account: Account = { id: 'acc1', network: 'custom', name: 'Test network', template: 'https://a.test/?u={url}' };
 
 function fakeDeps(initialHistory: HistoryEntry[] = []) {
   // A slow store: concurrent copies would overwrite each other without the handler's queue.
@@ -18,6 +21,7 @@ function fakeDeps(initialHistory: HistoryEntry[] = []) {
     now: 1_700_000_000_000,
   };
   const deps: HistoryMessageDeps = {
+    loadAccounts: async () => [account],
     loadPresets: async () => [preset],
     loadSettings: async () => state.settings,
     saveSettings: async (s) => ((state.settings = s), { ok: true }),
@@ -35,6 +39,22 @@ const copy = (link: string, surface: 'popup' | 'context-menu' = 'popup') => ({
 });
 
 describe('linkCopied handler', () => {
+  it.each([
+    'https://attacker.example/?ulp=https://ad.admitad.com/',
+    'https://ad.admitad.com.attacker.example/g/x/',
+    'https://b.test/1',
+  ])('refuses a link to a host that is none of the accounts\' nor AliExpress\'s, and records nothing: %s', async (link) => {
+    const { deps, state } = fakeDeps();
+    await expect(createHistoryMessageHandlers(deps).linkCopied(copy(link))).rejects.toMatchObject({ reason: 'bad-data' });
+    expect(state.history).toEqual([]);
+  });
+
+  it('accepts the plain AliExpress link a preset without an account copies', async () => {
+    const { deps, state } = fakeDeps();
+    await createHistoryMessageHandlers(deps).linkCopied(copy('https://www.aliexpress.com/item/1005006123456789.html'));
+    expect(state.history.map((entry) => entry.link)).toEqual(['https://www.aliexpress.com/item/1005006123456789.html']);
+  });
+
   it('records the copy with product id and preset name, newest first', async () => {
     const { deps, state } = fakeDeps();
     const handlers = createHistoryMessageHandlers(deps);
