@@ -27,8 +27,15 @@ export function Insights({ model }: InsightsProps) {
   }, [insights]);
   if (!insights) return null;
   const api = model.api.value;
+  const saveProblem = model.saveProblem.value;
   return (
-    <InsightsPanel
+    <>
+      {saveProblem && (
+        <p class="field-error" role="alert" data-testid="save-problem">
+          {t(saveProblem === 'quota' ? 'popup_saveFailedQuota' : 'popup_saveFailed')}
+        </p>
+      )}
+      <InsightsPanel
       insights={insights}
       productId={model.productId.value}
       shipToAccess={model.shipToAccess.value}
@@ -37,6 +44,7 @@ export function Insights({ model }: InsightsProps) {
       onReadShipTo={model.readShipTo}
       exactRateShown={model.exactRateShown.value}
       api={api && <ApiFacts state={api} linkFromApi={model.linkFromApi.value} formatNumber={formatters.number} formatPrice={formatPrice} />}
-    />
+      />
+    </>
   );
 }

@@ -20,7 +20,7 @@ export interface PopupInsightsDeps {
   /** What the popup shows, and where the API's link and the category pick go. */
   readonly popup: Pick<
     PopupModel,
-    'parsed' | 'selectedPreset' | 'account' | 'sourceUrl' | 'pastedUrl' | 'requestKey' | 'estimateDataLoaded' | 'storageSnapshot' | 'putRaw' | 'setApiLink'
+    'parsed' | 'selectedPreset' | 'account' | 'sourceUrl' | 'pastedUrl' | 'requestKey' | 'estimateDataLoaded' | 'storageSnapshot' | 'putRaw' | 'setApiLink' | 'saveProblem'
   >;
   /** Asks the background (`productInsights`), which holds the credentials and the API clients. */
   ask(request: ProductInsightsRequest): Promise<ProductInsightsReply>;
@@ -34,6 +34,8 @@ export interface PopupInsightsDeps {
 export type ShownApiState = Exclude<ApiInsightsState, { readonly status: 'idle' }>;
 
 export interface PopupInsightsModel {
+  /** Why the popup's last save (the chosen preset, a category pick) failed: shown under the estimate. */
+  readonly saveProblem: ReadonlySignal<'quota' | 'other' | null>;
   /** Null until the stored tables and hot list are read, and for anything that is not an AliExpress page. */
   readonly insights: ReadonlySignal<Insights | null>;
   /** Product pages only: they get the category picker. */
@@ -108,6 +110,7 @@ export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel
   });
 
   return {
+    saveProblem: popup.saveProblem,
     insights,
     productId,
     shipToAccess: shipTo.access,

@@ -74,6 +74,8 @@ export interface PopupModel {
   /** True when no preset can build an affiliate link yet: show the way to the options page. */
   readonly needsSetup: ReadonlySignal<boolean>;
   readonly copyState: ReadonlySignal<CopyState>;
+  /** Why the last thing the popup saved (the chosen preset, a category pick) was not saved. */
+  readonly saveProblem: ReadonlySignal<'quota' | 'other' | null>;
   /** The stored values the lazily loaded estimate reads (rate cache, hot list, category picks). */
   readonly storageSnapshot: ReadonlySignal<Readonly<Record<string, unknown>>>;
   /** True once those values are read (after the link: they are read separately, never delaying it). */
@@ -95,6 +97,8 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
   const stored = signal<StoredState>({ accounts: [], presets: [], settings: { defaultPresetId: null, lastUsedPresetId: null }, problems: [] });
   const selectedId = signal<string | null>(null);
   const copyState = signal<CopyState>({ kind: 'idle' });
+  const saveProblem = signal<'quota' | 'other' | null>(null);
+  const noteSave = (result: SaveResult): SaveResult => ((saveProblem.value = result.ok ? null : result.error.kind), result);
   const storageSnapshot = signal<Readonly<Record<string, unknown>>>({});
   const estimateDataLoaded = signal(false);
   const apiLink = signal<{ key: string; url: string; hot: boolean } | null>(null);
@@ -143,6 +147,7 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     linkChanges,
     needsSetup,
     copyState,
+    saveProblem,
     storageSnapshot,
     estimateDataLoaded,
 
@@ -164,7 +169,7 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
 
     async putRaw(key, value) {
       storageSnapshot.value = { ...storageSnapshot.value, [key]: value };
-      return deps.saveRaw(key, value);
+      return noteSave(await deps.saveRaw(key, value));
     },
 
     selectPreset(id) {
@@ -173,7 +178,7 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
       copyState.value = { kind: 'idle' };
       const settings = { ...stored.value.settings, lastUsedPresetId: id };
       stored.value = { ...stored.value, settings };
-      void deps.saveSettings(settings);
+      void deps.saveSettings(settings).then(noteSave);
     },
 
     setPastedUrl(value) {

@@ -115,6 +115,18 @@ describe('createPopupInsights', () => {
     expect(model.insights.value?.categoryKey).toBe('mobilePhone');
   });
 
+  it('says so when the category pick could not be saved because storage is full, and clears it after a save works', async () => {
+    const { model, saveRaw } = await setup('pa');
+    saveRaw.mockResolvedValueOnce({ ok: false, error: { kind: 'quota' } });
+    expect(model.saveProblem.value).toBeNull();
+    model.pickCategory('mobilePhone');
+    await flush();
+    expect(model.saveProblem.value).toBe('quota');
+    model.pickCategory('tablets');
+    await flush();
+    expect(model.saveProblem.value).toBeNull();
+  });
+
   it('reads the ship-to cookie on start only when already allowed, and asks for it on a click', async () => {
     const { model, extension } = await setup('pa', undefined, false);
     model.start();

@@ -86,6 +86,16 @@ describe('popup model', () => {
     expect(deps.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ defaultPresetId: null, lastUsedPresetId: 'p2' }));
   });
 
+  it('says the picked preset was not remembered when storage is full', async () => {
+    const { model, deps } = setup({ accounts: [admitad], presets: [blog, telegram] });
+    await model.load();
+    vi.mocked(deps.saveSettings).mockResolvedValueOnce({ ok: false, error: { kind: 'quota' } });
+    model.selectPreset('p2');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(model.saveProblem.value).toBe('quota');
+    expect(model.link.value).toMatchObject({ ok: true, url: admitadLink('&subid=tg') });
+  });
+
   it('copies exactly the shown link and reports it for the history', async () => {
     const { model, deps } = setup({ accounts: [admitad], presets: [blog] });
     await model.load();
