@@ -80,7 +80,7 @@ export const historyItem = defineStoredItem({ key: 'local:history' });
  * 32 slots: several copies between two compactions, and a `get` of every slot stays small.
  */
 export const HISTORY_JOURNAL_SLOTS = 32;
-export const historyJournalItems = Array.from({ length: HISTORY_JOURNAL_SLOTS }, (_, slot) => defineStoredItem({ key: `local:historyJournal${slot}` }));
+export const historyJournalItems = /*#__PURE__*/ Array.from({ length: HISTORY_JOURNAL_SLOTS }, (_, slot) => defineStoredItem({ key: `local:historyJournal${slot}` }));
 
 /** The remote rate table's `{ url, intervalMinutes }`; reader `readRateSource` (lib/storage/rate-source.ts). */
 export const rateSourceItem = defineStoredItem({ key: 'local:rateSource' });

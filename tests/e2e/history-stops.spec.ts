@@ -18,7 +18,7 @@ declare const chrome: Omit<typeof Browser, 'contextMenus'> & {
 };
 
 const TRIALS = 30;
-const productUrl = (n: number) => `https://aliexpress.ru/item/10050067890${String(n).padStart(5, '0')}.html`;
+const productUrl = (n: number) => `https://www.aliexpress.com/item/10050067890${String(n).padStart(5, '0')}.html`;
 const activeTab = (worker: Worker) => worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!);
 
 test('30 context-menu copies, the worker stopped during each: no link on the clipboard is missing from the history', async ({
