@@ -401,7 +401,7 @@ async function measureMenuCopyToClipboard(buildDir) {
       worker.evaluate(async (n) => {
         const name = 'sublink:copy-to-clipboard';
         const before = performance.getEntriesByName(name).length;
-        const linkUrl = `https://aliexpress.ru/item/10050067890${String(n).padStart(5, '0')}.html`;
+        const linkUrl = `https://www.aliexpress.com/item/10050067890${String(n).padStart(5, '0')}.html`;
         chrome.contextMenus.onClicked.dispatch({ menuItemId: 'copy:link', linkUrl, pageUrl: 'https://shop.example.test/', editable: false });
         for (const deadline = Date.now() + 10_000; performance.getEntriesByName(name).length === before; ) {
           if (Date.now() > deadline) throw new Error('no copy within 10 s');
