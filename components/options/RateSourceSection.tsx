@@ -15,6 +15,8 @@ const PROBLEM_KEYS = {
   hasCredentials: 'options_rateHasCredentials',
   denied: 'options_rateDenied',
   failed: 'options_rateFailed',
+  storageFull: 'options_rateStorageFull',
+  storageFailed: 'options_rateStorageFailed',
 } as const;
 
 /** The optional remote rate table: where from, how often, and how the last fetch went. */

@@ -28,7 +28,8 @@ export interface SourcesDeps {
   readonly now: () => Date;
 }
 
-export type RateSourceError = RateSourceUrlError;
+/** Why a rate source was not saved: the URL's own problem, or a storage that refused the write. */
+export type RateSourceError = RateSourceUrlError | 'storageFull' | 'storageFailed';
 export type SetRateSourceResult = { ok: true; status: RateCacheStatus; source: RateSource } | { ok: false; error: RateSourceError };
 
 export interface HotImportSummary {
@@ -73,7 +74,12 @@ export function createSourcesService(deps: SourcesDeps) {
         if (!checked.ok) return { ok: false, error: checked.error };
       }
       const saved = readRateSource({ url, intervalMinutes: next.intervalMinutes });
-      await deps.storage.set({ [RATE_SOURCE_KEY]: saved });
+      try {
+        await deps.storage.set({ [RATE_SOURCE_KEY]: saved });
+      } catch (error) {
+        // Nothing changed: the previous source, its schedule and its table stay.
+        return { ok: false, error: toSaveError(error).kind === 'quota' ? 'storageFull' : 'storageFailed' };
+      }
       await schedule(saved);
       const status = saved.url ? await deps.cache.refresh(saved.url) : await deps.cache.clear();
       return { ok: true, status, source: saved };

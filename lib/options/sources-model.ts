@@ -29,7 +29,7 @@ export interface SourcesDeps {
   };
 }
 
-export type RateSourceProblem = RateSourceUrlError | 'denied' | 'failed';
+export type RateSourceProblem = RateSourceUrlError | 'denied' | 'failed' | 'storageFull' | 'storageFailed';
 
 export function createSourcesModel(deps: SourcesDeps) {
   const rate = signal<RateState | null>(null);

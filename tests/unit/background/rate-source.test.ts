@@ -28,6 +28,18 @@ function setup(stored: Record<string, unknown> = {}) {
 }
 
 describe('rate source', () => {
+  it('says storage is full when the URL cannot be saved, and keeps the previous source, schedule and table', async () => {
+    const { data, alarms, cache } = setup({ [RATE_SOURCE_KEY]: { url: 'https://old.example.com/t.json', intervalMinutes: 360 } });
+    alarms.set(RATE_REFRESH_ALARM, { periodInMinutes: 360 });
+    const full = Object.assign(new Error('QUOTA_BYTES quota exceeded'), { name: 'QuotaExceededError' });
+    const store = { get: async (key: string) => data[key], set: async () => Promise.reject(full) };
+    const failing = createSourcesService({ cache, storage: store, alarms: { create: () => undefined, clear: async () => true, get: async () => undefined }, now: () => new Date() });
+    expect(await failing.setRateSource({ url: 'https://rates.example.com/new.json', intervalMinutes: 60 })).toEqual({ ok: false, error: 'storageFull' });
+    expect(data[RATE_SOURCE_KEY]).toEqual({ url: 'https://old.example.com/t.json', intervalMinutes: 360 });
+    expect(alarms.get(RATE_REFRESH_ALARM)).toEqual({ periodInMinutes: 360 });
+    expect(cache.refresh).not.toHaveBeenCalled();
+  });
+
   it('saving an https URL stores it, schedules the refresh alarm and fetches at once', async () => {
     const { service, data, alarms, cache } = setup();
     const actual = await service.setRateSource({ url: ' https://rates.example.com/sublink.json ', intervalMinutes: 60 });
