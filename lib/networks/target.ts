@@ -43,7 +43,7 @@ const FOREIGN_AFFILIATE: LinkChange = { kind: 'foreign-affiliate' };
  * What the link points at, cleaned: a product becomes the locale-neutral
  * `https://www.aliexpress.com/item/<global id>.html` (its own storefront when the preset turns that off
  * or the audience lives behind it, see keepsStorefront; SKU kept only when the preset asks), store and
- * campaign pages keep the parser's cleaned URL (DESIGN.md hard rule 3: other parties' tracking is gone
+ * campaign pages keep the parser's cleaned URL (docs/architecture.md, 'Hard rules' 3: other parties' tracking is gone
  * before we wrap). `changes` says what differs from what the user gave. Short links cannot be resolved
  * offline, so they are refused rather than wrapped as they are.
  */

@@ -31,7 +31,7 @@ export interface Provenance {
   /**
    * True when the input was another publisher's affiliate link: a network's wrapper (Admitad `ulp`, ePN
    * `to`, Awin `ued`, TradeTracker `u`, Portals `dl_target_url`) or their tracking parameters. The clean
-   * link drops it (DESIGN.md hard rule 3), and the user is told.
+   * link drops it (docs/architecture.md, 'Hard rules' 3), and the user is told.
    */
   readonly foreignAffiliate?: boolean;
 }

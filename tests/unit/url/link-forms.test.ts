@@ -27,7 +27,7 @@ const rows: Row[] = [
   {
     input: 'https://m.es.aliexpress.com/s/item/1005004918334754.html',
     expected: { kind: 'product', product: { id: '1005004918334754', site: 'com', locale: 'es' } },
-    seen: 'DESIGN.md (m.<locale>. hosts) with the mobile /s/item/ path above',
+    seen: 'docs/architecture.md, Domain facts (m.<locale>. hosts) with the mobile /s/item/ path above',
   },
   {
     input: 'https://www.aliexpress.com/s/item/1234567890.html',
