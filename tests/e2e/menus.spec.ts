@@ -202,7 +202,8 @@ test.describe('the context menu', () => {
       expect(entries.filter((entry) => entry.failure)).toEqual([]);
       expect(entries.map((entry) => entry.link).sort()).toEqual(links.map((link) => expectedAdmitadLink(neutralOf(link))).sort());
       expect(await serviceWorker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length)).toBe(1);
-      expect(created).toHaveLength(1);
+      // DevTools reports targets asynchronously: on a busy machine the event can arrive after the copies.
+      await expect.poll(() => created.length).toBe(1);
     } finally {
       await browser.close();
     }
