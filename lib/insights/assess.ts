@@ -56,10 +56,53 @@ export function assessParsed(parsed: ParsedUrl, input: Omit<AssessLinkInput, 'ur
   };
 }
 
-/** `tables`: the embedded `DEFAULT_RATE_TABLES`, or those merged with a validated remote bundle. */
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const flag = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/**
+ * The product facts as their declared types, anything else left out: callers outside TypeScript
+ * (and the tests' fuzzing) may hand in any value, and an object with a broken `toString` must not
+ * reach a template string.
+ */
+function knownFacts(raw: unknown): LinkProductFacts | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const facts = raw as Record<string, unknown>;
+  const price = facts['price'] as Record<string, unknown> | null | undefined;
+  const amount = typeof price === 'object' && price !== null ? finite(price['amount']) : null;
+  const currency = typeof price === 'object' && price !== null ? text(price['currency']) : null;
+  const known = {
+    title: text(facts['title']),
+    categoryKey: text(facts['categoryKey']),
+    hot: flag(facts['hot']),
+    hotRate: finite(facts['hotRate']),
+    affiliate: flag(facts['affiliate']) ?? null,
+    price: amount !== null && currency !== null ? { amount, currency } : null,
+    storeKind: text(facts['storeKind']),
+    sellerCountry: text(facts['sellerCountry']),
+  };
+  return Object.fromEntries(Object.entries(known).filter(([, value]) => value !== undefined)) as LinkProductFacts;
+}
+
+/**
+ * `tables`: the embedded `DEFAULT_RATE_TABLES`, or those merged with a validated remote bundle.
+ * Total: every field is read as its declared type, and anything else counts as unknown (an
+ * unknown program has no rate table, which the estimate says).
+ */
 export function assessLink(input: AssessLinkInput, tables: RateTables = DEFAULT_RATE_TABLES): LinkAssessment {
-  const parsed = parseProductUrl(typeof input?.url === 'string' ? input.url : '');
-  return assessParsed(parsed, input ?? {}, tables);
+  const raw: Partial<Record<keyof AssessLinkInput, unknown>> = typeof input === 'object' && input !== null ? input : {};
+  const product = knownFacts(raw.product);
+  return assessParsed(
+    parseProductUrl(text(raw.url) ?? ''),
+    {
+      program: (text(raw.program) ?? 'other') as ProgramId,
+      network: text(raw.network) as AccountNetwork | null,
+      audienceCountry: text(raw.audienceCountry),
+      ...(product ? { product } : {}),
+      now: raw.now instanceof Date ? raw.now : new Date(Number.NaN),
+    },
+    tables,
+  );
 }
 
 /**

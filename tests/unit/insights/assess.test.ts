@@ -61,9 +61,17 @@ describe('assessLink', () => {
           expect(Array.isArray(actual.warnings)).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 2_000 },
     );
     expect(() => assessLink(null as unknown as AssessLinkInput)).not.toThrow();
+    // Found by this property: an object whose toString is not a function reached a template string.
+    const hostile = { toString: false } as unknown as string;
+    for (const field of ['url', 'program', 'network', 'audienceCountry'] as const) {
+      expect(() => assessLink({ url: PRODUCT, program: 'ww', network: null, audienceCountry: 'DE', now: new Date(), [field]: hostile } as AssessLinkInput)).not.toThrow();
+    }
+    expect(() =>
+      assessLink({ url: PRODUCT, program: 'ww', network: null, audienceCountry: 'DE', now: new Date(), product: { categoryKey: hostile, title: hostile, price: { amount: hostile, currency: hostile } } } as unknown as AssessLinkInput),
+    ).not.toThrow();
   });
 });
 
