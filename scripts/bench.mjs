@@ -31,6 +31,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { extensionDir, launchWithExtension, openToolbarPopup, repoRoot, snapshotBuild } from './e2e-support/browser.mjs';
 import { DEMO_STORAGE, sampleProductUrl } from './e2e-support/demo-data.mjs';
+import { readHistory } from './e2e-support/history.mjs';
 import { startSampleServer } from './e2e-support/sample-server.mjs';
 import { stopServiceWorker, wakeServiceWorker } from './e2e-support/service-worker.mjs';
 
@@ -397,31 +398,29 @@ async function measureMenuCopyToClipboard(buildDir) {
     await worker.evaluate((items) => chrome.storage.local.set(items), DEMO_STORAGE);
     // Fires the worker's real onClicked listener (see tests/e2e/menus.spec.ts) and waits for the
     // handler's measure; a failed copy is an error, not a fast sample.
-    const copyOnce = (n) =>
-      worker.evaluate(async (n) => {
+    const copyOnce = async (n) => {
+      const linkUrl = `https://www.aliexpress.com/item/10050067890${String(n).padStart(5, '0')}.html`;
+      const duration = await worker.evaluate(async (linkUrl) => {
         const name = 'sublink:copy-to-clipboard';
         const before = performance.getEntriesByName(name).length;
-        const linkUrl = `https://www.aliexpress.com/item/10050067890${String(n).padStart(5, '0')}.html`;
         chrome.contextMenus.onClicked.dispatch({ menuItemId: 'copy:link', linkUrl, pageUrl: 'https://shop.example.test/', editable: false });
         for (const deadline = Date.now() + 10_000; performance.getEntriesByName(name).length === before; ) {
           if (Date.now() > deadline) throw new Error('no copy within 10 s');
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
-        for (let tries = 0; tries < 100; tries++) {
-          // The newest entry, list and journal merged (scripts/e2e-support/history.mjs, inlined:
-          // this function runs in the worker).
-          const all = await chrome.storage.local.get(null);
-          const latest = [...(all.history ?? []), ...Object.keys(all).filter((key) => /^historyJournal\d+$/.test(key) && all[key]).map((key) => all[key])]
-            .filter((entry) => !entry.pending)
-            .sort((a, b) => b.at - a.at)[0];
-          if (latest?.link.includes(encodeURIComponent(linkUrl))) {
-            if (latest.failure) throw new Error(`copy failed: ${latest.failure}`);
-            return performance.getEntriesByName(name).at(-1).duration;
-          }
-          await new Promise((resolve) => setTimeout(resolve, 5));
+        return performance.getEntriesByName(name).at(-1).duration;
+      }, linkUrl);
+      // The copy's outcome, read as the options page reads the history (list and journal merged).
+      for (let tries = 0; tries < 100; tries++) {
+        const latest = (await readHistory(worker)).find((entry) => !entry.pending);
+        if (latest?.link.includes(encodeURIComponent(linkUrl))) {
+          if (latest.failure) throw new Error(`copy failed: ${latest.failure}`);
+          return duration;
         }
-        throw new Error('the copy was not recorded');
-      }, n);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      throw new Error('the copy was not recorded');
+    };
     await copyOnce(0); // warm-up, also proves the path works
     const warm = [];
     for (let i = 1; i <= OPENS; i++) warm.push(await copyOnce(i));
