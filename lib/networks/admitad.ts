@@ -22,7 +22,9 @@ export const ADMITAD_SUBID_LIMITS: SubIdLimits = { subid: 50, subid1: 50, subid2
  */
 export const ADMITAD_CODE = /^[a-z0-9]{30}$/;
 
-const ADMITAD_LINK_BASE = 'https://ad.admitad.com/g/';
+/** The host every Admitad deeplink goes to. */
+export const ADMITAD_LINK_HOST = 'ad.admitad.com';
+const ADMITAD_LINK_BASE = `https://${ADMITAD_LINK_HOST}/g/`;
 
 export const admitadNetwork: Network<AdmitadAccount> = {
   id: 'admitad',

@@ -61,6 +61,16 @@ const LITERAL_ORIGIN = /^https:\/\/([^/?#\\]*)(?=[/?#]|$)/i;
 /** Values that try to move the host if any placeholder could reach it. */
 const HOSTILE_FILLS = ['x', 'attacker.example/', '@attacker.example', '\\attacker.example', '..', '%2F%2Fattacker.example'];
 
+/**
+ * The host a valid template's links go to: its literal host, lower case, without the port. Null
+ * when the template has no literal host (validateTemplate refuses it then).
+ */
+export function templateHost(template: string): string | null {
+  const authority = LITERAL_ORIGIN.exec(template)?.[1] ?? '';
+  const host = /^([^:{}@\\]+)(?::\d{1,5})?$/.exec(authority)?.[1];
+  return host ? host.toLowerCase() : null;
+}
+
 function validateTemplateOrigin(template: string): FieldIssue[] {
   const field = 'template';
   const scheme = SCHEME.exec(template);

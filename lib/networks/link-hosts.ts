@@ -4,27 +4,23 @@
  * link to a stranger's host, whatever sent it. Pure: the caller passes the stored accounts.
  */
 import { isAliExpressHost } from '../url';
+import { ADMITAD_LINK_HOST } from './admitad';
+import { templateHost } from './custom';
 import type { Account } from './types';
 
-/** Admitad builds every link on this host (lib/networks/admitad.ts). */
-const ADMITAD_HOST = 'ad.admitad.com';
 /**
- * Portals links are what the AliExpress API answers: `https://s.click.aliexpress.com/e/…`,
- * an AliExpress host like the plain product link a preset without an account copies.
+ * The host an account's links go to. Portals links are what the AliExpress API answers
+ * (`https://s.click.aliexpress.com/e/…`), an AliExpress host like the plain product link a preset
+ * without an account copies, so a Portals account adds none.
  */
 function accountHost(account: Account): string | null {
   switch (account.network) {
     case 'admitad':
-      return ADMITAD_HOST;
+      return ADMITAD_LINK_HOST;
     case 'epn':
       return account.host.toLowerCase();
-    case 'custom': {
-      try {
-        return new URL(account.template.replace(/\{[^{}]*\}/g, 'x')).hostname;
-      } catch {
-        return null;
-      }
-    }
+    case 'custom':
+      return templateHost(account.template);
     case 'portals':
       return null;
   }
