@@ -6,7 +6,7 @@ import { apiErrorText } from '../shared/api-error-text';
 
 export interface ApiFactsProps {
   state: Exclude<ApiInsightsState, { status: 'idle' }>;
-  /** The preset's link comes from the API (Portals): until then the plain link is on screen. */
+  /** The preset's link comes from the API (Portals): the link box says when it is asked for and why none came. */
   linkFromApi: boolean;
   formatNumber: (value: number) => string;
   formatPrice: (amount: number, currency: string) => string;
@@ -38,17 +38,17 @@ function RateLine({ reply, formatNumber }: { reply: Answer; formatNumber: (value
 export function ApiFacts({ state, linkFromApi, formatNumber, formatPrice }: ApiFactsProps) {
   const name = apiName(state.service);
   if (state.status === 'loading') {
-    return (
+    return linkFromApi ? null : (
       <p class="note" role="status" data-testid="api-status">
-        {linkFromApi ? t('api_portalsLoading') : t('api_loading', name)}
+        {t('api_loading', name)}
       </p>
     );
   }
   const { reply } = state;
   if (reply.source === null) {
     // Admitad without credentials is the ordinary case: the tables are the answer, nothing to say.
-    if (reply.reason === 'no-credentials' && linkFromApi) return <p class="note" data-testid="api-status">{t('api_needsCredentials')}</p>;
-    if (reply.reason === 'no-access') return <p class="note" data-testid="api-status">{t('api_noAccess', name)}</p>;
+    // For Portals the link box already says what is missing.
+    if (reply.reason === 'no-access' && !linkFromApi) return <p class="note" data-testid="api-status">{t('api_noAccess', name)}</p>;
     return null;
   }
   const details = [reply.title, reply.category && t('api_category', reply.category), reply.price && t('api_price', formatPrice(reply.price.amount, reply.price.currency))].filter(Boolean);
@@ -67,7 +67,8 @@ export function ApiFacts({ state, linkFromApi, formatNumber, formatPrice }: ApiF
       )}
       {reply.error && (
         <p class="error" role="alert" data-testid="api-error">
-          {t('api_failed', [name, apiErrorText(reply.error)])} {t(linkFromApi && !reply.link ? 'api_keptClean' : 'api_keptLocal')}
+          {t('api_failed', [name, apiErrorText(reply.error)])}
+          {!linkFromApi && ` ${t('api_keptLocal')}`}
         </p>
       )}
     </div>

@@ -7,6 +7,7 @@ import { render } from 'preact';
 // Installs the hooks through which a component that reads a signal's value re-renders when it changes.
 import '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/index';
 import { cleanLinkLabel } from '@/lib/i18n/text';
 import type { PopupModel } from '@/lib/popup/model';
 import type { PopupExtensionApi } from '@/lib/popup/active-tab';
@@ -21,6 +22,7 @@ export interface LaterProps {
 }
 
 type InsightsView = (typeof import('./lazy-insights'))['LazyInsights'];
+type QrView = (typeof import('@/components/popup/QrCode'))['QrCode'];
 
 export function renderLater(container: HTMLElement, props: LaterProps): void {
   render(<Later {...props} />, container);
@@ -28,6 +30,8 @@ export function renderLater(container: HTMLElement, props: LaterProps): void {
 
 export function Later({ model, openOptions, extensionApi }: LaterProps) {
   const [InsightsView, setInsightsView] = useState<InsightsView | null>(null);
+  const [QrView, setQrView] = useState<QrView | null>(null);
+  const [qrOpen, setQrOpen] = useState(false);
   const shown = model.shownLink.value;
   const parsed = model.parsed.value;
   // A Portals preset asks the API for its link from the estimate's part, so it loads without a link too.
@@ -36,6 +40,11 @@ export function Later({ model, openOptions, extensionApi }: LaterProps) {
     // The estimate's tables and rules are a chunk of their own: the paste field does not wait for them.
     if (wantsInsights && !InsightsView) void import('./lazy-insights').then((m) => setInsightsView(() => m.LazyInsights));
   }, [wantsInsights, InsightsView]);
+
+  useEffect(() => {
+    // The QR encoder loads on the first click only.
+    if (qrOpen && !QrView) void import('@/components/popup/QrCode').then((m) => setQrView(() => m.QrCode));
+  }, [qrOpen, QrView]);
 
   const changes = model.linkChanges.value;
   const isAffiliate = shown !== null && shown.from !== 'clean';
@@ -48,6 +57,14 @@ export function Later({ model, openOptions, extensionApi }: LaterProps) {
           <span data-testid="clean-url">{model.cleanUrl.value}</span>
         </p>
       )}
+      {shown && (
+        <div class="link-actions">
+          <button type="button" data-testid="qr-toggle" aria-expanded={qrOpen} onClick={() => setQrOpen(!qrOpen)}>
+            {t(qrOpen ? 'popup_qrHide' : 'popup_qrShow')}
+          </button>
+        </div>
+      )}
+      {shown && qrOpen && QrView && <QrView link={shown.url} fileStem={parsed?.kind === 'product' ? parsed.product.id : 'sublink'} />}
       {wantsInsights && InsightsView && <InsightsView model={model} extensionApi={extensionApi} />}
       {model.needsSetup.value && <SetupHint onOpenOptions={openOptions} />}
       <PasteUrlField value={model.pastedUrl.value} onInput={model.setPastedUrl} />

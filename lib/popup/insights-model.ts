@@ -66,7 +66,7 @@ function siteOf(popup: PopupInsightsDeps['popup']): Site | null {
 /** Why an answer holds no link; the popup model shows it only for a preset whose link comes from the API. */
 export function apiLinkProblemOf(reply: ProductInsightsReply): ApiLinkProblem {
   if (reply.source === null) return { kind: reply.reason === 'no-credentials' || reply.reason === 'no-access' ? reply.reason : 'no-link' };
-  return reply.error ? { kind: 'api-error', message: reply.error.message } : { kind: 'no-link' };
+  return { kind: reply.error ? 'api-error' : 'no-link' };
 }
 
 export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel {

@@ -43,9 +43,10 @@ export interface ActiveTab {
  * promotion links), and an untracked URL copied in its place would earn nothing. Every surface
  * refuses the copy in that case (docs/architecture.md, 'Tab URL to link on screen').
  */
-export type ApiLinkProblem =
-  | { readonly kind: 'no-credentials' | 'no-access' | 'no-link' }
-  | { readonly kind: 'api-error'; readonly message: string };
+export interface ApiLinkProblem {
+  /** `api-error`: the API failed (the estimate's part below says how). */
+  readonly kind: 'no-credentials' | 'no-access' | 'no-link' | 'api-error';
+}
 
 export type CopyState = { readonly kind: 'idle' } | { readonly kind: 'copied' } | { readonly kind: 'failed'; readonly message: string };
 

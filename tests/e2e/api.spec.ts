@@ -136,24 +136,24 @@ test.describe('a Portals preset', () => {
     expect(fakes.aliexpress.requests.length).toBe(asked);
   });
 
-  test('a 401 "not registered" shows its reason and keeps the plain link', async ({ context, extensionId, fakes, seedStorage, openPopupFor }) => {
+  test('a 401 "not registered" shows its reason, and no link to copy (an untracked link earns nothing)', async ({ context, extensionId, fakes, seedStorage, openPopupFor }) => {
     await seedStorage(PORTALS_STORAGE);
     await saveCredentials(await context.newPage(), extensionId, ALIEXPRESS_INPUT);
     fakes.aliexpress.setBehaviour('not-registered');
 
     const popup = await openPopupFor(productUrl);
-    await expect(popup.getByTestId('api-error')).toHaveText(
-      'AliExpress API: this account is not registered as an affiliate publisher (401). The link above is the plain product link, without your tracking.',
-    );
-    await expect(popup.getByTestId('deeplink')).toHaveText(productUrl);
-    await expect(popup.getByRole('heading', { name: 'Clean product URL' })).toBeVisible();
+    await expect(popup.getByTestId('api-error')).toHaveText('AliExpress API: this account is not registered as an affiliate publisher (401).');
+    await expect(popup.getByTestId('api-link-problem')).toContainText('No Portals link');
+    await expect(popup.getByTestId('deeplink')).toHaveCount(0);
+    await expect(popup.getByTestId('copy')).toHaveCount(0);
   });
 
-  test('without credentials the popup says where the Portals link comes from', async ({ seedStorage, openPopupFor }) => {
+  test('without credentials the popup says where the Portals link comes from, and copies nothing', async ({ seedStorage, openPopupFor }) => {
     await seedStorage(PORTALS_STORAGE);
     const popup = await openPopupFor(productUrl);
-    await expect(popup.getByTestId('deeplink')).toHaveText(productUrl);
-    await expect(popup.getByTestId('api-status')).toContainText('add your API credentials in the options');
+    await expect(popup.getByTestId('api-link-problem')).toContainText('Add your API app key and secret in the options');
+    await expect(popup.getByTestId('deeplink')).toHaveCount(0);
+    await expect(popup.getByTestId('copy')).toHaveCount(0);
   });
 });
 

@@ -65,7 +65,7 @@ function problemText(problem: ApiLinkProblem, openOptions: () => void): (Node | 
     case 'no-link':
       return [t('popup_apiLinkNone')];
     case 'api-error':
-      return [t('popup_apiLinkError', problem.message)];
+      return [t('popup_apiLinkError')];
   }
 }
 

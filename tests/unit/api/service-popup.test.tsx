@@ -52,7 +52,7 @@ describe('the popup model with API links', () => {
 
   it.each([
     { problem: { kind: 'no-credentials' as const } },
-    { problem: { kind: 'api-error' as const, message: 'timeout' } },
+    { problem: { kind: 'api-error' as const } },
   ])('says why a Portals preset has no link ($problem.kind) and copies nothing', async ({ problem }) => {
     const { model, deps } = await loadedModel('pp');
     model.setApiLinkProblem(model.requestKey.value, problem);
@@ -145,7 +145,8 @@ describe('ApiFacts', () => {
   });
 
   it.each([
-    { error: { kind: 'not-registered' as const, message: 'x', code: '401' }, linkFromApi: true, expected: 'AliExpress API: this account is not registered as an affiliate publisher (401). The link above is the plain product link, without your tracking.' },
+    // For Portals the link box says no link came and nothing was copied; this line says why.
+    { error: { kind: 'not-registered' as const, message: 'x', code: '401' }, linkFromApi: true, expected: 'AliExpress API: this account is not registered as an affiliate publisher (401).' },
     { error: { kind: 'timeout' as const, message: 'x' }, linkFromApi: false, expected: 'Admitad API: no answer in time. Showing the local link and estimate.' },
     { error: { kind: 'rate-limited' as const, message: 'x', code: 'local-rate-limit' }, linkFromApi: false, expected: 'Admitad API: too many requests; try again in a moment. Showing the local link and estimate.' },
   ])('says why the API failed in one line: $error.kind', ({ error, linkFromApi, expected }) => {
@@ -154,9 +155,10 @@ describe('ApiFacts', () => {
     expect(host.querySelector('[data-testid="api-error"]')?.textContent).toBe(expected);
   });
 
-  it('says nothing for an Admitad preset without credentials, and points a Portals preset to the options', () => {
+  it('says nothing without credentials: Admitad keeps its tables, and a Portals preset\'s link box says what is missing', () => {
     expect(show({ key: 'k', status: 'done', service: 'admitad', reply: { source: null, reason: 'no-credentials', service: 'admitad' } }).textContent).toBe('');
-    expect(show({ key: 'k', status: 'done', service: 'aliexpress', reply: { source: null, reason: 'no-credentials', service: 'aliexpress' } }, true).textContent).toContain('add your API credentials in the options');
+    expect(show({ key: 'k', status: 'done', service: 'aliexpress', reply: { source: null, reason: 'no-credentials', service: 'aliexpress' } }, true).textContent).toBe('');
+    expect(show({ key: 'k', status: 'loading', service: 'aliexpress' }, true).textContent).toBe('');
   });
 });
 
