@@ -118,7 +118,9 @@ function urlColumn(header: readonly string[], sample: readonly (readonly string[
 }
 
 function fromCsv(text: string): { inputs: BatchInput[]; column: string } {
-  const records = parseCsv(text, { delimiter: detectDelimiter(text), maxRecords: BATCH_MAX_ROWS + 2 });
+  // Cells are kept as the file has them (no formula guard taken off): the export writes each back
+  // exactly, guarding it on the way out (lib/csv/index.ts).
+  const records = parseCsv(text, { delimiter: detectDelimiter(text), maxRecords: BATCH_MAX_ROWS + 2, unguard: false });
   const [header = [], ...data] = records;
   const column = urlColumn(header, data.slice(0, 20));
   const titleColumn = header.findIndex((cell, index) => index !== column && TITLE_HEADER.test(cell));

@@ -43,7 +43,7 @@ export function sharedWarnings(rows: readonly BatchRow[]): SharedWarnings {
       candidates = new Map(row.warnings.map((warning) => [warningKey(warning), warning]));
     } else {
       const own = new Set(row.warnings.map(warningKey));
-      for (const key of [...candidates.keys()]) if (!own.has(key)) candidates.delete(key);
+      for (const key of candidates.keys()) if (!own.has(key)) candidates.delete(key);
     }
     if (candidates.size === 0) return NONE;
   }
