@@ -47,7 +47,7 @@ export function BatchSection({ model, presets }: BatchSectionProps) {
     () => ({ warning: (warning) => tr(warningMessage(warning, formatters)), error: batchErrorText, change: linkChangeText }),
     [formatters],
   );
-  const phase = model.phase.value;
+  const phase = model.outcome.value;
   const running = phase.kind === 'running';
 
   const onFile = async (event: Event) => {
@@ -85,7 +85,8 @@ export function BatchSection({ model, presets }: BatchSectionProps) {
           autoComplete="off"
           wrap="off"
           value={model.text.value}
-          readOnly={running}
+          // Left editable while a batch runs: it converts the text as it was at Convert, and making a
+          // 10,000-line field read-only and back lays all its text out again, twice per batch.
           onInput={(e) => model.setText(e.currentTarget.value)}
         />
       </Field>
@@ -102,18 +103,7 @@ export function BatchSection({ model, presets }: BatchSectionProps) {
           </button>
         )}
       </div>
-      {running && (
-        <p class="progress-line">
-          <progress
-            max={phase.total}
-            value={phase.done}
-            aria-label={t('batch_progressLabel')}
-            aria-valuetext={t('batch_progress', [formatters.number(phase.done), formatters.number(phase.total)])}
-            data-testid="batch-progress"
-          />{' '}
-          <span aria-hidden="true">{t('batch_progress', [formatters.number(phase.done), formatters.number(phase.total)])}</span>
-        </p>
-      )}
+      {running && <BatchProgress model={model} formatNumber={formatters.number} />}
       <div role="status" data-testid="batch-status">
         {phase.kind === 'cancelled' && <p class="note">{t('batch_cancelled')}</p>}
         {phase.kind === 'done' && (
@@ -197,5 +187,18 @@ function BatchResults({ model, text, formatters, total }: BatchResultsProps) {
         />
       )}
     </>
+  );
+}
+
+/** Reads the progress counts itself: a step re-renders this bar, not the section and its 10,000-line field. */
+function BatchProgress({ model, formatNumber }: { model: BatchModel; formatNumber: (value: number) => string }) {
+  const phase = model.phase.value;
+  if (phase.kind !== 'running') return null;
+  const text = t('batch_progress', [formatNumber(phase.done), formatNumber(phase.total)]);
+  return (
+    <p class="progress-line">
+      <progress max={phase.total} value={phase.done} aria-label={t('batch_progressLabel')} aria-valuetext={text} data-testid="batch-progress" />{' '}
+      <span aria-hidden="true">{text}</span>
+    </p>
   );
 }

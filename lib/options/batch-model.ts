@@ -42,6 +42,10 @@ export type BatchPhase =
 /** What the last copy button did, for the page's status line. */
 export type BatchCopyStatus = { readonly kind: 'none' } | { readonly kind: 'copied'; readonly row: number } | { readonly kind: 'copyFailed'; readonly row: number };
 
+/** What the section shows while a batch runs; the counts are in `phase`, read by the progress bar alone. */
+export type BatchOutcome = Exclude<BatchPhase, { kind: 'running' }> | { readonly kind: 'running' };
+const RUNNING: BatchOutcome = { kind: 'running' };
+
 const NO_SHARED: SharedWarnings = { shared: [], sharedKeys: new Set() };
 
 /** A product URL every preset can wrap: a preset that cannot is broken for every row. */
@@ -68,6 +72,8 @@ export function createBatchModel(deps: BatchDeps) {
   let convertedPresetId: string | null = null;
   let controller: AbortController | null = null;
 
+  // The same object for every progress step, so only the progress bar re-renders while rows convert.
+  const outcome = computed<BatchOutcome>(() => (phase.value.kind === 'running' ? RUNNING : phase.value));
   const rows = computed<readonly BatchRow[]>(() => {
     const current = phase.value;
     return current.kind === 'done' ? current.rows : [];
@@ -85,6 +91,8 @@ export function createBatchModel(deps: BatchDeps) {
     text: text as ReadonlySignal<string>,
     presetId,
     phase: phase as ReadonlySignal<BatchPhase>,
+    /** `phase` without the progress counts: what the section around the progress bar depends on. */
+    outcome,
     maxChars: BATCH_MAX_CHARS,
     /** Warnings every converted row carries: the page says them once, above the table. */
     shared: shared as ReadonlySignal<SharedWarnings>,
