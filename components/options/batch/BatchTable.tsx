@@ -4,6 +4,7 @@ import type { MessageFormatters } from '@/lib/rates';
 import type { Warning } from '@/lib/rules';
 import { linkChangeText } from '@/lib/i18n/link-changes';
 import { t } from '@/lib/i18n/index';
+import { TipBadge } from './TipBadge';
 import { WarningBadge } from './WarningBadge';
 
 type ConvertedRow = Extract<BatchRow, { ok: true }>;
@@ -60,25 +61,29 @@ function ConvertedCells({ row, shared, formatters, warningText, onCopy }: { row:
             {row.link}
           </code>
         </div>
-        {row.duplicateOf !== null && <span class="note">{t('batch_duplicateOf', String(row.duplicateOf))}</span>}
-        {row.changes.length > 0 && (
-          <span class="note" data-testid="batch-changes">
-            {t('batch_changes')}: {row.changes.map(linkChangeText).join('; ')}
-          </span>
-        )}
       </td>
       <td class="batch-rate">
         {rateText(row, formatters)}
         {row.hot && <span class="hot">{t('hot_badge')}</span>}
       </td>
       <td class="batch-warnings">
-        {warnings.length > 0 && (
+        {(warnings.length > 0 || row.changes.length > 0 || row.duplicateOf !== null) && (
           <ul class="batch-badges">
             {warnings.map((warning, index) => (
               <li key={index}>
                 <WarningBadge warning={warning} text={warningText(warning)} />
               </li>
             ))}
+            {row.changes.length > 0 && (
+              <li>
+                <TipBadge label={t('batch_changes')} tip={row.changes.map(linkChangeText).join('; ')} tone="note" testId="batch-changes" />
+              </li>
+            )}
+            {row.duplicateOf !== null && (
+              <li>
+                <TipBadge label={t('batch_badge_repeat')} tip={t('batch_duplicateOf', String(row.duplicateOf))} tone="note" />
+              </li>
+            )}
           </ul>
         )}
       </td>

@@ -1,5 +1,6 @@
 import type { RuleCode, Warning } from '@/lib/rules';
 import { t, type MessageKey } from '@/lib/i18n/index';
+import { TipBadge } from './TipBadge';
 
 /** A short label per warning code: the full text is one hover, focus or screen-reader read away. */
 const BADGE_LABEL: Record<RuleCode, MessageKey> = {
@@ -30,25 +31,7 @@ export interface WarningBadgeProps {
   text: string;
 }
 
-/**
- * A short badge that keeps the full warning: the sentence is in the badge's accessible text and
- * shows as a tooltip on hover and on keyboard focus (Escape hides it again by leaving the badge).
- */
+/** A warning as a short badge; its rank and sentence are in the tooltip and the accessible text. */
 export function WarningBadge({ warning, text }: WarningBadgeProps) {
-  return (
-    <span
-      class={`batch-badge ${warning.rank}`}
-      tabIndex={0}
-      data-code={warning.code}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') event.currentTarget.blur();
-      }}
-    >
-      {t(BADGE_LABEL[warning.code])}
-      <span class="batch-tip">
-        {`${t(`rule_rank_${warning.rank}`)}: `}
-        {text}
-      </span>
-    </span>
-  );
+  return <TipBadge label={t(BADGE_LABEL[warning.code])} tip={`${t(`rule_rank_${warning.rank}`)}: ${text}`} tone={warning.rank} />;
 }
