@@ -1,7 +1,8 @@
 /**
  * The options page's batch converter: a pasted list or a loaded file of up to
  * 10,000 URLs becomes deeplinks under a chosen preset, with estimates and warnings, converted in
- * time slices so the page keeps responding, then exported as CSV.
+ * time slices so the page keeps responding, then looked at as a worktable (the warnings every
+ * row shares once, a filter, pages; lib/batch/view.ts), copied one link at a time and exported as CSV.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { UTF8_BOM } from '../csv/index';
