@@ -58,8 +58,6 @@ export function BatchSection({ model, presets }: BatchSectionProps) {
     input.value = '';
   };
 
-  const convert = () => model.convert();
-
   return (
     <section class="card batch-worktable" id="batch" aria-labelledby="batch-heading" data-testid="batch">
       <h2 id="batch-heading">{t('batch_title')}</h2>
@@ -94,7 +92,7 @@ export function BatchSection({ model, presets }: BatchSectionProps) {
         <input id="batch-file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" disabled={running} onChange={(event) => void onFile(event)} />
       </Field>
       <div class="actions">
-        <button type="button" class="primary" disabled={running || presets.length === 0} onClick={() => void convert()}>
+        <button type="button" class="primary" disabled={running || presets.length === 0} onClick={() => void model.convert()}>
           {t('batch_convert')}
         </button>
         {running && (
