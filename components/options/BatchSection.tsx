@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
-import type { BatchRow } from '@/lib/batch/convert';
+import { useMemo } from 'preact/hooks';
 import type { BatchText } from '@/lib/batch/export';
 import { BATCH_MAX_ROWS } from '@/lib/batch/extract';
 import type { BatchFailure, BatchModel } from '@/lib/options/batch-model';
@@ -11,12 +10,12 @@ import { deeplinkErrorText } from '@/lib/i18n/text';
 import { linkChangeText } from '@/lib/i18n/link-changes';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
 import { Field, describedBy } from './Field';
+import { BatchPager } from './batch/BatchPager';
+import { BatchTable } from './batch/BatchTable';
 
 export interface BatchSectionProps {
   model: BatchModel;
   presets: readonly Preset[];
-  /** Rows shown before "Show more"; the export always has them all. */
-  pageSize?: number;
 }
 
 const tr = (message: { key: string; substitutions: string[] }) => t(message.key as MessageKey, message.substitutions);
@@ -34,68 +33,21 @@ function failureText(failure: BatchFailure, formatNumber: (value: number) => str
     case 'noPreset':
       return t('batch_fail_noPreset');
     case 'preset':
-      return deeplinkErrorText(failure.problem);
+      // Portals links come only from the API, one product at a time: the batch makes none (an
+      // untracked link earns nothing), and says where such links can be had.
+      return failure.problem === 'needs-api' ? t('batch_fail_needsApi') : deeplinkErrorText(failure.problem);
   }
 }
 
-function rateText(row: Extract<BatchRow, { ok: true }>, formatters: MessageFormatters): string {
-  const { rate, best } = row.estimate;
-  const num = formatters.number;
-  const range = rate.max === null ? t('rate_rangeOpen', num(rate.min)) : t('rate_range', [num(rate.min), num(rate.max)]);
-  return best === null ? range : `${t('rate_best', num(best))}, ${range}`;
-}
-
-function RowItem({ row, text, formatters }: { row: BatchRow; text: BatchText; formatters: MessageFormatters }) {
-  return (
-    <tr class={row.ok ? undefined : 'failed'}>
-      <td>{row.row}</td>
-      <td class="url-cell">{row.input}</td>
-      {row.ok ? (
-        <>
-          <td class="url-cell">
-            <span class="link">{row.link}</span>
-            {row.duplicateOf !== null && <span class="note">{t('batch_duplicateOf', String(row.duplicateOf))}</span>}
-            {row.changes.length > 0 && (
-              <span class="note" data-testid="batch-changes">
-                {t('batch_changes')}: {row.changes.map(linkChangeText).join('; ')}
-              </span>
-            )}
-          </td>
-          <td>
-            {rateText(row, formatters)}
-            {row.hot && <span class="hot">{t('hot_badge')}</span>}
-          </td>
-          <td>
-            {row.warnings.length > 0 && (
-              <ul class="warnings">
-                {row.warnings.map((warning, index) => (
-                  <li key={index} class={`warning ${warning.rank}`}>
-                    {text.warning(warning)}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </td>
-        </>
-      ) : (
-        <td colSpan={3} class="error">
-          {text.error(row.error)}
-        </td>
-      )}
-    </tr>
-  );
-}
-
 /** A pasted list or a file of AliExpress URLs to deeplinks, estimates and warnings, exported as CSV. */
-export function BatchSection({ model, presets, pageSize = 100 }: BatchSectionProps) {
-  const [shown, setShown] = useState(pageSize);
+export function BatchSection({ model, presets }: BatchSectionProps) {
   const language = uiLanguage();
   const formatters = useMemo(() => catalogFormatters((key) => t(key as MessageKey), language), [language]);
   const text: BatchText = useMemo(
     () => ({ warning: (warning) => tr(warningMessage(warning, formatters)), error: batchErrorText, change: linkChangeText }),
     [formatters],
   );
-  const phase = model.phase.value;
+  const phase = model.outcome.value;
   const running = phase.kind === 'running';
 
   const onFile = async (event: Event) => {
@@ -106,13 +58,8 @@ export function BatchSection({ model, presets, pageSize = 100 }: BatchSectionPro
     input.value = '';
   };
 
-  const convert = async () => {
-    setShown(pageSize);
-    await model.convert();
-  };
-
   return (
-    <section class="card" id="batch" aria-labelledby="batch-heading" data-testid="batch">
+    <section class="card batch-worktable" id="batch" aria-labelledby="batch-heading" data-testid="batch">
       <h2 id="batch-heading">{t('batch_title')}</h2>
       <p class="note">{t('batch_intro', formatters.number(BATCH_MAX_ROWS))}</p>
       {presets.length === 0 ? (
@@ -136,7 +83,8 @@ export function BatchSection({ model, presets, pageSize = 100 }: BatchSectionPro
           autoComplete="off"
           wrap="off"
           value={model.text.value}
-          readOnly={running}
+          // Left editable while a batch runs: it converts the text as it was at Convert, and making a
+          // 10,000-line field read-only and back lays all its text out again, twice per batch.
           onInput={(e) => model.setText(e.currentTarget.value)}
         />
       </Field>
@@ -144,7 +92,7 @@ export function BatchSection({ model, presets, pageSize = 100 }: BatchSectionPro
         <input id="batch-file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" disabled={running} onChange={(event) => void onFile(event)} />
       </Field>
       <div class="actions">
-        <button type="button" class="primary" disabled={running || presets.length === 0} onClick={() => void convert()}>
+        <button type="button" class="primary" disabled={running || presets.length === 0} onClick={() => void model.convert()}>
           {t('batch_convert')}
         </button>
         {running && (
@@ -153,18 +101,7 @@ export function BatchSection({ model, presets, pageSize = 100 }: BatchSectionPro
           </button>
         )}
       </div>
-      {running && (
-        <p class="progress-line">
-          <progress
-            max={phase.total}
-            value={phase.done}
-            aria-label={t('batch_progressLabel')}
-            aria-valuetext={t('batch_progress', [formatters.number(phase.done), formatters.number(phase.total)])}
-            data-testid="batch-progress"
-          />{' '}
-          <span aria-hidden="true">{t('batch_progress', [formatters.number(phase.done), formatters.number(phase.total)])}</span>
-        </p>
-      )}
+      {running && <BatchProgress model={model} formatNumber={formatters.number} />}
       <div role="status" data-testid="batch-status">
         {phase.kind === 'cancelled' && <p class="note">{t('batch_cancelled')}</p>}
         {phase.kind === 'done' && (
@@ -186,39 +123,80 @@ export function BatchSection({ model, presets, pageSize = 100 }: BatchSectionPro
           {failureText(phase.failure, formatters.number)}
         </p>
       )}
-      {phase.kind === 'done' && (
-        <>
-          <div class="actions">
-            <button type="button" onClick={() => model.exportCsv(text)}>
-              {t('batch_export', formatters.number(phase.rows.length))}
-            </button>
-          </div>
-          <div class="table-wrap">
-            <table class="batch-table" data-testid="batch-table">
-              <caption class="note">{t('batch_tableCaption', [formatters.number(Math.min(shown, phase.rows.length)), formatters.number(phase.rows.length)])}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('batch_colRow')}</th>
-                  <th scope="col">{t('batch_colInput')}</th>
-                  <th scope="col">{t('batch_colLink')}</th>
-                  <th scope="col">{t('batch_colRate')}</th>
-                  <th scope="col">{t('batch_colWarnings')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {phase.rows.slice(0, shown).map((row) => (
-                  <RowItem key={row.row} row={row} text={text} formatters={formatters} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {phase.rows.length > shown && (
-            <button type="button" onClick={() => setShown(shown + pageSize)}>
-              {t('batch_showMore', [formatters.number(Math.min(pageSize, phase.rows.length - shown)), formatters.number(phase.rows.length - shown)])}
-            </button>
-          )}
-        </>
-      )}
+      {phase.kind === 'done' && <BatchResults model={model} text={text} formatters={formatters} total={phase.rows.length} />}
     </section>
+  );
+}
+
+interface BatchResultsProps {
+  model: BatchModel;
+  text: BatchText;
+  formatters: MessageFormatters;
+  total: number;
+}
+
+/** The worktable: export, the warnings every row shares (once), what to show, and the page of rows. */
+function BatchResults({ model, text, formatters, total }: BatchResultsProps) {
+  const { shared } = model.shared.value;
+  const page = model.page.value;
+  const copy = model.copyStatus.value;
+  return (
+    <>
+      <div class="actions">
+        <button type="button" onClick={() => model.exportCsv(text)}>
+          {t('batch_export', formatters.number(total))}
+        </button>
+      </div>
+      {shared.length > 0 && (
+        <div class="batch-shared" data-testid="batch-shared">
+          <h3>{t('batch_sharedWarnings')}</h3>
+          <ul class="warnings">
+            {shared.map((warning, index) => (
+              <li key={index} class={`warning ${warning.rank}`}>
+                <span class="rank">{t(`rule_rank_${warning.rank}`)}</span> {text.warning(warning)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <BatchPager
+        page={page}
+        filter={model.filter.value}
+        pageSize={model.pageSize.value}
+        formatNumber={formatters.number}
+        onFilter={model.setFilter}
+        onPageSize={model.setPageSize}
+        onPage={model.goToPage}
+      />
+      <p role="status" class="note batch-copy-status" data-testid="batch-copy-status">
+        {copy.kind === 'copied' && t('batch_copied', String(copy.row))}
+        {copy.kind === 'copyFailed' && <span class="error">{t('batch_copyFailed', String(copy.row))}</span>}
+      </p>
+      {page.rows.length === 0 ? (
+        <p class="note">{t('batch_noMatch')}</p>
+      ) : (
+        <BatchTable
+          rows={page.rows}
+          shared={model.shared.value}
+          formatters={formatters}
+          warningText={text.warning}
+          errorText={(row) => text.error(row.error)}
+          onCopy={(row) => void model.copyLink(row)}
+        />
+      )}
+    </>
+  );
+}
+
+/** Reads the progress counts itself: a step re-renders this bar, not the section and its 10,000-line field. */
+function BatchProgress({ model, formatNumber }: { model: BatchModel; formatNumber: (value: number) => string }) {
+  const phase = model.phase.value;
+  if (phase.kind !== 'running') return null;
+  const text = t('batch_progress', [formatNumber(phase.done), formatNumber(phase.total)]);
+  return (
+    <p class="progress-line">
+      <progress max={phase.total} value={phase.done} aria-label={t('batch_progressLabel')} aria-valuetext={text} data-testid="batch-progress" />{' '}
+      <span aria-hidden="true">{text}</span>
+    </p>
   );
 }

@@ -54,6 +54,8 @@ const batch = createBatchModel({
   defaultPresetId: model.defaultPresetId,
   readStored: readEstimateData,
   download: downloadText,
+  writeClipboard: (text) => navigator.clipboard.writeText(text),
+  recordCopy: (copy) => messenger.send('linkCopied', copy),
   now,
 });
 const transfer = createTransferModel({

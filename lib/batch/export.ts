@@ -21,6 +21,7 @@ export const BATCH_CSV_HEADER = [
   'status',
   'deeplink',
   'product_id',
+  'title',
   'rate_best_pct',
   'rate_min_pct',
   'rate_max_pct',
@@ -42,13 +43,14 @@ function changesCell(changes: readonly LinkChange[], text: BatchText): string {
 }
 
 export function batchCsvRow(row: BatchRow, text: BatchText): CsvValue[] {
-  if (!row.ok) return [row.row, row.source, 'error', '', '', '', '', '', '', '', '', '', `${row.error.code}: ${text.error(row.error)}`];
+  if (!row.ok) return [row.row, row.source, 'error', '', '', row.title ?? '', '', '', '', '', '', '', '', `${row.error.code}: ${text.error(row.error)}`];
   return [
     row.row,
     row.source,
     'ok',
     row.link,
     row.productId ?? '',
+    row.title ?? '',
     row.estimate.best,
     row.estimate.rate.min,
     row.estimate.rate.max,

@@ -18,6 +18,8 @@ export interface BatchInput {
   readonly input: string;
   /** The row as the user gave it (the whole line, or the whole cell): exports write it back unchanged. */
   readonly source: string;
+  /** The product's title, when a CSV has a column for it (named like `TITLE_HEADER`). */
+  readonly title?: string;
 }
 
 export type ExtractFailure = { readonly reason: 'empty' } | { readonly reason: 'tooMany'; readonly max: number } | { readonly reason: 'tooLarge' };
@@ -47,6 +49,8 @@ function tokenEnd(text: string, from: number): number {
 }
 /** Header names of a URL column, in the seeds' languages and the usual English ones. */
 const URL_HEADER = /url|link|ссылк|enlace|koppeling/i;
+/** Header names of a title column: what spreadsheet exports of product lists call it. */
+const TITLE_HEADER = /^\s*(?:title|name|product name|название|наименование|título|titulo|nombre|titel|naam)\s*$/i;
 
 function isLabelChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45; // 0-9 A-Z a-z -
@@ -114,13 +118,17 @@ function urlColumn(header: readonly string[], sample: readonly (readonly string[
 }
 
 function fromCsv(text: string): { inputs: BatchInput[]; column: string } {
-  const records = parseCsv(text, { delimiter: detectDelimiter(text), maxRecords: BATCH_MAX_ROWS + 2 });
+  // Cells are kept as the file has them (no formula guard taken off): the export writes each back
+  // exactly, guarding it on the way out (lib/csv/index.ts).
+  const records = parseCsv(text, { delimiter: detectDelimiter(text), maxRecords: BATCH_MAX_ROWS + 2, unguard: false });
   const [header = [], ...data] = records;
   const column = urlColumn(header, data.slice(0, 20));
+  const titleColumn = header.findIndex((cell, index) => index !== column && TITLE_HEADER.test(cell));
   const inputs = data.map((record, index): BatchInput => {
     const source = record[column] ?? '';
     const cell = source.trim();
-    return { row: index + 1, input: urlIn(cell) ?? cell, source };
+    const title = titleColumn < 0 ? '' : (record[titleColumn] ?? '').trim();
+    return { row: index + 1, input: urlIn(cell) ?? cell, source, ...(title ? { title } : {}) };
   });
   return { inputs, column: header[column] ?? '' };
 }

@@ -69,4 +69,26 @@ describe('batchCsv', () => {
     const inputColumn = header!.indexOf('input');
     expect(records.map((record) => record[inputColumn])).toEqual(lines);
   });
+
+  it('writes every cell of a CSV input back whole: quotes, delimiters, newlines, formulas, and the title', () => {
+    const cells = [
+      'https://www.aliexpress.com/item/1005006789012345.html',
+      '"quoted", https://www.aliexpress.com/item/1005006789012346.html',
+      'line one\nhttps://www.aliexpress.com/item/1005006789012347.html\r\nline three',
+      '=HYPERLINK("https://www.aliexpress.com/item/1005006789012348.html")',
+      "'=already guarded; @SUM(1) -1 +2",
+      '  spaced  ',
+    ];
+    const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+    const input = ['url,title', ...cells.map((cell, i) => `${quote(cell)},${quote(`Title ${i}, "${i}"`)}`)].join('\r\n');
+    const extracted = extractBatchInputs(input);
+    if (!extracted.ok) throw new Error('the CSV should extract');
+    expect(extracted.format).toBe('csv');
+    const rows = convertAll(extracted.inputs, batchContext(preset, [admitad], {}, new Date('2025-06-01T00:00:00Z')));
+    const [header, ...records] = parseCsv(batchCsv(rows, text));
+    const actual = records.map((record) => [record[header!.indexOf('input')], record[header!.indexOf('title')]]);
+    const expected = cells.map((cell, i) => [cell, `Title ${i}, "${i}"`]);
+    expect(actual).toEqual(expected);
+    expect(records.map((record) => record[header!.indexOf('status')])).toEqual(['ok', 'ok', 'ok', 'ok', 'error', 'error']);
+  });
 });

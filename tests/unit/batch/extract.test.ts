@@ -36,23 +36,35 @@ describe('extractBatchInputs', () => {
     expect(actual.ok && actual.inputs[0]!.input).toBe(expected);
   });
 
-  it('reads a CSV by its url column, rows numbered after the header', () => {
+  it('reads a CSV by its url column, rows numbered after the header, with the title column', () => {
     const csv = `title;Product URL;price\r\n"Cable; USB-C";${url(1)};3.99\r\nEmpty;;1\r\nHub;${url(2)};9`;
     expect(extractBatchInputs(csv)).toEqual({
       ok: true,
       format: 'csv',
       column: 'Product URL',
       inputs: [
-        { row: 1, input: url(1), source: url(1) },
-        { row: 2, input: '', source: '' },
-        { row: 3, input: url(2), source: url(2) },
+        { row: 1, input: url(1), source: url(1), title: 'Cable; USB-C' },
+        { row: 2, input: '', source: '', title: 'Empty' },
+        { row: 3, input: url(2), source: url(2), title: 'Hub' },
       ],
     });
   });
 
   it('reads a CSV exported by a spreadsheet, with a byte order mark and quoted URLs', () => {
     const csv = `\uFEFF"link","name"\n"${url(1)}","A"\n`;
-    expect(extractBatchInputs(csv)).toMatchObject({ ok: true, format: 'csv', column: 'link', inputs: [{ row: 1, input: url(1) }] });
+    expect(extractBatchInputs(csv)).toMatchObject({ ok: true, format: 'csv', column: 'link', inputs: [{ row: 1, input: url(1), title: 'A' }] });
+  });
+
+  it.each([
+    { header: 'url,notes', expected: undefined },
+    { header: 'url,Название', expected: 'Item' },
+    { header: 'url,titel', expected: 'Item' },
+    // "Product URL" is the URL column, never the title.
+    { header: 'Product URL,name', expected: 'Item' },
+  ])('takes a title only from a column named like one: $header', ({ header, expected }) => {
+    const result = extractBatchInputs(`${header}\n${url(1)},Item`);
+    const actual = result.ok ? result.inputs[0]!.title : 'refused';
+    expect(actual).toBe(expected);
   });
 
   it.each([{ input: '' }, { input: '\n  \n' }])('refuses an empty list', ({ input }) => {

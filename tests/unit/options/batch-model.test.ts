@@ -17,6 +17,8 @@ function setup(overrides: Partial<BatchDeps> = {}) {
     defaultPresetId: signal<string | null>('p1'),
     readStored: vi.fn(async () => ({})),
     download: vi.fn<BatchDeps['download']>(),
+    writeClipboard: vi.fn<BatchDeps['writeClipboard']>(async () => undefined),
+    recordCopy: vi.fn<BatchDeps['recordCopy']>(async () => ({ recorded: true })),
     now: () => new Date('2025-06-01T10:20:00Z'),
     pause: async () => undefined,
     ...overrides,
@@ -106,6 +108,64 @@ describe('batch model', () => {
     const [name, text] = vi.mocked(deps.download).mock.calls[0]!;
     expect(name).toBe('sublink-batch-2025-06-01-10-20.csv');
     expect(parseCsv(text)).toHaveLength(4);
+  });
+});
+
+describe('batch model: the table', () => {
+  it('pages the rows, keeps the first row in view when the page size changes, and filters', async () => {
+    const { model } = setup();
+    model.setText(`${urls(1000)}\nhttps://example.com/x`);
+    await model.convert();
+    expect(model.page.value).toMatchObject({ index: 0, count: 11, first: 1, last: 100, total: 1001 });
+    model.goToPage(3);
+    expect(model.page.value.rows[0]!.row).toBe(301);
+    model.setPageSize(250);
+    expect(model.page.value).toMatchObject({ index: 1, first: 251, last: 500 });
+    model.setFilter('failed');
+    expect(model.page.value).toMatchObject({ index: 0, count: 1, first: 1, last: 1, total: 1 });
+    expect(model.page.value.rows[0]).toMatchObject({ row: 1001, ok: false });
+  });
+
+  it('says the warnings every converted row shares once', async () => {
+    const benelux: Preset = { ...blog, program: 'eu-benelux', audienceCountry: 'NL' };
+    const { model } = setup({ presets: signal([benelux]) });
+    model.setText(urls(3));
+    await model.convert();
+    // Buyers in the Netherlands under the Benelux program: seed 004's EU service fee applies to every product.
+    expect(model.shared.value.shared.map((warning) => warning.code)).toContain('euServiceFee');
+    model.setFilter('warnings');
+    expect(model.page.value.total).toBe(0);
+  });
+
+  it('copies one row and records it as a batch copy under the preset it was converted with', async () => {
+    const { model, deps } = setup();
+    model.setText(urls(2));
+    await model.convert();
+    model.choosePreset('p2');
+    const row = model.page.value.rows[1]!;
+    await model.copyLink(row);
+    if (!row.ok) throw new Error('row 2 should convert');
+    expect(deps.writeClipboard).toHaveBeenCalledWith(row.link);
+    expect(deps.recordCopy).toHaveBeenCalledWith({ surface: 'batch', sourceUrl: row.input, presetId: 'p1', link: row.link });
+    expect(model.copyStatus.value).toEqual({ kind: 'copied', row: 2 });
+  });
+
+  it('says so when the clipboard refuses, and records nothing', async () => {
+    const { model, deps } = setup({ writeClipboard: vi.fn(async () => Promise.reject(new Error('denied'))) });
+    model.setText(urls(1));
+    await model.convert();
+    await model.copyLink(model.page.value.rows[0]!);
+    expect(model.copyStatus.value).toEqual({ kind: 'copyFailed', row: 1 });
+    expect(deps.recordCopy).not.toHaveBeenCalled();
+  });
+
+  it('makes no links with a Portals preset: they come only from the API, an untracked link earns nothing', async () => {
+    const portalsAccount: Account = { id: 'acc-p', network: 'portals', name: 'My Portals', appKey: '500123', trackingId: 'blog_main' };
+    const { model, deps } = setup({ accounts: signal([admitad, portalsAccount]), presets: signal([{ ...blog, accountId: 'acc-p', program: 'portals', subIds: {} }]) });
+    model.setText(urls(2));
+    await model.convert();
+    expect(model.phase.value).toEqual({ kind: 'failed', failure: { reason: 'preset', problem: 'needs-api' } });
+    expect(deps.readStored).not.toHaveBeenCalled();
   });
 });
 
