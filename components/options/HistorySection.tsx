@@ -70,7 +70,7 @@ export function HistorySection({ model, pageSize = 50 }: HistorySectionProps) {
   };
 
   return (
-    <section class="card" id="history" aria-labelledby="history-heading" data-testid="history">
+    <section class="card" aria-labelledby="history-heading" data-testid="history">
       <h2 id="history-heading">{t('history_title')}</h2>
       <p class="note">{t('history_intro', num(model.limit))}</p>
       <p class="note" data-testid="history-count">

@@ -12,6 +12,7 @@ import { createBatchModel } from '@/lib/options/batch-model';
 import { API_DATA_COLLECTION, createCredentialsModel } from '@/lib/options/credentials-model';
 import { downloadText } from '@/lib/options/download';
 import { createHistoryModel } from '@/lib/options/history-model';
+import { createNavigationModel } from '@/lib/options/navigation';
 import { createOptionsModel } from '@/lib/options/model';
 import { createSetupModel, type SetupModel } from '@/lib/options/setup-model';
 import { createSourcesModel } from '@/lib/options/sources-model';
@@ -76,12 +77,23 @@ const credentials = createCredentialsModel({
 });
 const badgeOptIn = createBadgeOptInModel(browserBadgeOptInDeps());
 
+const navigation = createNavigationModel({
+  readHash: () => location.hash,
+  onHashChange: (listener) => {
+    addEventListener('hashchange', listener);
+    return () => removeEventListener('hashchange', listener);
+  },
+});
+
 const setup = signal<SetupModel | null>(null);
+// The setup ends on the page that holds what it made: the account and the preset.
 const finishSetup = () => {
   setup.value = null;
   const url = new URL(location.href);
   url.searchParams.delete(SETUP_PARAM);
+  url.hash = 'accounts';
   history.replaceState(null, '', url);
+  navigation.follow();
 };
 
 void sources.load();
@@ -112,6 +124,7 @@ const start = async () => {
       transfer={transfer}
       credentials={credentials}
       badgeOptIn={badgeOptIn}
+      navigation={navigation}
       setup={setup}
       onFinishSetup={finishSetup}
       newAccountId={createAccountId}
