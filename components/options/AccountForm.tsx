@@ -47,7 +47,6 @@ export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormP
     const issue = issues.find((i) => i.field === field);
     return issue ? accountIssueText(draft.network, issue) : undefined;
   };
-  const set = (patch: Partial<Record<TextFieldName, string>>) => setDraft({ ...draft, ...patch } as Account);
 
   /** Puts what pasted links carry in place of the links; returns the account and what could not be read. */
   const takeLinks = (account: Account) => {
