@@ -65,7 +65,14 @@ const SECTION_BY_HASH: ReadonlyMap<string, OptionsRoute> = new Map(
  * names nothing opens the default page, so a stale or mistyped link still shows the options.
  */
 export function routeForHash(hash: string): OptionsRoute {
-  const name = decodeURIComponent(hash.replace(/^#/, '')).trim().toLowerCase();
+  const raw = hash.replace(/^#/, '');
+  let name: string;
+  try {
+    name = decodeURIComponent(raw).trim().toLowerCase();
+  } catch {
+    // A broken escape (`#%E2`) names nothing.
+    name = raw;
+  }
   if (isPageId(name)) return { page: name, section: null };
   return SECTION_BY_HASH.get(name) ?? { page: DEFAULT_OPTIONS_PAGE, section: null };
 }

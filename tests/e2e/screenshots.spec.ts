@@ -8,7 +8,8 @@
  *   Web Store and Edge Add-ons take;
  * - options-light.png, options-dark.png: the options page (its Accounts & presets page) at 1280x800;
  * - options-pages/<page>-<width>x<height>-<theme>.png: every options page at 1280x800 and
- *   1920x1080, light and dark, for a look before a change to the options page is called done.
+ *   1920x1080 (and a narrow 760x900), light and dark, for a look before a change to the options
+ *   page is called done.
  */
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -88,7 +89,8 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-const REVIEW_SIZES = [STORE_SIZE, { width: 1920, height: 1080 }];
+// The two store and desktop sizes, and a narrow window where the navigation sits above the page.
+const REVIEW_SIZES = [STORE_SIZE, { width: 1920, height: 1080 }, { width: 760, height: 900 }];
 const OPTIONS_PAGES = ['links', 'accounts', 'sources', 'privacy'] as const;
 
 test('every options page at 1280x800 and 1920x1080, light and dark', async ({ page, seedStorage, extensionId }) => {
