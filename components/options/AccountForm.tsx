@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Account, FieldIssue } from '@/lib/networks/types';
+import { readPastedAccount } from '@/lib/networks/paste';
 import type { SubmitResult } from '@/lib/options/model';
 import { t } from '@/lib/i18n/index';
 import { fieldIssueText } from '@/lib/i18n/text';
@@ -28,20 +29,43 @@ function withNetwork(account: Account, network: FormNetwork): Account {
   return { ...base, network, template: account.network === 'custom' ? account.template : '' };
 }
 
+/** Code and host messages that say what this network's value looks like and where to find it. */
+function accountIssueText(network: Account['network'], issue: FieldIssue): string {
+  if (issue.code === 'badCode' && issue.field === 'code' && network === 'admitad') return t('options_badAdmitadCode');
+  if (issue.code === 'badCode' && issue.field === 'code' && network === 'epn') return t('options_badEpnCode');
+  if (issue.code === 'badHost' && issue.field === 'host' && network === 'epn') return t('options_badEpnHost', issue.detail ?? '');
+  return fieldIssueText(issue);
+}
+
 export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormProps) {
   const [draft, setDraft] = useState<Account>(initial);
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const formRef = useFocusFirstControl<HTMLFormElement>();
+  // Fields filled in from a pasted link, so the form can say where the new value came from.
+  const [readFromLink, setReadFromLink] = useState<readonly string[]>([]);
   const errorFor = (field: string) => {
     const issue = issues.find((i) => i.field === field);
-    return issue ? fieldIssueText(issue) : undefined;
+    return issue ? accountIssueText(draft.network, issue) : undefined;
   };
-  const set = (patch: Partial<Record<TextFieldName, string>>) => setDraft({ ...draft, ...patch } as Account);
+
+  /** Puts what pasted links carry in place of the links; returns the account and what could not be read. */
+  const takeLinks = (account: Account) => {
+    const read = readPastedAccount(account);
+    const changed = (['code', 'host'] as const).filter((field) => field in read.account && (read.account as Record<string, unknown>)[field] !== (account as Record<string, unknown>)[field]);
+    if (changed.length > 0) setReadFromLink(changed);
+    setDraft(read.account);
+    return read;
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const trimmed = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])) as Account;
-    const result = await onSubmit(trimmed);
+    const read = takeLinks(trimmed);
+    if (read.issues.length > 0) {
+      setIssues(read.issues);
+      return;
+    }
+    const result = await onSubmit(read.account);
     setIssues(result.ok ? [] : result.issues);
   };
 
@@ -49,15 +73,22 @@ export function AccountForm({ initial, isNew, onSubmit, onCancel }: AccountFormP
     const id = `account-${field}`;
     const error = errorFor(field);
     const value = (draft as Record<string, unknown>)[field];
+    const fieldHelp = readFromLink.includes(field) && !error ? t('options_linkRead') : help;
     return (
-      <Field id={id} label={label} help={help} error={error}>
+      <Field id={id} label={label} help={fieldHelp} error={error}>
         <input
           {...describedBy(id, Boolean(help), error)}
           name={id}
           value={typeof value === 'string' ? value : ''}
           spellcheck={false}
           autoComplete="off"
-          onInput={(e) => set({ [field]: e.currentTarget.value })}
+          onInput={(e) => {
+            const next = { ...draft, [field]: e.currentTarget.value } as Account;
+            setReadFromLink([]);
+            // A pasted link is read at once; typed text only on save, so a link half typed stays as it is.
+            if ((e as InputEvent).inputType === 'insertFromPaste') takeLinks(next);
+            else setDraft(next);
+          }}
         />
       </Field>
     );

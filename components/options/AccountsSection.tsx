@@ -3,6 +3,7 @@ import type { Account } from '@/lib/networks/types';
 import type { OptionsModel } from '@/lib/options/model';
 import { t } from '@/lib/i18n/index';
 import { AccountForm } from './AccountForm';
+import { EmptyState } from './EmptyState';
 
 export interface AccountsSectionProps {
   model: OptionsModel;
@@ -25,7 +26,7 @@ export function AccountsSection({ model, newId }: AccountsSectionProps) {
     <section class="card" aria-labelledby="accounts-heading">
       <h2 id="accounts-heading">{t('options_accounts')}</h2>
       <p class="note">{t('options_accountsIntro')}</p>
-      {accounts.length === 0 && <p class="note">{t('options_noAccounts')}</p>}
+      {accounts.length === 0 && <EmptyState title={t('options_noAccounts')} action={t('options_noAccountsAction')} testId="accounts-empty" />}
       <ul class="list" data-testid="account-list">
         {accounts.map((account) => (
           <li key={account.id}>

@@ -19,7 +19,7 @@ export function DisclosureSection({ compact = false }: DisclosureSectionProps) {
   );
   if (compact) return list;
   return (
-    <section class="card" id="privacy" aria-labelledby="privacy-heading">
+    <section class="card" aria-labelledby="privacy-heading">
       <h2 id="privacy-heading">{t('disclosure_title')}</h2>
       <p class="note">{t('disclosure_intro')}</p>
       {list}

@@ -4,6 +4,7 @@ import type { HistoryModel } from '@/lib/options/history-model';
 import { copyFailureText, surfaceText } from '@/lib/options/text';
 import { t, uiLanguage } from '@/lib/i18n/index';
 import { Field } from './Field';
+import { EmptyState } from './EmptyState';
 
 export interface HistorySectionProps {
   model: HistoryModel;
@@ -70,7 +71,7 @@ export function HistorySection({ model, pageSize = 50 }: HistorySectionProps) {
   };
 
   return (
-    <section class="card" id="history" aria-labelledby="history-heading" data-testid="history">
+    <section class="card" aria-labelledby="history-heading" data-testid="history">
       <h2 id="history-heading">{t('history_title')}</h2>
       <p class="note">{t('history_intro', num(model.limit))}</p>
       <p class="note" data-testid="history-count">
@@ -132,7 +133,7 @@ export function HistorySection({ model, pageSize = 50 }: HistorySectionProps) {
         </p>
       )}
       <StatusLine model={model} num={num} />
-      {model.loaded.value && entries.length === 0 && <p class="note">{t('history_empty')}</p>}
+      {model.loaded.value && entries.length === 0 && <EmptyState title={t('history_empty')} action={t('history_emptyAction')} testId="history-empty" />}
       {entries.length > 0 && filtering && (
         <p class="note" data-testid="history-matches">
           {t('history_matches', num(filtered.length))}

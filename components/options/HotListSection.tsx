@@ -3,6 +3,7 @@ import { hotRowErrorMessage } from '@/lib/hotlist';
 import { hotImportFailureText } from '@/lib/options/text';
 import { t, type MessageKey } from '@/lib/i18n/index';
 import { Field } from './Field';
+import { EmptyState } from './EmptyState';
 
 export interface HotListSectionProps {
   model: SourcesModel;
@@ -50,7 +51,7 @@ export function HotListSection({ model }: HotListSectionProps) {
         </div>
       )}
       {sources.length === 0 ? (
-        <p class="note">{t('options_hotListEmpty')}</p>
+        <EmptyState title={t('options_hotListEmpty')} action={t('options_hotListEmptyAction')} testId="hot-list-empty" />
       ) : (
         <ul class="list">
           {sources.map((source) => (

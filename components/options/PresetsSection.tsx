@@ -3,6 +3,7 @@ import type { OptionsModel } from '@/lib/options/model';
 import type { Preset } from '@/lib/presets/types';
 import { t } from '@/lib/i18n/index';
 import { PROGRAM_LABELS, PresetForm } from './PresetForm';
+import { EmptyState } from './EmptyState';
 
 export interface PresetsSectionProps {
   model: OptionsModel;
@@ -53,7 +54,7 @@ export function PresetsSection({ model, newId }: PresetsSectionProps) {
     <section class="card" aria-labelledby="presets-heading">
       <h2 id="presets-heading">{t('options_presets')}</h2>
       <p class="note">{t('options_presetsIntro')}</p>
-      {presets.length === 0 && <p class="note">{t('options_noPresets')}</p>}
+      {presets.length === 0 && <EmptyState title={t('options_noPresets')} action={t('options_noPresetsAction')} testId="presets-empty" />}
       <ul class="list" data-testid="preset-list">
         {presets.map((preset, index) => {
           const account = accounts.find((a) => a.id === preset.accountId);

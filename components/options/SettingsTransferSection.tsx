@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { TransferModel } from '@/lib/options/transfer-model';
 import { importErrorText } from '@/lib/options/text';
 import type { FieldChange, ListDiff, SettingsDiff } from '@/lib/options/settings-transfer';
-import { t } from '@/lib/i18n/index';
+import type { LeftOff } from '@/lib/options/transfer-model';
+import { t, type MessageKey } from '@/lib/i18n/index';
 import { Field } from './Field';
 import { FormActions } from './FormActions';
 
@@ -55,13 +56,44 @@ function ListChanges({ title, diff, testId }: { title: string; diff: ListDiff<{ 
   );
 }
 
-function Preview({ diff, fileName }: { diff: SettingsDiff; fileName: string }) {
+const EXTRA_LABELS: Readonly<Record<string, MessageKey>> = {
+  badgeOptIn: 'transfer_extra_badgeOptIn',
+  shipToAllowed: 'transfer_extra_shipToAllowed',
+  'rateSource.url': 'transfer_extra_rateSourceUrl',
+  'rateSource.intervalMinutes': 'transfer_extra_rateSourceInterval',
+  hotList: 'transfer_extra_hotList',
+  categoryPicks: 'transfer_extra_categoryPicks',
+};
+
+const LEFT_OFF_KEYS: Readonly<Record<LeftOff, MessageKey>> = {
+  badge: 'transfer_leftOff_badge',
+  shipTo: 'transfer_leftOff_shipTo',
+  rateSource: 'transfer_leftOff_rateSource',
+  rateSourceFailed: 'transfer_leftOff_rateSourceFailed',
+  history: 'transfer_leftOff_history',
+};
+
+const extraValue = (value: string | null) => (value === 'true' ? t('transfer_on') : value === 'false' ? t('transfer_off') : value);
+
+/** The opt-ins, sources and picks a version 2 file changes, named as their sections name them. */
+function ExtraChanges({ changes }: { changes: readonly FieldChange[] }) {
+  return (
+    <div data-testid="transfer-extras">
+      <h4>{t('transfer_extrasTitle')}</h4>
+      <FieldChanges changes={changes.map((change) => ({ field: t(EXTRA_LABELS[change.field]!), before: extraValue(change.before), after: extraValue(change.after) }))} />
+    </div>
+  );
+}
+
+function Preview({ diff, fileName, version }: { diff: SettingsDiff; fileName: string; version: number }) {
   return (
     <>
       <h3 id="transfer-preview-heading">{t('transfer_previewTitle', fileName)}</h3>
+      {version === 1 && <p class="note">{t('transfer_version1')}</p>}
       <ListChanges title={t('options_accounts')} diff={diff.accounts} testId="transfer-accounts" />
       <ListChanges title={t('options_presets')} diff={diff.presets} testId="transfer-presets" />
       {diff.defaultPreset && <p>{t('transfer_defaultPreset', [diff.defaultPreset.before ?? t('transfer_noDefault'), diff.defaultPreset.after ?? t('transfer_noDefault')])}</p>}
+      {diff.extras.length > 0 && <ExtraChanges changes={diff.extras} />}
       {diff.secrets.length > 0 && (
         <div data-testid="transfer-secrets">
           <h4>{t('transfer_secretsTitle')}</h4>
@@ -73,10 +105,12 @@ function Preview({ diff, fileName }: { diff: SettingsDiff; fileName: string }) {
   );
 }
 
-/** Export of accounts and presets as a JSON file, and its import with a preview of what changes. */
+/** A backup of everything but the secrets as a JSON file, and its restore with a preview of what changes. */
 export function SettingsTransferSection({ model }: SettingsTransferSectionProps) {
   const [exportSecrets, setExportSecrets] = useState(false);
+  const [exportHistory, setExportHistory] = useState(false);
   const [importSecrets, setImportSecrets] = useState(false);
+  const [importHistory, setImportHistory] = useState(false);
   const phase = model.phase.value;
 
   const onFile = async (event: Event) => {
@@ -84,6 +118,7 @@ export function SettingsTransferSection({ model }: SettingsTransferSectionProps)
     const file = input.files?.[0];
     if (!file) return;
     setImportSecrets(false);
+    setImportHistory(false);
     await model.readFile(file);
     input.value = '';
   };
@@ -95,11 +130,15 @@ export function SettingsTransferSection({ model }: SettingsTransferSectionProps)
       <fieldset>
         <legend>{t('transfer_export')}</legend>
         <label class="checkbox">
+          <input type="checkbox" name="export-history" checked={exportHistory} onChange={(e) => setExportHistory(e.currentTarget.checked)} />
+          {t('transfer_exportHistory')}
+        </label>
+        <label class="checkbox">
           <input type="checkbox" name="export-secrets" checked={exportSecrets} onChange={(e) => setExportSecrets(e.currentTarget.checked)} />
           {t('transfer_exportSecrets')}
         </label>
         {exportSecrets && <p class="note warn">{t('transfer_exportSecretsWarning')}</p>}
-        <button type="button" onClick={() => void model.exportFile(exportSecrets)}>
+        <button type="button" onClick={() => void model.exportFile(exportSecrets, exportHistory)}>
           {t('transfer_exportButton')}
         </button>
       </fieldset>
@@ -110,12 +149,26 @@ export function SettingsTransferSection({ model }: SettingsTransferSectionProps)
         </Field>
       </fieldset>
       <div role="status" data-testid="transfer-status">
-        {phase.kind === 'exported' && <p>{phase.withSecrets ? t('transfer_exportedWithSecrets') : t('transfer_exported')}</p>}
+        {phase.kind === 'exported' && (
+          <p>
+            {phase.withSecrets ? t('transfer_exportedWithSecrets') : t('transfer_exported')}
+            {phase.withHistory && ` ${t('transfer_exportedHistory')}`}
+          </p>
+        )}
         {phase.kind === 'imported' && (
           <p>
             {t('transfer_imported', [String(phase.diff.presets.added.length + phase.diff.presets.changed.length + phase.diff.presets.unchanged), String(phase.diff.accounts.added.length + phase.diff.accounts.changed.length + phase.diff.accounts.unchanged)])}
             {phase.withSecrets && ` ${t('transfer_importedSecrets')}`}
           </p>
+        )}
+        {phase.kind === 'imported' && phase.leftOff.length > 0 && (
+          <ul class="left-off" data-testid="transfer-left-off">
+            {phase.leftOff.map((item) => (
+              <li key={item} class="warn">
+                {t(LEFT_OFF_KEYS[item])}
+              </li>
+            ))}
+          </ul>
         )}
       </div>
       {phase.kind === 'refused' && (
@@ -130,14 +183,20 @@ export function SettingsTransferSection({ model }: SettingsTransferSectionProps)
       )}
       {phase.kind === 'preview' && (
         <div class="form" role="region" aria-labelledby="transfer-preview-heading" data-testid="transfer-preview">
-          <Preview diff={phase.diff} fileName={phase.fileName} />
+          <Preview diff={phase.diff} fileName={phase.fileName} version={phase.file.version} />
+          {phase.diff.historyEntries !== null && phase.diff.historyEntries > 0 && (
+            <label class="checkbox">
+              <input type="checkbox" name="import-history" checked={importHistory} onChange={(e) => setImportHistory(e.currentTarget.checked)} />
+              {t('transfer_importHistory', String(phase.diff.historyEntries))}
+            </label>
+          )}
           {phase.diff.hasSecrets && (
             <label class="checkbox">
               <input type="checkbox" name="import-secrets" checked={importSecrets} onChange={(e) => setImportSecrets(e.currentTarget.checked)} />
               {t('transfer_importSecrets')}
             </label>
           )}
-          <FormActions confirmLabel={t('transfer_apply')} onConfirm={() => void model.apply(importSecrets)} onCancel={() => model.cancel()} />
+          <FormActions confirmLabel={t('transfer_apply')} onConfirm={() => void model.apply(importSecrets, importHistory)} onCancel={() => model.cancel()} />
         </div>
       )}
     </section>

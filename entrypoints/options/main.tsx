@@ -12,10 +12,13 @@ import { createBatchModel } from '@/lib/options/batch-model';
 import { API_DATA_COLLECTION, createCredentialsModel } from '@/lib/options/credentials-model';
 import { downloadText } from '@/lib/options/download';
 import { createHistoryModel } from '@/lib/options/history-model';
+import { createNavigationModel } from '@/lib/options/navigation';
 import { createOptionsModel } from '@/lib/options/model';
 import { createSetupModel, type SetupModel } from '@/lib/options/setup-model';
 import { createSourcesModel } from '@/lib/options/sources-model';
 import { createTransferModel } from '@/lib/options/transfer-model';
+import { EXTRAS_ITEMS, storedExtras } from '@/lib/options/settings-transfer';
+import { SHIP_TO_PERMISSIONS } from '@/lib/rules';
 import { createAccountId, createPresetId } from '@/lib/presets';
 import { loadState, readEstimateData, readSnapshot, readStoredKeys, saveAccounts, savePresets, saveSettings, write } from '@/lib/storage/local';
 import { STORAGE_KEYS } from '@/lib/storage/keys';
@@ -28,6 +31,8 @@ import '@/components/shared/styles.css';
 
 const messenger = createMessenger(createPortTransport(browser.runtime));
 const model = createOptionsModel({ loadState, saveAccounts, savePresets, saveSettings });
+// Typed wider than the permission names the models pass.
+const permissions = browser.permissions as unknown as Parameters<typeof createSourcesModel>[0]['permissions'];
 const sources = createSourcesModel({
   rateStatus: () => messenger.send('getRateStatus', {}),
   setRateSource: (source) => messenger.send('setRateSource', source),
@@ -35,8 +40,7 @@ const sources = createSourcesModel({
   importHotList: (text, label) => messenger.send('importHotList', { text, label }),
   removeHotSource: async (id) => void (await messenger.send('removeHotSource', { id })),
   readHotList: async () => storedValueOf(hotListItem, await readSnapshot([hotListItem])),
-  // Typed wider than the permission names the model passes.
-  permissions: browser.permissions as unknown as Parameters<typeof createSourcesModel>[0]['permissions'],
+  permissions,
 });
 const now = () => new Date();
 const linkHistory = createHistoryModel({
@@ -58,14 +62,31 @@ const batch = createBatchModel({
   recordCopy: (copy) => messenger.send('linkCopied', copy),
   now,
 });
+const badgeDeps = browserBadgeOptInDeps();
+const badgeOptIn = createBadgeOptInModel(badgeDeps);
 const transfer = createTransferModel({
   current: () => ({ accounts: model.accounts.value, presets: model.presets.value, defaultPresetId: model.defaultPresetId.value }),
+  readExtras: async () => {
+    const [snapshot, badge, shipTo] = await Promise.all([
+      readSnapshot(EXTRAS_ITEMS),
+      badgeDeps.hasAccess().catch(() => false),
+      permissions.contains(SHIP_TO_PERMISSIONS).catch(() => false),
+    ]);
+    return storedExtras(snapshot, { badge, shipTo });
+  },
+  readHistory: async () => (await loadHistory()).entries,
   // Read here only when the user ticks the credentials into an export; no message carries them.
   readCredentials: async () => parseStoredCredentials(storedValueOf(apiCredentialsItem, await readSnapshot([apiCredentialsItem]))),
+  requestPermissions: (request) => permissions.request(request),
+  setRateSource: (source) => messenger.send('setRateSource', source),
+  restoreHistory: (entries) => messenger.send('restoreHistory', { entries: [...entries] }),
   storage: { get: readStoredKeys, write },
   download: downloadText,
   now,
-  reload: () => model.load(),
+  // A restore changes what every section shows, the opt-ins' permissions included.
+  reload: async () => {
+    await Promise.all([model.load(), sources.load(), badgeOptIn.load(), linkHistory.load()]);
+  },
 });
 // The page never reads the stored credentials: it sends new values and shows the masked view.
 const credentials = createCredentialsModel({
@@ -76,14 +97,24 @@ const credentials = createCredentialsModel({
   permissions: browser.permissions,
   dataCollection: import.meta.env.FIREFOX ? API_DATA_COLLECTION : [],
 });
-const badgeOptIn = createBadgeOptInModel(browserBadgeOptInDeps());
+
+const navigation = createNavigationModel({
+  readHash: () => location.hash,
+  onHashChange: (listener) => {
+    addEventListener('hashchange', listener);
+    return () => removeEventListener('hashchange', listener);
+  },
+});
 
 const setup = signal<SetupModel | null>(null);
+// The setup ends on the page that holds what it made: the account and the preset.
 const finishSetup = () => {
   setup.value = null;
   const url = new URL(location.href);
   url.searchParams.delete(SETUP_PARAM);
+  url.hash = 'accounts';
   history.replaceState(null, '', url);
+  navigation.follow();
 };
 
 void sources.load();
@@ -114,6 +145,7 @@ const start = async () => {
       transfer={transfer}
       credentials={credentials}
       badgeOptIn={badgeOptIn}
+      navigation={navigation}
       setup={setup}
       onFinishSetup={finishSetup}
       newAccountId={createAccountId}

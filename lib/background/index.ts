@@ -41,12 +41,14 @@ const logged = (what: string, work: Promise<unknown>): Promise<void> => work.the
 export function createBackground(browser: WxtBrowser) {
   const local = localArea(browser);
   const session = sessionArea(browser);
+  const historyStore = createHistoryStore(local);
   const historyDeps: HistoryMessageDeps = {
     loadAccounts: async () => (await loadState()).accounts,
     loadPresets: async () => (await loadState()).presets,
     loadSettings: async () => (await loadState()).settings,
     saveSettings,
-    history: createHistoryStore(local),
+    restoreHistory: (entries) => historyStore.restore(entries),
+    history: historyStore,
     failureNote: createHistoryWriteFailureNote(session),
     now: Date.now,
   };

@@ -6,6 +6,7 @@ import { MessageRejected, type MessageHandlers } from '../messaging/protocol';
 import { isLinkToKnownHost } from '../networks';
 import type { Account } from '../networks/types';
 import type { SaveResult } from '../storage/local';
+import { historyEntrySchema, type HistoryEntry } from '../storage/history';
 import type { Settings } from '../storage/settings';
 import type { ApiServiceApi } from '../api/service';
 import type { CredentialsStore } from '../api/credentials';
@@ -17,14 +18,34 @@ export interface HistoryMessageDeps extends HistoryWriterDeps {
   loadAccounts(): Promise<readonly Account[]>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<SaveResult>;
+  /**
+   * Adds a backup's entries to the stored history (lib/storage/history.ts `restore`). Optional so
+   * that tests of the copy path need not provide it; without it a restore of the history is refused.
+   */
+  restoreHistory?(entries: readonly HistoryEntry[]): Promise<SaveResult>;
 }
 
 /** The popup's copies and the options page's "clear history", in the history writer's queue. */
 export function createHistoryMessageHandlers(
   deps: HistoryMessageDeps,
   recorder: CopyRecorder = createCopyRecorder(deps),
-): Pick<MessageHandlers, 'linkCopied' | 'clearHistory'> {
+): Pick<MessageHandlers, 'linkCopied' | 'clearHistory' | 'restoreHistory'> {
   return {
+    // Every entry must read whole and link to AliExpress or one of the user's accounts, as a copy's
+    // link must: a backup file is untrusted (docs/architecture.md, 'Hard rules' 5).
+    restoreHistory: async (data) => {
+      const restore = deps.restoreHistory;
+      if (!restore) throw new MessageRejected('bad-data', 'this background does not restore histories');
+      const accounts = await deps.loadAccounts();
+      const entries: HistoryEntry[] = [];
+      for (const [index, raw] of data.entries.entries()) {
+        const parsed = historyEntrySchema.safeParse(raw);
+        if (!parsed.success) throw new MessageRejected('bad-data', `entries.${index}: not a history entry`);
+        if (parsed.data.link !== '' && !isLinkToKnownHost(parsed.data.link, accounts)) throw new MessageRejected('bad-data', `entries.${index}.link: not a host of your accounts or AliExpress`);
+        entries.push(parsed.data);
+      }
+      return recorder.serial(async () => ({ restored: (await restore(entries)).ok }));
+    },
     // Queued like a copy: a copy recorded at the same instant lands either before the clear
     // (and is cleared) or after it (and is kept), never lost in between or resurrecting the old list.
     clearHistory: async () => ({ cleared: (await recorder.clear()).ok }),

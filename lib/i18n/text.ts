@@ -64,6 +64,8 @@ export function fieldIssueText(issue: FieldIssue): string {
       return t('validation_forbiddenChars', issue.detail ?? '');
     case 'unknownPlaceholder':
       return t('validation_unknownPlaceholder', issue.detail ?? '');
+    case 'notAdmitadLink':
+      return t('validation_notAdmitadLink', issue.detail ?? '');
     default:
       return t(`validation_${issue.code}`);
   }

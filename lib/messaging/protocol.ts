@@ -5,7 +5,7 @@
  * (docs/architecture.md, 'Hard rules' 4).
  */
 import { z } from 'zod/mini';
-import { COPY_SURFACES } from '../storage/history';
+import { COPY_SURFACES, HISTORY_LIMIT } from '../storage/history';
 import { HOT_LIST_LIMITS } from '../hotlist/parse';
 import type { HotImportResult, RateSource, SetRateSourceResult } from '../background/rate-source';
 import type { RateCacheStatus } from '../background/rate-cache';
@@ -29,6 +29,8 @@ const linkCopiedData = z.object({
 });
 
 const empty = z.object({});
+/** Entries are read with the history's own schema by the handler; here only the bound. */
+const restoreHistoryData = z.object({ entries: z.array(z.unknown()).check(z.maxLength(HISTORY_LIMIT)) });
 const setRateSourceData = z.object({
   url: z.nullable(z.string().check(z.maxLength(2048))),
   intervalMinutes: z.number(),
@@ -57,6 +59,8 @@ export const messageSchemas = {
   linkCopied: linkCopiedData,
   /** Options page: empty the history, in the same write queue as the copies being recorded. */
   clearHistory: empty,
+  /** Options page: a backup's history entries, added to the history in the copies' write queue. */
+  restoreHistory: restoreHistoryData,
   /** Options page: the rate tables in use and the last fetch of the remote one. */
   getRateStatus: empty,
   /** Options page: set (or clear, with null) the remote rate-table URL and its interval; fetches at once. */
@@ -81,6 +85,7 @@ type RateState = { status: RateCacheStatus; source: RateSource };
 export interface ProtocolMap {
   linkCopied: { data: z.infer<typeof linkCopiedData>; reply: { recorded: boolean } };
   clearHistory: { data: z.infer<typeof empty>; reply: { cleared: boolean } };
+  restoreHistory: { data: z.infer<typeof restoreHistoryData>; reply: { restored: boolean } };
   getRateStatus: { data: z.infer<typeof empty>; reply: RateState };
   setRateSource: { data: z.infer<typeof setRateSourceData>; reply: SetRateSourceResult };
   refreshRates: { data: z.infer<typeof empty>; reply: RateState };

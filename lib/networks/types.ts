@@ -50,7 +50,13 @@ export type ValidationCode =
   /** An account code that does not have the network's format (Admitad: 30, ePN: 32 lower-case letters/digits). */
   | 'badCode'
   /** A preset points at an account id that is not among the saved accounts. */
-  | 'unknownAccount';
+  | 'unknownAccount'
+  /** A link pasted as an Admitad code that goes elsewhere; `detail` is its host. */
+  | 'notAdmitadLink'
+  /** An Admitad link pasted as a code without the `/g/<code>/` part. */
+  | 'admitadLinkWithoutCode'
+  /** A link pasted as an ePN code without the `/redirect/cpa/o/<code>/` part. */
+  | 'epnLinkWithoutCode';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `code`, `subIds.subid4`, `template`. */

@@ -110,6 +110,25 @@ export function mergeJournal(list: readonly HistoryEntry[], slots: readonly Hist
   return [...fresh, ...kept].slice(0, limit);
 }
 
+/** What makes two entries the same copy: the id when both have one, else time, link and page. */
+const sameCopyKey = (entry: HistoryEntry): string => entry.id ?? `${entry.at}|${entry.link}|${entry.sourceUrl}`;
+
+/**
+ * The history with a backup's entries added: entries already present (by id, or by time, link
+ * and page for entries from before ids) are not doubled, the present ones win, and the result is
+ * newest first and bounded. Pure.
+ */
+export function mergeRestoredHistory(current: readonly HistoryEntry[], restored: readonly HistoryEntry[], limit = HISTORY_LIMIT): HistoryEntry[] {
+  const seen = new Set(current.map(sameCopyKey));
+  const added = restored.filter((entry) => {
+    const key = sameCopyKey(entry);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...current, ...added].sort((a, b) => b.at - a.at).slice(0, limit);
+}
+
 /** A journal slot's content: an entry, or null for an empty slot. */
 export type JournalSlots = readonly (HistoryEntry | null)[];
 
@@ -129,6 +148,11 @@ export interface HistoryStore {
    * Returns the slots it emptied.
    */
   compact(keep: ReadonlySet<number>): Promise<SaveResult & { emptied: readonly number[] }>;
+  /**
+   * Adds a backup's entries to the list (mergeRestoredHistory) in one `set` after one `get`; the
+   * journal's slots are left as they are, and readers merge them over the list by id.
+   */
+  restore(entries: readonly HistoryEntry[]): Promise<SaveResult>;
 }
 
 const SLOT_KEYS = historyJournalItems.map((item) => item.key);
@@ -178,6 +202,16 @@ export function createHistoryStore(area: StorageArea): HistoryStore {
       const unreadable = Array.isArray(all.raw) ? all.raw.filter((entry) => !historyEntrySchema.safeParse(entry).success) : [];
       const saved = await write({ [historyItem.key]: [...merged, ...unreadable], ...emptySlots(merging) });
       return saved.ok ? { ...saved, emptied: merging } : { ...saved, emptied: [] };
+    },
+    async restore(entries) {
+      let all: Awaited<ReturnType<typeof readAll>>;
+      try {
+        all = await readAll();
+      } catch (error) {
+        return { ok: false, error: toSaveError(error) };
+      }
+      const unreadable = Array.isArray(all.raw) ? all.raw.filter((entry) => !historyEntrySchema.safeParse(entry).success) : [];
+      return write({ [historyItem.key]: [...mergeRestoredHistory(all.list, entries), ...unreadable] });
     },
   };
 }

@@ -109,8 +109,8 @@ function expectEveryControlInOrder({ expected, stops }: { expected: number; stop
 }
 
 async function openOptions(page: Page, extensionId: string, { presets = 0 } = {}) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto(`chrome-extension://${extensionId}/options.html#accounts`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accounts & presets' })).toBeVisible();
   // The sections fill in from storage: wait for the seeded presets, if any.
   await expect(page.getByRole('heading', { name: 'Sub-id presets' })).toBeVisible();
   if (presets > 0) await expect(page.getByTestId('preset-list').getByRole('listitem')).toHaveCount(presets);

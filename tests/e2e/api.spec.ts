@@ -250,7 +250,7 @@ test('no secret reaches storage.sync, a UI page or any console', async ({ contex
 
 test('the options page section saves, shows masked and removes the credentials', async ({ context, extensionId, fakes, readStorage }) => {
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.goto(`chrome-extension://${extensionId}/options.html#api`);
   const section = options.getByTestId('api-credentials');
   // The section is rendered by entrypoints/options/App.tsx (one line the options page adds).
   test.skip((await section.count()) === 0, 'ApiCredentialsSection is not rendered in the options page yet');

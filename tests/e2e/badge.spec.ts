@@ -37,7 +37,7 @@ const badgeOf = (worker: Worker, tabId: number) =>
 
 async function setOptIn(context: BrowserContext, extensionId: string, on: boolean) {
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.goto(`chrome-extension://${extensionId}/options.html#badge`);
   const toggle = options.locator('[data-testid="badge-opt-in-toggle"]');
   await expect(toggle).toBeEnabled();
   await expect(toggle).toBeChecked({ checked: !on });

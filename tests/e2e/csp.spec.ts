@@ -34,7 +34,7 @@ async function collectCspReports(page: Page): Promise<() => Promise<string[]>> {
 test('the options page loads with no CSP violation', async ({ context, extensionId }) => {
   const options = await context.newPage();
   const reports = await collectCspReports(options);
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.goto(`chrome-extension://${extensionId}/options.html#accounts`);
   await expect(options.getByRole('heading', { name: 'Network accounts' })).toBeVisible();
   // The settings import validates with zod: exercise a parse, not only the module load.
   await options.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));

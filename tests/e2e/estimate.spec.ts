@@ -103,7 +103,7 @@ test('picking the category gives the category rate, and the pick is remembered f
 test('a product in a hot list imported in the options page shows HOT in the popup', async ({ context, extensionId, seedStorage, openPopupFor }) => {
   await seedStorage(DEMO_STORAGE);
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.goto(`chrome-extension://${extensionId}/options.html#hot-products`);
   await options.getByLabel('Hot-products file').setInputFiles(hotCsv);
   await expect(options.getByTestId('hot-import-result')).toContainText('2 products imported.');
   await expect(options.getByTestId('hot-list')).toContainText('hot-products.csv: 2 products');
@@ -121,7 +121,7 @@ test('a product in a hot list imported in the options page shows HOT in the popu
 test('a broken hot-list file is refused with its reason and the kept list is unchanged', async ({ context, extensionId, seedStorage, readStorage }) => {
   await seedStorage(DEMO_STORAGE);
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.goto(`chrome-extension://${extensionId}/options.html#hot-products`);
   await options.getByLabel('Hot-products file').setInputFiles(hotCsv);
   await expect(options.getByTestId('hot-import-result')).toContainText('2 products imported.');
   const before = (await readStorage())['hotList'];

@@ -11,7 +11,7 @@ const productUrl = sampleProductUrl(SAMPLE_PRODUCT_ID);
 
 async function openOptions(context: import('@playwright/test').BrowserContext, extensionId: string): Promise<Page> {
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.goto(`chrome-extension://${extensionId}/options.html#accounts`);
   await expect(options.getByRole('heading', { name: 'Network accounts' })).toBeVisible();
   return options;
 }
@@ -54,7 +54,7 @@ test('field-level messages explain what to fix, and nothing is saved until it is
 
   await expect(options.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(options.getByText('Required.')).toBeVisible();
-  await expect(options.getByText("This is not a code of this network: copy it whole from your network's link.")).toBeVisible();
+  await expect(options.getByText('An Admitad code is 30 lower-case letters and digits: the part after /g/ in https://ad.admitad.com/g/CODE/. Paste that link, or the code alone.')).toBeVisible();
   expect((await readStorage())['accounts']).toBeUndefined();
 
   await options.getByLabel('Name', { exact: true }).fill('Main');

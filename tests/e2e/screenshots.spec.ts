@@ -6,7 +6,10 @@
  *   the demo preset, link and estimate, at its natural size (380 px wide, as tall as its content);
  * - popup-store-1280x800.png: both popups side by side on a 1280x800 canvas, the size the Chrome
  *   Web Store and Edge Add-ons take;
- * - options-light.png, options-dark.png: the options page at 1280x800.
+ * - options-light.png, options-dark.png: the options page (its Accounts & presets page) at 1280x800;
+ * - options-pages/<page>-<width>x<height>-<theme>.png: every options page at 1280x800 and
+ *   1920x1080 (and a narrow 760x900), light and dark, for a look before a change to the options
+ *   page is called done.
  */
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -79,9 +82,32 @@ for (const theme of ['light', 'dark'] as const) {
     await seedStorage(STORAGE);
     await page.setViewportSize(STORE_SIZE);
     await page.emulateMedia({ colorScheme: theme });
-    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.goto(`chrome-extension://${extensionId}/options.html#accounts`);
     await expect(page.getByTestId('preset-list').getByRole('listitem')).toHaveCount(2);
 
     await page.screenshot({ path: path.join(outDir, `options-${theme}.png`), animations: 'disabled' });
   });
 }
+
+// The two store and desktop sizes, and a narrow window where the navigation sits above the page.
+const REVIEW_SIZES = [STORE_SIZE, { width: 1920, height: 1080 }, { width: 760, height: 900 }];
+const OPTIONS_PAGES = ['links', 'accounts', 'sources', 'privacy'] as const;
+
+test('every options page at 1280x800 and 1920x1080, light and dark', async ({ page, seedStorage, extensionId }) => {
+  await seedStorage(STORAGE);
+  const reviewDir = path.join(outDir, 'options-pages');
+  mkdirSync(reviewDir, { recursive: true });
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const size of REVIEW_SIZES) {
+      await page.setViewportSize(size);
+      for (const id of OPTIONS_PAGES) {
+        await page.goto(`chrome-extension://${extensionId}/options.html#${id}`);
+        await expect(page.getByTestId(`page-${id}`)).toBeVisible();
+        // Hidden pages hold their lists too: wait for storage to fill them in.
+        await expect(page.locator('[data-testid="account-list"] > li')).toHaveCount(1);
+        await page.screenshot({ path: path.join(reviewDir, `${id}-${size.width}x${size.height}-${theme}.png`), animations: 'disabled' });
+      }
+    }
+  }
+});

@@ -17,6 +17,7 @@ import { launchWithExtension } from '../../scripts/e2e-support/browser.mjs';
 import { SAMPLE_PRODUCT_ID, sampleProductUrl } from '../../scripts/e2e-support/demo-data.mjs';
 import { readHistory } from '../../scripts/e2e-support/history.mjs';
 import { expect, test } from './support/fixtures';
+import { showOptionsPage } from './support/options-pages';
 
 type Dispatchable<E> = E extends Browser.events.Event<infer Listener> ? E & { dispatch: Listener } : never;
 /** `chrome` inside serviceWorker.evaluate(); Chromium's events have `dispatch` (see menus.spec.ts). */
@@ -136,6 +137,7 @@ test('a publisher day: setup, popup, history, batch, settings to a fresh profile
   const history = options.getByTestId('history');
   await test.step('the history lists every copy, failures included, and searches by product', async () => {
     await options.bringToFront();
+    await showOptionsPage(options, 'history');
     await expect(history.getByTestId('history-count')).toHaveText('3 of 1,000 kept');
     const items = history.getByTestId('history-list').getByRole('listitem');
     await expect(items).toHaveCount(3);
@@ -204,9 +206,10 @@ test('a publisher day: setup, popup, history, batch, settings to a fresh profile
   // --- settings to a fresh profile -----------------------------------------------------------
   const transfer = options.getByTestId('transfer');
   const { text: exported, file: settingsFile } = await test.step('the settings export as a versioned JSON file without secrets', async () => {
+    await showOptionsPage(options, 'backup');
     const result = await download(options, () => transfer.getByRole('button', { name: 'Export settings' }).click());
     const json = JSON.parse(result.text);
-    expect(json).toMatchObject({ format: 'sublink-settings', version: 1, presets: [{ name: 'Telegram channel' }], accounts: [{ name: 'My Admitad' }] });
+    expect(json).toMatchObject({ format: 'sublink-settings', version: 2, presets: [{ name: 'Telegram channel' }], accounts: [{ name: 'My Admitad' }] });
     expect(json).not.toHaveProperty('secrets');
     await expect(transfer.getByTestId('transfer-status')).toHaveText('Settings saved to a file, without API credentials.');
     return result;
@@ -218,7 +221,7 @@ test('a publisher day: setup, popup, history, batch, settings to a fresh profile
   try {
     const freshWorker = await fresh.serviceWorker();
     const freshStorage = () => freshWorker.evaluate(() => chrome.storage.local.get(null));
-    const freshOptions = await openOptions(fresh.context, fresh.extensionId);
+    const freshOptions = await openOptions(fresh.context, fresh.extensionId, '#backup');
     const freshTransfer = freshOptions.getByTestId('transfer');
 
     await test.step('an import into a fresh profile previews the change, then restores the presets', async () => {
@@ -236,10 +239,12 @@ test('a publisher day: setup, popup, history, batch, settings to a fresh profile
       const stored = await freshStorage();
       expect(stored['presets']).toEqual(expectedPresets);
       expect(stored['settings']).toMatchObject({ defaultPresetId: (expectedPresets as { id: string }[])[0]!.id });
+      await showOptionsPage(freshOptions, 'presets');
       await expect(freshOptions.getByTestId('preset-list')).toContainText('Telegram channel');
     });
 
     await test.step('a corrupt or foreign file is refused with the reason, and nothing changes', async () => {
+      await showOptionsPage(freshOptions, 'backup');
       const before = await freshStorage();
       const refusals = [
         { name: 'truncated.json', body: exported.slice(0, exported.length / 2), reason: 'It is not a JSON file, or it is damaged.' },
@@ -262,6 +267,7 @@ test('a publisher day: setup, popup, history, batch, settings to a fresh profile
   }
 
   await test.step('the history clears after a confirmation', async () => {
+    await showOptionsPage(options, 'history');
     await history.getByRole('button', { name: 'Clear history' }).click();
     const confirm = history.getByTestId('history-confirm');
     await expect(confirm).toContainText('Delete all 4 entries of the link history?');
@@ -277,7 +283,7 @@ test('presets duplicate and reorder from the keyboard', async ({ context, extens
   const account = { id: 'acc1', network: 'admitad', name: 'Main', code: ADMITAD_CODE };
   const preset = (id: string, name: string) => ({ id, name, accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: id }, keepSku: false });
   await seedStorage({ accounts: [account], presets: [preset('a', 'Blog'), preset('b', 'Video')], settings: { defaultPresetId: 'a', lastUsedPresetId: null } });
-  const options = await openOptions(context, extensionId);
+  const options = await openOptions(context, extensionId, '#presets');
   const list = options.getByTestId('preset-list');
   await expect(list.getByRole('listitem')).toHaveCount(2);
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customNetwork, validateTemplate, type CustomAccount } from '../../../lib/networks/custom';
 import { accountSchema } from '../../../lib/networks/schema';
-import { parseSettingsFile, SETTINGS_FILE_FORMAT, SETTINGS_FILE_VERSION } from '../../../lib/options/settings-transfer';
+import { parseSettingsFile, SETTINGS_FILE_FORMAT } from '../../../lib/options/settings-transfer';
 import type { FieldIssue, LinkTarget, SubIds } from '../../../lib/networks/types';
 
 const accountWith = (template: string): CustomAccount => ({ id: 'acc-3', network: 'custom', name: 'Other network', template });
@@ -179,7 +179,8 @@ describe('a custom template cannot send links to a host the sub-ids choose', () 
     expect(customNetwork.validateAccount(account)).not.toEqual([]);
     expect(accountSchema.safeParse(account).success).toBe(false);
     const file = (accounts: CustomAccount[]) =>
-      JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: SETTINGS_FILE_VERSION, exportedAt: '2025-01-01T00:00:00.000Z', accounts, presets: [], defaultPresetId: null });
+      // A version 1 file: accounts and presets only, as it was written before the backup grew.
+      JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 1, exportedAt: '2025-01-01T00:00:00.000Z', accounts, presets: [], defaultPresetId: null });
     expect(parseSettingsFile(file([accountWith('https://go.example.net/?u={url}')])).ok).toBe(true);
     expect(parseSettingsFile(file([account])).ok).toBe(false);
   });
