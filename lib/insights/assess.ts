@@ -15,6 +15,7 @@ import { evaluateRules, rankWarnings, RULES, saleWindowWarnings } from '../rules
 import type { RuleContext, Warning } from '../rules/types';
 import { parseProductUrl } from '../url';
 import type { ParsedUrl } from '../url/types';
+import { storeKindFromUrl } from './store-kind';
 
 /** What is known about the product: the estimator's facts plus the title the tab showed. */
 export interface LinkProductFacts extends ProductFacts {
@@ -94,13 +95,18 @@ function knownFacts(raw: unknown): LinkProductFacts | undefined {
  */
 export function assessLink(input: AssessLinkInput, tables: RateTables = DEFAULT_RATE_TABLES): LinkAssessment {
   const raw: Partial<Record<keyof AssessLinkInput, unknown>> = typeof input === 'object' && input !== null ? input : {};
+  const url = text(raw.url) ?? '';
+  let product = knownFacts(raw.product);
+  // The URL's own host can say Tmall or Plaza (./store-kind.ts); what the caller knows wins.
+  const storefront = storeKindFromUrl(url);
+  if (storefront && !product?.storeKind) product = { ...product, storeKind: storefront };
   return assessParsed(
-    parseProductUrl(text(raw.url) ?? ''),
+    parseProductUrl(url),
     {
       program: (text(raw.program) ?? 'other') as ProgramId,
       network: text(raw.network) as AccountNetwork | null,
       audienceCountry: text(raw.audienceCountry),
-      product: knownFacts(raw.product),
+      product,
       now: raw.now instanceof Date ? raw.now : new Date(Number.NaN),
     },
     tables,
