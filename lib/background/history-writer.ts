@@ -19,8 +19,12 @@ import { parseProductUrl } from '../url';
 
 export interface HistoryWriterDeps {
   loadPresets(): Promise<readonly Preset[]>;
-  /** The accounts, for the network an entry's preset links through; without it the network is not recorded. */
-  loadAccounts?(): Promise<readonly Account[]>;
+  /**
+   * Presets and accounts in one read, so an entry also records the network its preset links
+   * through; used instead of `loadPresets` when given (without it the network is not recorded).
+   * One read: the entry is written before the clipboard, and a worker can stop at any point.
+   */
+  loadPresetsWithAccounts?(): Promise<{ readonly presets: readonly Preset[]; readonly accounts: readonly Account[] }>;
   readonly history: Pick<HistoryStore, 'writeSlot' | 'readSlots' | 'compact' | 'saveHistory'>;
   /** Where the options page learns that a history write failed (lib/storage/history.ts `createHistoryWriteFailureNote`). */
   readonly failureNote?: { write(failure: HistoryWriteFailure | null): Promise<void> };
@@ -176,7 +180,7 @@ export function createCopyRecorder(deps: HistoryWriterDeps): CopyRecorder {
   const nextAt = (): number => (lastAt = Math.max(deps.now(), lastAt + 1));
 
   const entryOf = async (copy: CopyRecord): Promise<{ entry: HistoryEntry; preset: Preset | null }> => {
-    const [presets, accounts] = await Promise.all([deps.loadPresets(), deps.loadAccounts?.() ?? Promise.resolve(undefined)]);
+    const { presets, accounts } = deps.loadPresetsWithAccounts ? await deps.loadPresetsWithAccounts() : { presets: await deps.loadPresets(), accounts: undefined };
     const preset = presets.find((p) => p.id === copy.presetId) ?? null;
     const parsed = parseProductUrl(copy.sourceUrl);
     const productId = parsed.kind === 'product' ? parsed.product.id : null;

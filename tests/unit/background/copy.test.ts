@@ -41,6 +41,7 @@ function setup({
   const backgroundDeps: HistoryMessageDeps = {
     loadAccounts: async () => accounts,
     loadPresets: async () => presets,
+    loadPresetsWithAccounts: async () => ({ presets, accounts }),
     loadSettings: async () => state.settings,
     saveSettings: async (s) => ((state.settings = s), { ok: true }),
     history: history.store,

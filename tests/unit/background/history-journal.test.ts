@@ -253,7 +253,12 @@ describe('what an entry keeps besides the link', () => {
   };
   const record = async (copy: Partial<CopyRecord>, accounts?: readonly Account[]) => {
     const { store, visible } = memoryHistory();
-    const recorder = createCopyRecorder({ loadPresets: async () => [PRESET], ...(accounts ? { loadAccounts: async () => accounts } : {}), history: store, now: () => 1 });
+    const recorder = createCopyRecorder({
+      loadPresets: async () => [PRESET],
+      ...(accounts ? { loadPresetsWithAccounts: async () => ({ presets: [PRESET], accounts }) } : {}),
+      history: store,
+      now: () => 1,
+    });
     await recorder.record({ surface: 'popup', sourceUrl: 'https://www.aliexpress.com/item/1005006789012345.html', presetId: 'p1', link: 'https://ad.admitad.com/g/x/', ...copy });
     return visible()[0]!;
   };
