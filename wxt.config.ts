@@ -18,7 +18,11 @@ export default defineConfig({
   hooks: {
     'entrypoints:grouped': (_wxt, groups) => void buildPopupAlone(groups),
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (isPopupAloneGroup(entrypoints)) config.plugins = [...(config.plugins ?? []), inlineStylesheets()];
+      if (!isPopupAloneGroup(entrypoints)) return;
+      config.plugins = [...(config.plugins ?? []), inlineStylesheets()];
+      // One stylesheet for the whole popup, inlined above. Split per chunk, Vite tied it to the lazily
+      // loaded part and made that chunk fetch the (inlined, so deleted) file before running.
+      config.build = { ...config.build, cssCodeSplit: false };
     },
   },
   // Brings webextension-polyfill in, so one promise-based `browser` behaves alike in Chrome and Firefox.

@@ -48,6 +48,12 @@ export function describeParsedUrl(parsed: ParsedUrl): StateText {
   }
 }
 
+/** The link box's label when it holds the clean URL: it names the kind of page the URL is. */
+export function cleanLinkLabel(parsed: ParsedUrl | null): string {
+  if (parsed?.kind === 'store') return t('popup_cleanStoreUrl');
+  return parsed?.kind === 'page' ? t('popup_cleanPageUrl') : t('popup_cleanUrl');
+}
+
 export const deeplinkErrorText = (code: DeeplinkErrorCode): string => t(DEEPLINK_ERROR_KEYS[code]);
 
 export function fieldIssueText(issue: FieldIssue): string {

@@ -1,6 +1,6 @@
 /**
  * The UI side of lib/messaging/protocol.ts. Separate so that UI pages import only the protocol's types,
- * not the zod schemas the background parses with (the popup has a 20 KB gzip budget).
+ * not the zod schemas the background parses with (the popup has a 15 KB gzip budget).
  *
  * Messages travel over a port (`runtime.connect`), one port per message, not `runtime.sendMessage`:
  * a page that closes while `sendMessage` waits for its answer leaves a promise Firefox rejects

@@ -13,14 +13,14 @@ import { storedEntries, storedValueOf } from '../storage/item';
 import { categoryPicksItem } from '../storage/items';
 import type { Site } from '../url/types';
 import { apiServiceOf, createApiInsights, type ApiInsightsState } from './api-insights';
-import type { PopupModel } from './model';
+import type { ApiLinkProblem, PopupModel } from './model';
 import type { ShipToAccess, ShipToReader } from './ship-to';
 
 export interface PopupInsightsDeps {
   /** What the popup shows, and where the API's link and the category pick go. */
   readonly popup: Pick<
     PopupModel,
-    'parsed' | 'selectedPreset' | 'account' | 'sourceUrl' | 'pastedUrl' | 'requestKey' | 'estimateDataLoaded' | 'storageSnapshot' | 'putRaw' | 'setApiLink' | 'saveProblem'
+    'parsed' | 'selectedPreset' | 'account' | 'sourceUrl' | 'pastedUrl' | 'requestKey' | 'estimateDataLoaded' | 'storageSnapshot' | 'putRaw' | 'setApiLink' | 'setApiLinkProblem' | 'saveProblem'
   >;
   /** Asks the background (`productInsights`), which holds the credentials and the API clients. */
   ask(request: ProductInsightsRequest): Promise<ProductInsightsReply>;
@@ -61,6 +61,12 @@ function siteOf(popup: PopupInsightsDeps['popup']): Site | null {
   const parsed = popup.parsed.value;
   if (parsed?.kind === 'product') return parsed.product.site;
   return parsed?.kind === 'store' || parsed?.kind === 'page' ? parsed.site : null;
+}
+
+/** Why an answer holds no link; the popup model shows it only for a preset whose link comes from the API. */
+export function apiLinkProblemOf(reply: ProductInsightsReply): ApiLinkProblem {
+  if (reply.source === null) return { kind: reply.reason === 'no-credentials' || reply.reason === 'no-access' ? reply.reason : 'no-link' };
+  return reply.error ? { kind: 'api-error', message: reply.error.message } : { kind: 'no-link' };
 }
 
 export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel {
@@ -130,7 +136,9 @@ export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel
         if (!asked || !url) return;
         untracked(() => {
           void answers.load(key, { url, presetId: id }, asked).then((reply) => {
-            if (reply?.source && reply.link) popup.setApiLink(key, reply.link.url, reply.link.kind === 'hot');
+            if (!reply) return;
+            if (reply.source && reply.link) popup.setApiLink(key, reply.link.url, reply.link.kind === 'hot');
+            else popup.setApiLinkProblem(key, apiLinkProblemOf(reply));
           });
         });
       });

@@ -4,10 +4,12 @@
  * stored presets/accounts, and the chosen preset. The link is built locally, without waking the
  * background or touching the network (docs/architecture.md, 'Tab URL to link on screen').
  */
-import { computed, signal, type ReadonlySignal } from '@preact/signals';
+// signals-core, not @preact/signals: the popup's first screen is plain DOM and must not pull in
+// Preact (docs/architecture.md, 'Budgets'); the Preact part that loads after it shares these signals.
+import { computed, signal, type ReadonlySignal } from '@preact/signals-core';
 import { buildDeeplink, resolveTarget } from '../networks';
 import type { Account, DeeplinkResult } from '../networks/types';
-import { initialPresetOf } from '../presets/default';
+import { defaultPresetOf, initialPresetOf } from '../presets/default';
 import type { LinkChange } from '../url/neutral';
 import type { Preset } from '../presets/types';
 import type { Settings } from '../storage/settings';
@@ -18,8 +20,8 @@ import type { ParsedUrl } from '../url/types';
 import type { MessageData } from '../messaging/protocol';
 
 export interface PopupDeps {
-  /** The active tab's URL; undefined when the browser does not tell us (no activeTab grant). */
-  getActiveTabUrl(): Promise<string | undefined>;
+  /** The active tab's URL and title; both undefined when the browser does not tell us (no activeTab grant). */
+  getActiveTab(): Promise<ActiveTab | undefined>;
   /** What `storage.local.get(STATE_STORAGE_KEYS)` returned; parsed and validated here. */
   loadStorage(): Promise<Record<string, unknown>>;
   /** What `storage.local.get(ESTIMATE_STORAGE_KEYS)` returned (rate cache, hot list, category picks). */
@@ -31,12 +33,26 @@ export interface PopupDeps {
   notifyCopied(data: MessageData<'linkCopied'>): Promise<unknown>;
 }
 
+export interface ActiveTab {
+  readonly url?: string;
+  readonly title?: string;
+}
+
+/**
+ * Why a Portals preset shows no link: its links come only from the AliExpress API (seed 003's
+ * promotion links), and an untracked URL copied in its place would earn nothing. Every surface
+ * refuses the copy in that case (docs/architecture.md, 'Tab URL to link on screen').
+ */
+export type ApiLinkProblem =
+  | { readonly kind: 'no-credentials' | 'no-access' | 'no-link' }
+  | { readonly kind: 'api-error'; readonly message: string };
+
 export type CopyState = { readonly kind: 'idle' } | { readonly kind: 'copied' } | { readonly kind: 'failed'; readonly message: string };
 
 /**
- * The link on screen: built here (`local`), the clean URL (`clean`: no preset account, or a
- * Portals preset before its API link arrives), or the API's promotion link (`api`, `hot` for a
- * hot link). Copying copies exactly this.
+ * The link on screen: built here (`local`), the clean URL (`clean`: no preset account), or the
+ * API's promotion link (`api`, `hot` for a hot link; Portals presets have no other). Copying
+ * copies exactly this.
  */
 export interface ShownLink {
   readonly url: string;
@@ -62,8 +78,16 @@ export interface PopupModel {
   readonly parsed: ReadonlySignal<ParsedUrl | null>;
   readonly presets: ReadonlySignal<readonly Preset[]>;
   readonly selectedPreset: ReadonlySignal<Preset | null>;
+  /** The preset a copy from the menu or shortcut uses (lib/presets/default.ts), marked in the picker. */
+  readonly defaultPresetId: ReadonlySignal<string | null>;
+  /** The active tab's title as the browser gave it (undefined for a pasted URL or without activeTab). */
+  readonly tabTitle: ReadonlySignal<string | undefined>;
   readonly link: ReadonlySignal<DeeplinkResult | null>;
   readonly shownLink: ReadonlySignal<ShownLink | null>;
+  /** A Portals preset on an AliExpress page: true while its link is asked from the API. */
+  readonly apiLinkPending: ReadonlySignal<boolean>;
+  /** Why the API gave this Portals preset no link (then nothing is copied). */
+  readonly apiLinkProblem: ReadonlySignal<ApiLinkProblem | null>;
   /** The selected preset's account (the lazily loaded part asks its network's API). */
   readonly account: ReadonlySignal<Account | undefined>;
   /** Names what the popup shows (preset and URL): an API answer applies only while it is unchanged. */
@@ -87,12 +111,14 @@ export interface PopupModel {
   setPastedUrl(value: string): void;
   /** Shows the API's link in place of the local one, if `key` still names what is on screen. */
   setApiLink(key: string, url: string, hot: boolean): void;
+  /** Records why no API link came for `key` (if it still names what is on screen). */
+  setApiLinkProblem(key: string, problem: ApiLinkProblem): void;
   copy(): Promise<void>;
 }
 
 export function createPopupModel(deps: PopupDeps): PopupModel {
   const loaded = signal(false);
-  const tabUrl = signal<string | undefined>(undefined);
+  const tab = signal<ActiveTab>({});
   const pastedUrl = signal('');
   const stored = signal<StoredState>({ accounts: [], presets: [], settings: { defaultPresetId: null, lastUsedPresetId: null }, problems: [] });
   const selectedId = signal<string | null>(null);
@@ -102,11 +128,14 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
   const storageSnapshot = signal<Readonly<Record<string, unknown>>>({});
   const estimateDataLoaded = signal(false);
   const apiLink = signal<{ key: string; url: string; hot: boolean } | null>(null);
+  const apiProblem = signal<{ key: string; problem: ApiLinkProblem } | null>(null);
 
-  const sourceUrl = computed(() => (pastedUrl.value.trim() ? pastedUrl.value : tabUrl.value));
+  const sourceUrl = computed(() => (pastedUrl.value.trim() ? pastedUrl.value : tab.value.url));
+  const tabTitle = computed(() => (pastedUrl.value.trim() ? undefined : tab.value.title));
   const parsed = computed(() => (sourceUrl.value === undefined ? null : parseProductUrl(sourceUrl.value)));
   const presets = computed(() => stored.value.presets);
   const selectedPreset = computed(() => presets.value.find((p) => p.id === selectedId.value) ?? null);
+  const defaultPresetId = computed(() => defaultPresetOf(presets.value, stored.value.settings)?.id ?? null);
   const account = computed<Account | undefined>(() => {
     const id = selectedPreset.value?.accountId;
     return id ? stored.value.accounts.find((a) => a.id === id) : undefined;
@@ -127,9 +156,14 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     const api = apiLink.value;
     if (api?.key === requestKey.value) return { url: api.url, from: 'api', hot: api.hot };
     const result = link.value;
-    if (result?.ok) return { url: result.url, from: result.network === 'plain' ? 'clean' : 'local' };
-    return result?.code === 'needs-api' && cleanUrl.value ? { url: cleanUrl.value, from: 'clean' } : null;
+    return result?.ok ? { url: result.url, from: result.network === 'plain' ? 'clean' : 'local' } : null;
   });
+  const needsApi = computed(() => link.value?.ok === false && link.value.code === 'needs-api' && cleanUrl.value !== null);
+  const apiLinkProblem = computed(() => {
+    const noted = apiProblem.value;
+    return needsApi.value && noted?.key === requestKey.value ? noted.problem : null;
+  });
+  const apiLinkPending = computed(() => needsApi.value && shownLink.value === null && apiLinkProblem.value === null);
   const needsSetup = computed(() => !presets.value.some((p) => p.accountId !== null && stored.value.accounts.some((a) => a.id === p.accountId)));
 
   return {
@@ -139,8 +173,12 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     parsed,
     presets,
     selectedPreset,
+    defaultPresetId,
+    tabTitle,
     link,
     shownLink,
+    apiLinkPending,
+    apiLinkProblem,
     account,
     requestKey,
     cleanUrl,
@@ -154,10 +192,10 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
     async load(initialPastedUrl) {
       if (initialPastedUrl) pastedUrl.value = initialPastedUrl;
       const estimateData = deps.loadEstimateData().catch(() => ({}));
-      const [url, raw] = await Promise.all([deps.getActiveTabUrl().catch(() => undefined), deps.loadStorage().catch(() => ({}))]);
+      const [activeTab, raw] = await Promise.all([deps.getActiveTab().catch(() => undefined), deps.loadStorage().catch(() => ({}))]);
       performance.mark('sublink:data-ready');
       const state = parseState(raw);
-      tabUrl.value = url;
+      tab.value = { ...(activeTab?.url ? { url: activeTab.url } : {}), ...(activeTab?.title ? { title: activeTab.title } : {}) };
       stored.value = state;
       selectedId.value = initialPresetOf(state.presets, state.settings)?.id ?? null;
       loaded.value = true;
@@ -190,6 +228,10 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
       if (key !== requestKey.value) return;
       apiLink.value = { key, url, hot };
       copyState.value = { kind: 'idle' };
+    },
+
+    setApiLinkProblem(key, problem) {
+      if (key === requestKey.value) apiProblem.value = { key, problem };
     },
 
     async copy() {

@@ -6,7 +6,7 @@
  * without one is version 1. Everything stored before items had versions reads as version 1.
  *
  * Not WXT's wrapper itself: the popup reads every item it needs in one `storage.local.get` from
- * a preload script, and the wrapper costs about 4 KB gzip of its 20 KB budget. No imports here,
+ * a preload script, and the wrapper costs about 4 KB gzip of its 15 KB budget. No imports here,
  * so that script can use the item definitions.
  *
  * Pure functions only: reading is `storedValueOf(item, snapshot)` on what a `get` returned, and

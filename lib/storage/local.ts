@@ -4,7 +4,7 @@
  * lib/storage/state.ts.
  *
  * Plain `storage.local` rather than WXT's storage wrapper: the popup reads everything in one
- * `get` on every open, and the wrapper (with its lock) costs 4 KB of the popup's 20 KB budget.
+ * `get` on every open, and the wrapper (with its lock) costs 4 KB of the popup's 15 KB budget.
  *
  * Lists are validated entry by entry: one unreadable preset must not hide the others, and it is
  * never dropped from storage by a later save (see `saveList`), so nothing the user made is lost.

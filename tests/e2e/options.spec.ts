@@ -38,7 +38,7 @@ test('a preset created in the options page is the one the popup uses', async ({ 
   expect(stored).toEqual([expect.objectContaining({ name: 'Telegram channel', audienceCountry: 'DE' })]);
 
   const popup = await openPopupFor(productUrl);
-  await expect(popup.getByTestId('preset-picker')).toHaveText('Telegram channel');
+  await expect(popup.getByRole('radio', { name: /^Telegram channel/ })).toBeChecked();
   await expect(popup.getByTestId('deeplink')).toHaveText(
     `https://ad.admitad.com/g/${ADMITAD_CODE}/?ulp=${encodeURIComponent(productUrl)}&subid=tg&subid1=post-17`,
   );

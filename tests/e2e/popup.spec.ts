@@ -23,7 +23,7 @@ test.describe('on a product page, with an Admitad preset', () => {
     await expect(byTestId(popup, 'state')).toHaveAttribute('data-kind', 'product');
     await expect(byTestId(popup, 'product-id')).toHaveText(SAMPLE_PRODUCT_ID);
     await expect(byTestId(popup, 'product-site')).toBeVisible();
-    await expect(byTestId(popup, 'preset-picker')).toHaveValue('p1');
+    await expect(byTestId(popup, 'preset-picker').locator('input:checked')).toHaveValue('p1');
     await expect(byTestId(popup, 'deeplink')).toHaveText(expectedAdmitadLink(cleanProductUrl));
     await expect(byTestId(popup, 'clean-url')).toHaveText(cleanProductUrl);
     await expect(byTestId(popup, 'setup-hint')).toHaveCount(0);
@@ -66,7 +66,10 @@ test.describe('on a product page, with an Admitad preset', () => {
     await seedStorage({ presets: [...DEMO_STORAGE.presets, video] });
     const popup = await openPopupFor(cleanProductUrl);
 
-    await byTestId(popup, 'preset-picker').selectOption('p2');
+    // One click on the segment; the default preset is marked.
+    await expect(popup.getByRole('radio', { name: /^Blog/ })).toBeChecked();
+    await expect(byTestId(popup, 'default-preset')).toHaveCount(1);
+    await popup.getByRole('radio', { name: 'Video' }).click();
 
     await expect(byTestId(popup, 'deeplink')).toHaveText(
       `https://ad.admitad.com/g/${DEMO_STORAGE.accounts[0]!.code}/?ulp=${encodeURIComponent(cleanProductUrl)}&subid=yt`,

@@ -107,7 +107,7 @@ test('a publisher day: setup, popup, history, batch, settings to a fresh profile
   // --- the popup uses it, and copies land in the history ----------------------------------
   await test.step('the popup on a product page builds the link with the new preset', async () => {
     const popup = await openPopupFor(productUrl);
-    await expect(popup.getByTestId('preset-picker')).toHaveText('Telegram channel');
+    await expect(popup.getByRole('radio', { name: /^Telegram channel/ })).toBeChecked();
     await expect(popup.getByTestId('deeplink')).toHaveText(admitadLink(productUrl));
     await popup.getByTestId('copy').click();
     await expect(popup.getByTestId('copy')).toHaveAttribute('data-copied', 'true');

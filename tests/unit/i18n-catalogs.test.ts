@@ -171,6 +171,16 @@ async function visibleLiterals(file: string): Promise<string[]> {
       const name = (node.name as { name: string }).name;
       if (VISIBLE_ATTRIBUTES.test(name)) for (const text of literalsOf(node.value as Node)) report(`${name}=`, text);
     }
+    // The popup's first screen builds plain DOM with h(tag, props, ...children) (components/popup/first-screen/dom.ts).
+    if (node.type === 'CallExpression' && (node.callee as Node).type === 'Identifier' && (node.callee as { name: string }).name === 'h') {
+      const [, props, ...children] = node.arguments as Node[];
+      for (const child of children) for (const text of literalsOf(child)) report('text', text);
+      for (const property of props?.type === 'ObjectExpression' ? (props.properties as Node[]) : []) {
+        const key = property.key as { name?: string; value?: string } | undefined;
+        const name = key?.name ?? key?.value ?? '';
+        if (VISIBLE_ATTRIBUTES.test(name)) for (const text of literalsOf(property.value as Node)) report(`${name}=`, text);
+      }
+    }
   }
   return found;
 }
@@ -183,7 +193,7 @@ const uiFiles = ['components', 'entrypoints'].flatMap((dir) =>
 
 describe('UI code', () => {
   it('has UI files to check', () => {
-    expect(uiFiles).toEqual(expect.arrayContaining(['entrypoints/popup/App.tsx', 'entrypoints/options/App.tsx']));
+    expect(uiFiles).toEqual(expect.arrayContaining(['entrypoints/popup/later.tsx', 'components/popup/first-screen/link-box.ts', 'entrypoints/options/App.tsx']));
   });
 
   it('shows no literal text: every user-visible string comes from the catalogs', async () => {
@@ -199,6 +209,11 @@ describe('UI code', () => {
       `${probe}: text "Copied"`,
       `${probe}: title= "Opens the options"`,
     ]);
+  });
+
+  it('the scan catches literals in the first screen\'s plain DOM builder', async () => {
+    const probe = path.join('tests', 'fixtures', 'i18n', 'literal-probe-dom.ts');
+    expect(await visibleLiterals(probe)).toEqual([`${probe}: text "Copy now"`, `${probe}: title= "Default preset"`, `${probe}: text "Nothing yet"`]);
   });
 });
 

@@ -21,7 +21,7 @@ const admitadPreset: Preset = { id: 'pa', name: 'Admitad', accountId: 'acc-a', p
 
 async function loadedModel(presetId: string) {
   const deps = {
-    getActiveTabUrl: vi.fn(async () => PRODUCT),
+    getActiveTab: vi.fn(async () => ({ url: PRODUCT })),
     loadStorage: vi.fn(async () => ({ accounts: [portals, admitad], presets: [portalsPreset, admitadPreset], settings: { defaultPresetId: presetId, lastUsedPresetId: null } })),
     loadEstimateData: vi.fn(async () => ({})),
     saveSettings: vi.fn<PopupDeps['saveSettings']>(async () => ({ ok: true })),
@@ -35,15 +35,34 @@ async function loadedModel(presetId: string) {
 }
 
 describe('the popup model with API links', () => {
-  it('shows the clean link for a Portals preset at once, then the API link, and copies what is shown', async () => {
+  it('shows no link for a Portals preset until the API gives one (an untracked link earns nothing), then copies it', async () => {
     const { model, deps } = await loadedModel('pp');
     expect(model.link.value).toEqual({ ok: false, code: 'needs-api' });
-    expect(model.shownLink.value).toEqual({ url: CLEAN, from: 'clean' });
+    expect(model.shownLink.value).toBeNull();
+    expect(model.apiLinkPending.value).toBe(true);
+    expect(model.cleanUrl.value).toBe(CLEAN);
+    await model.copy();
+    expect(deps.writeClipboard).not.toHaveBeenCalled();
     model.setApiLink(model.requestKey.value, API_LINK, true);
     expect(model.shownLink.value).toEqual({ url: API_LINK, from: 'api', hot: true });
     await model.copy();
     expect(deps.writeClipboard).toHaveBeenCalledWith(API_LINK);
     expect(deps.notifyCopied).toHaveBeenCalledWith(expect.objectContaining({ link: API_LINK, presetId: 'pp' }));
+  });
+
+  it.each([
+    { problem: { kind: 'no-credentials' as const } },
+    { problem: { kind: 'api-error' as const, message: 'timeout' } },
+  ])('says why a Portals preset has no link ($problem.kind) and copies nothing', async ({ problem }) => {
+    const { model, deps } = await loadedModel('pp');
+    model.setApiLinkProblem(model.requestKey.value, problem);
+    expect(model.apiLinkProblem.value).toEqual(problem);
+    expect(model.apiLinkPending.value).toBe(false);
+    await model.copy();
+    expect(deps.writeClipboard).not.toHaveBeenCalled();
+    // The reason belongs to what it was asked for: another preset clears it.
+    model.selectPreset('pa');
+    expect(model.apiLinkProblem.value).toBeNull();
   });
 
   it('drops an API link that arrives for another preset or URL', async () => {
@@ -54,10 +73,12 @@ describe('the popup model with API links', () => {
     expect(model.shownLink.value?.from).toBe('local');
     model.selectPreset('pp');
     // The answer was for this key, but it was refused while another was on screen.
-    expect(model.shownLink.value).toEqual({ url: CLEAN, from: 'clean' });
+    expect(model.shownLink.value).toBeNull();
+    expect(model.apiLinkPending.value).toBe(true);
     model.setApiLink(model.requestKey.value, API_LINK, false);
     model.setPastedUrl('https://www.aliexpress.com/item/1005001234567890.html');
-    expect(model.shownLink.value).toEqual({ url: 'https://www.aliexpress.com/item/1005001234567890.html', from: 'clean' });
+    expect(model.shownLink.value).toBeNull();
+    expect(model.cleanUrl.value).toBe('https://www.aliexpress.com/item/1005001234567890.html');
   });
 
   it('keeps the local Admitad link', async () => {

@@ -24,7 +24,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function setup(presetId: string, reply: (request: ProductInsightsRequest) => ProductInsightsReply = () => ({ source: 'admitad-api', affiliate: true }), granted = false, tabUrl = PRODUCT) {
   const popupDeps: PopupDeps = {
-    getActiveTabUrl: async () => tabUrl,
+    getActiveTab: async () => ({ url: tabUrl }),
     loadStorage: async () => ({ accounts: [portals, admitad], presets: [portalsPreset, admitadPreset, plainPreset], settings: { defaultPresetId: presetId, lastUsedPresetId: null } }),
     loadEstimateData: async () => ({}),
     saveSettings: async () => ({ ok: true }),
@@ -76,9 +76,10 @@ describe('createPopupInsights', () => {
     expect(model.api.value).toBeNull();
   });
 
-  it('puts the API\'s Portals link in place of the clean one, and shows the API\'s exact rate', async () => {
+  it('shows the API\'s Portals link once it arrives (none before), and the API\'s exact rate', async () => {
     const { popup, model } = await setup('pp', () => ({ source: 'aliexpress-api', rate: { commissionRate: 7, hotCommissionRate: 9, isHot: true }, link: { url: API_LINK, kind: 'hot' }, affiliate: true }));
-    expect(popup.shownLink.value).toMatchObject({ from: 'clean' });
+    expect(popup.shownLink.value).toBeNull();
+    expect(popup.apiLinkPending.value).toBe(true);
     model.start();
     expect(model.api.value).toMatchObject({ status: 'loading', service: 'aliexpress' });
     await flush();
@@ -88,6 +89,19 @@ describe('createPopupInsights', () => {
     expect(model.linkFromApi.value).toBe(true);
     // The API's hot rate feeds the estimate.
     expect(model.insights.value?.estimate.best).toBe(9);
+  });
+
+  it.each([
+    { reply: { source: null, reason: 'no-credentials', service: 'aliexpress' } as const, expected: { kind: 'no-credentials' } },
+    { reply: { source: null, reason: 'no-access', service: 'aliexpress' } as const, expected: { kind: 'no-access' } },
+    { reply: { source: 'aliexpress-api', error: { kind: 'timeout', message: 'no answer in 8 s' } } as const, expected: { kind: 'api-error', message: 'no answer in 8 s' } },
+    { reply: { source: 'aliexpress-api', affiliate: false } as const, expected: { kind: 'no-link' } },
+  ])('tells the popup why a Portals preset got no link: $expected.kind', async ({ reply, expected }) => {
+    const { popup, model } = await setup('pp', () => reply);
+    model.start();
+    await flush();
+    expect(popup.shownLink.value).toBeNull();
+    expect(popup.apiLinkProblem.value).toEqual(expected);
   });
 
   it('forgets the API\'s answer once another preset is shown', async () => {

@@ -12,7 +12,7 @@ const telegram: Preset = { ...blog, id: 'p2', name: 'Telegram', subIds: { subid:
 
 function setup(state: StoredInput = {}, tab: { url?: string } = { url: PRODUCT }, estimateData: () => Promise<Record<string, unknown>> = async () => ({})) {
   const deps = {
-    getActiveTabUrl: vi.fn(async () => tab.url),
+    getActiveTab: vi.fn(async () => tab),
     // Raw, as storage.local returns it: the model parses it.
     loadStorage: vi.fn(async (): Promise<Record<string, unknown>> => ({ ...state })),
     loadEstimateData: vi.fn(estimateData),

@@ -1,5 +1,5 @@
 /**
- * The popup has no room for zod (lib/schema/reader.ts explains the 20 KB budget), and it loads the
+ * The popup has no room for zod (lib/schema/reader.ts explains the 15 KB budget), and it loads the
  * estimator, the rules, the hot-list lookup and the embedded tables. This walks their relative
  * imports and fails if any of them reaches zod.
  */
