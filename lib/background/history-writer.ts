@@ -15,6 +15,7 @@ import { PORTALS_TRACKING_KEYS, type PortalsTracking } from '../networks/portals
 import { SUBID_KEYS, type Account, type SubIds } from '../networks/types';
 import type { Preset } from '../presets/types';
 import type { SaveError, SaveResult } from '../storage/local';
+import { productTitleFromTab } from '../insights/category-guess';
 import { parseProductUrl } from '../url';
 
 export interface HistoryWriterDeps {
@@ -184,8 +185,10 @@ export function createCopyRecorder(deps: HistoryWriterDeps): CopyRecorder {
     const preset = presets.find((p) => p.id === copy.presetId) ?? null;
     const parsed = parseProductUrl(copy.sourceUrl);
     const productId = parsed.kind === 'product' ? parsed.product.id : null;
-    // A title names a product: kept only with the product it was read for.
-    const title = productId === null ? undefined : historyTitle(copy.title);
+    // A title names a product: kept only with the product it was read for. The site's suffix is
+    // trimmed here, so a page can send the tab's title as the browser gave it (the popup's
+    // startup path then needs no title code); a title already trimmed stays as it is.
+    const title = productId === null ? undefined : historyTitle(productTitleFromTab(copy.title));
     const entry: HistoryEntry = {
       at: nextAt(),
       surface: copy.surface,

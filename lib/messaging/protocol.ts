@@ -27,9 +27,10 @@ const linkCopiedData = z.object({
   presetId: z.nullable(z.string().check(z.maxLength(64))),
   link: z.string().check(z.minLength(1), z.maxLength(16384), z.refine(isHttpsUrl, 'expected an https link')),
   /**
-   * The product's title, when the page knows it for `sourceUrl` (the popup: the tab's title
-   * without the site's suffix). Bounded here; the history writer cleans it and cuts it to
-   * MAX_HISTORY_TITLE (lib/storage/history.ts `historyTitle`), so a longer one loses nothing else.
+   * The product's title, when the page knows it for `sourceUrl` (the popup: the tab's title, as
+   * the browser gave it or already trimmed). Bounded here; the history writer trims the site's
+   * suffix, cleans it and cuts it to MAX_HISTORY_TITLE (lib/storage/history.ts `historyTitle`), so
+   * a longer one loses nothing else.
    */
   title: z.optional(z.string().check(z.maxLength(4 * MAX_HISTORY_TITLE))),
 });

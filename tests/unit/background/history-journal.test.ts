@@ -265,6 +265,8 @@ describe('what an entry keeps besides the link', () => {
 
   it.each([
     { name: 'a product’s title', input: { title: '  Phone   case ' }, expected: 'Phone case' },
+    { name: 'the tab’s title as the browser gave it: the site suffix trimmed', input: { title: 'Phone case - AliExpress 509' }, expected: 'Phone case' },
+    { name: 'a site-only title: none', input: { title: 'AliExpress' }, expected: undefined },
     { name: 'no title on a store page (it names no product)', input: { title: 'Best Store', sourceUrl: 'https://www.aliexpress.com/store/1234' }, expected: undefined },
     { name: 'no title given', input: {}, expected: undefined },
   ])('$name', async ({ input, expected }) => {
