@@ -33,6 +33,11 @@ function EntryItem({ entry, model, when }: { entry: HistoryEntry; model: History
           <time dateTime={new Date(entry.at).toISOString()}>{when}</time> · {surfaceText(entry.surface)} · {entry.presetName ?? t('history_noPreset')}
           {entry.productId && <> · {t('history_product', entry.productId)}</>}
         </span>
+        {entry.title && (
+          <span class="history-title" data-testid="history-title">
+            {entry.title}
+          </span>
+        )}
         {entry.link && <span class="link history-link">{entry.link}</span>}
         {entry.failure && <span class="error">{t('history_failed', copyFailureText(entry.failure))}</span>}
         {!entry.failure && entry.pending && <span class="error">{t('history_interrupted')}</span>}

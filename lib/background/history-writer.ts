@@ -10,13 +10,22 @@
  * the copy leaves an entry for every link that may have reached the clipboard. When every slot is
  * taken, and when the worker starts, the slots are merged into the list (`compact`).
  */
-import { historySourceUrl, type CopyFailure, type CopySurface, type HistoryEntry, type HistoryStore, type HistoryWriteFailure } from '../storage/history';
+import { historySourceUrl, historyTitle, type CopyFailure, type CopySurface, type HistoryEntry, type HistoryStore, type HistoryWriteFailure } from '../storage/history';
+import { PORTALS_TRACKING_KEYS, type PortalsTracking } from '../networks/portals-tracking';
+import { SUBID_KEYS, type Account, type SubIds } from '../networks/types';
 import type { Preset } from '../presets/types';
 import type { SaveError, SaveResult } from '../storage/local';
+import { productTitleFromTab } from '../insights/category-guess';
 import { parseProductUrl } from '../url';
 
 export interface HistoryWriterDeps {
   loadPresets(): Promise<readonly Preset[]>;
+  /**
+   * Presets and accounts in one read, so an entry also records the network its preset links
+   * through; used instead of `loadPresets` when given (without it the network is not recorded).
+   * One read: the entry is written before the clipboard, and a worker can stop at any point.
+   */
+  loadPresetsWithAccounts?(): Promise<{ readonly presets: readonly Preset[]; readonly accounts: readonly Account[] }>;
   readonly history: Pick<HistoryStore, 'writeSlot' | 'readSlots' | 'compact' | 'saveHistory'>;
   /** Where the options page learns that a history write failed (lib/storage/history.ts `createHistoryWriteFailureNote`). */
   readonly failureNote?: { write(failure: HistoryWriteFailure | null): Promise<void> };
@@ -32,6 +41,8 @@ export interface CopyRecord {
   readonly presetId: string | null;
   readonly link: string;
   readonly failure?: CopyFailure;
+  /** The product's title, when the surface knows it for this very URL (the tab's own page). */
+  readonly title?: string;
 }
 
 /** Whether the entry is stored, and why not when it is not. */
@@ -56,6 +67,33 @@ export interface CopyRecorder {
   clear(): Promise<SaveResult>;
   /** Merges the journal into the list, in the queue (on worker start). */
   compact(): Promise<SaveResult>;
+}
+
+/** Only the slots and strings that were set: an empty one put nothing in the link. */
+function setValues<K extends string>(keys: readonly K[], values: Partial<Record<K, string>> | undefined): Partial<Record<K, string>> | undefined {
+  const set: Partial<Record<K, string>> = {};
+  let any = false;
+  for (const key of keys) {
+    const value = values?.[key];
+    if (typeof value === 'string' && value !== '') {
+      set[key] = value;
+      any = true;
+    }
+  }
+  return any ? set : undefined;
+}
+
+/** What the preset built the link with, for reconciling with the network's reports (lib/options/history-model.ts). */
+function linkTerms(preset: Preset, accounts: readonly Account[] | undefined): Pick<HistoryEntry, 'network' | 'program' | 'subIds' | 'tracking'> {
+  const subIds: SubIds | undefined = setValues(SUBID_KEYS, preset.subIds);
+  const tracking: PortalsTracking | undefined = setValues(PORTALS_TRACKING_KEYS, preset.portals);
+  const network = accounts === undefined ? undefined : preset.accountId === null ? null : (accounts.find((a) => a.id === preset.accountId)?.network ?? null);
+  return {
+    program: preset.program,
+    ...(network === undefined ? {} : { network }),
+    ...(subIds ? { subIds } : {}),
+    ...(tracking ? { tracking } : {}),
+  };
 }
 
 const NO_SLOT: SaveError = { kind: 'other', message: 'every history journal slot is taken' };
@@ -143,9 +181,14 @@ export function createCopyRecorder(deps: HistoryWriterDeps): CopyRecorder {
   const nextAt = (): number => (lastAt = Math.max(deps.now(), lastAt + 1));
 
   const entryOf = async (copy: CopyRecord): Promise<{ entry: HistoryEntry; preset: Preset | null }> => {
-    const presets = await deps.loadPresets();
+    const { presets, accounts } = deps.loadPresetsWithAccounts ? await deps.loadPresetsWithAccounts() : { presets: await deps.loadPresets(), accounts: undefined };
     const preset = presets.find((p) => p.id === copy.presetId) ?? null;
     const parsed = parseProductUrl(copy.sourceUrl);
+    const productId = parsed.kind === 'product' ? parsed.product.id : null;
+    // A title names a product: kept only with the product it was read for. The site's suffix is
+    // trimmed here, so a page can send the tab's title as the browser gave it (the popup's
+    // startup path then needs no title code); a title already trimmed stays as it is.
+    const title = productId === null ? undefined : historyTitle(productTitleFromTab(copy.title));
     const entry: HistoryEntry = {
       at: nextAt(),
       surface: copy.surface,
@@ -155,9 +198,11 @@ export function createCopyRecorder(deps: HistoryWriterDeps): CopyRecorder {
       presetId: preset?.id ?? null,
       presetName: preset?.name ?? null,
       link: copy.link,
-      productId: parsed.kind === 'product' ? parsed.product.id : null,
+      productId,
       ...(copy.failure ? { failure: copy.failure } : {}),
       id: newId(),
+      ...(title === undefined ? {} : { title }),
+      ...(preset ? linkTerms(preset, accounts) : {}),
     };
     return { entry, preset };
   };

@@ -45,6 +45,10 @@ export function createBackground(browser: WxtBrowser) {
   const historyDeps: HistoryMessageDeps = {
     loadAccounts: async () => (await loadState()).accounts,
     loadPresets: async () => (await loadState()).presets,
+    loadPresetsWithAccounts: async () => {
+      const { presets, accounts } = await loadState();
+      return { presets, accounts };
+    },
     loadSettings: async () => (await loadState()).settings,
     saveSettings,
     restoreHistory: (entries) => historyStore.restore(entries),

@@ -15,6 +15,7 @@ import { evaluateRules, rankWarnings, RULES, saleWindowWarnings } from '../rules
 import type { RuleContext, Warning } from '../rules/types';
 import { parseProductUrl } from '../url';
 import type { ParsedUrl } from '../url/types';
+import { storeKindFromUrl } from './store-kind';
 
 /** What is known about the product: the estimator's facts plus the title the tab showed. */
 export interface LinkProductFacts extends ProductFacts {
@@ -42,18 +43,19 @@ export interface LinkAssessment {
 
 /** The same assessment, for a URL the caller has parsed already (the popup parses it for the link). */
 export function assessParsed(parsed: ParsedUrl, input: Omit<AssessLinkInput, 'url'>, tables: RateTables = DEFAULT_RATE_TABLES): LinkAssessment {
-  const common = {
-    program: input.program,
-    network: input.network ?? null,
-    audienceCountry: input.audienceCountry,
-    ...(input.product ? { product: input.product } : {}),
-    now: input.now,
-  };
-  return {
-    parsed,
-    estimate: estimateCommission({ ...common, linkKind: linkKindOf(parsed) }, tables),
-    warnings: evaluateRules({ ...common, parsed, tables }),
-  };
+  // Built field by field and with the terms resolved once for the estimate and the rules: this
+  // runs for every link of a batch and every badge update, and spreads and repeated lookups were
+  // most of its cost (scripts/bench/assess.ts).
+  const program = input.program;
+  const network = input.network ?? null;
+  const resolved = resolveTerms(tables, program, network);
+  const estimate = estimateCommission(
+    { program, network, audienceCountry: input.audienceCountry, product: input.product, now: input.now, linkKind: linkKindOf(parsed) },
+    tables,
+    resolved,
+  );
+  const warnings = evaluateRules({ program, network, audienceCountry: input.audienceCountry, product: input.product, now: input.now, parsed, tables, resolved });
+  return { parsed, estimate, warnings };
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -71,17 +73,19 @@ function knownFacts(raw: unknown): LinkProductFacts | undefined {
   const price = facts['price'] as Record<string, unknown> | null | undefined;
   const amount = typeof price === 'object' && price !== null ? finite(price['amount']) : null;
   const currency = typeof price === 'object' && price !== null ? text(price['currency']) : null;
-  const known = {
+  const hot = flag(facts['hot']);
+  // `hot` is the only fact that can be absent (undefined) rather than null: left out then.
+  const known: { -readonly [K in keyof LinkProductFacts]: LinkProductFacts[K] } = {
     title: text(facts['title']),
-    categoryKey: text(facts['categoryKey']),
-    hot: flag(facts['hot']),
+    categoryKey: text(facts['categoryKey']) as LinkProductFacts['categoryKey'],
     hotRate: finite(facts['hotRate']),
     affiliate: flag(facts['affiliate']) ?? null,
     price: amount !== null && currency !== null ? { amount, currency } : null,
-    storeKind: text(facts['storeKind']),
+    storeKind: text(facts['storeKind']) as LinkProductFacts['storeKind'],
     sellerCountry: text(facts['sellerCountry']),
   };
-  return Object.fromEntries(Object.entries(known).filter(([, value]) => value !== undefined)) as LinkProductFacts;
+  if (hot !== undefined) known.hot = hot;
+  return known;
 }
 
 /**
@@ -91,14 +95,18 @@ function knownFacts(raw: unknown): LinkProductFacts | undefined {
  */
 export function assessLink(input: AssessLinkInput, tables: RateTables = DEFAULT_RATE_TABLES): LinkAssessment {
   const raw: Partial<Record<keyof AssessLinkInput, unknown>> = typeof input === 'object' && input !== null ? input : {};
-  const product = knownFacts(raw.product);
+  const url = text(raw.url) ?? '';
+  let product = knownFacts(raw.product);
+  // The URL's own host can say Tmall or Plaza (./store-kind.ts); what the caller knows wins.
+  const storefront = storeKindFromUrl(url);
+  if (storefront && !product?.storeKind) product = { ...product, storeKind: storefront };
   return assessParsed(
-    parseProductUrl(text(raw.url) ?? ''),
+    parseProductUrl(url),
     {
       program: (text(raw.program) ?? 'other') as ProgramId,
       network: text(raw.network) as AccountNetwork | null,
       audienceCountry: text(raw.audienceCountry),
-      ...(product ? { product } : {}),
+      product,
       now: raw.now instanceof Date ? raw.now : new Date(Number.NaN),
     },
     tables,

@@ -71,8 +71,9 @@ export function guessCategory(text: unknown): CategoryKey | null {
 export function productTitleFromTab(tabTitle: unknown): string | null {
   if (typeof tabTitle !== 'string') return null;
   let title = tabTitle.replace(/\s+/g, ' ').trim();
-  // The last " - ", " – ", " — " or " | " segment that names the site.
-  const suffix = /\s[-–—|]\s[^-–—|]*aliexpress[^-–—|]*$/i;
+  // The last " - ", " – ", " — " or " | " segment that names the site. Only a spaced separator
+  // ends a segment: "интернет-магазине AliExpress" has a hyphen of its own.
+  const suffix = /\s[-–—|]\s(?:(?!\s[-–—|]\s).)*aliexpress(?:(?!\s[-–—|]\s).)*$/i;
   while (suffix.test(title)) title = title.replace(suffix, '').trim();
   title = title.replace(/^aliexpress\s*[-–—|:]\s*/i, '').trim();
   if (title === '' || /^aliexpress(\.\w+)?$/i.test(title)) return null;

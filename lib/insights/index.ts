@@ -8,3 +8,4 @@ export { createEstimateDataReader, type EstimateData, type RawEstimateData } fro
 export { computeInsights, type ApiProductFacts, type CategorySource, type Insights, type InsightsInput } from './insights';
 export { guessCategory, productTitleFromTab } from './category-guess';
 export { presentWarnings, type PresentedWarning, type PresentedWarnings } from './presentation';
+export { storeKindFromUrl } from './store-kind';

@@ -13,6 +13,7 @@ import type { ParsedUrl } from '../url/types';
 import { assessParsed } from './assess';
 import { guessCategory, productTitleFromTab } from './category-guess';
 import { pickedCategory } from './category-picks';
+import { storeKindFromUrl } from './store-kind';
 import type { EstimateData } from './estimate-data';
 
 export interface InsightsInput {
@@ -29,6 +30,8 @@ export interface InsightsInput {
   readonly api?: ApiProductFacts;
   /** The active tab's title, when the link is for the tab's own URL; the site suffix is trimmed here. */
   readonly tabTitle?: string | null;
+  /** The URL the link is for, as given: its host can name the store (./store-kind.ts). */
+  readonly sourceUrl?: string | null;
 }
 
 /** The API's facts the estimate and the rules use. */
@@ -70,7 +73,7 @@ function categoryOf(pick: CategoryKey | null, apiCategory: string | undefined, t
   return fromTitle ? { key: fromTitle, source: 'title' } : { key: null, source: null };
 }
 
-export function computeInsights({ parsed, preset, network = null, data, shipToCookie, now, api, tabTitle = null }: InsightsInput): Insights {
+export function computeInsights({ parsed, preset, network = null, data, shipToCookie, now, api, tabTitle = null, sourceUrl = null }: InsightsInput): Insights {
   const productId = parsed.kind === 'product' ? parsed.product.id : null;
   const hot = productId ? hotStatus(productId, data.hotList) : { hot: false as const };
   const site = parsed.kind === 'product' ? parsed.product.site : parsed.kind === 'store' || parsed.kind === 'page' ? parsed.site : null;
@@ -86,7 +89,8 @@ export function computeInsights({ parsed, preset, network = null, data, shipToCo
     hotRate: apiHot ? (api?.hotRate ?? null) : hot.hot ? hot.ratePct : null,
     affiliate: api?.affiliate ?? null,
     price: api?.price ?? null,
-    storeKind: null,
+    // Only Tmall and Plaza can be told, from the URL's host; no surface knows the seller's country (./store-kind.ts).
+    storeKind: storeKindFromUrl(sourceUrl),
     sellerCountry: null,
   };
   const { estimate, warnings } = assessParsed(

@@ -5,7 +5,7 @@
  * (docs/architecture.md, 'Hard rules' 4).
  */
 import { z } from 'zod/mini';
-import { COPY_SURFACES, HISTORY_LIMIT } from '../storage/history';
+import { COPY_SURFACES, HISTORY_LIMIT, MAX_HISTORY_TITLE } from '../storage/history';
 import { HOT_LIST_LIMITS } from '../hotlist/parse';
 import type { HotImportResult, RateSource, SetRateSourceResult } from '../background/rate-source';
 import type { RateCacheStatus } from '../background/rate-cache';
@@ -26,7 +26,17 @@ const linkCopiedData = z.object({
   sourceUrl: z.string().check(z.maxLength(8192)),
   presetId: z.nullable(z.string().check(z.maxLength(64))),
   link: z.string().check(z.minLength(1), z.maxLength(16384), z.refine(isHttpsUrl, 'expected an https link')),
+  /**
+   * The product's title, when the page knows it for `sourceUrl` (the popup: the tab's title, as
+   * the browser gave it or already trimmed). Bounded here; the history writer trims the site's
+   * suffix, cleans it and cuts it to MAX_HISTORY_TITLE (lib/storage/history.ts `historyTitle`), so
+   * a longer one loses nothing else.
+   */
+  title: z.optional(z.string().check(z.maxLength(4 * MAX_HISTORY_TITLE))),
 });
+
+/** What a page sends when it copied a link (`linkCopied`); the popup's model builds one. */
+export type LinkCopiedData = z.infer<typeof linkCopiedData>;
 
 const empty = z.object({});
 /** Entries are read with the history's own schema by the handler; here only the bound. */
@@ -83,7 +93,7 @@ export const messageSchemas = {
 type RateState = { status: RateCacheStatus; source: RateSource };
 
 export interface ProtocolMap {
-  linkCopied: { data: z.infer<typeof linkCopiedData>; reply: { recorded: boolean } };
+  linkCopied: { data: LinkCopiedData; reply: { recorded: boolean } };
   clearHistory: { data: z.infer<typeof empty>; reply: { cleared: boolean } };
   restoreHistory: { data: z.infer<typeof restoreHistoryData>; reply: { restored: boolean } };
   getRateStatus: { data: z.infer<typeof empty>; reply: RateState };

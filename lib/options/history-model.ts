@@ -6,6 +6,9 @@
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { toCsv, UTF8_BOM } from '../csv/index';
+import { subIdParamNames, subIdsInLink } from '../networks/link-subids';
+import { PORTALS_TRACKING_KEYS } from '../networks/portals-tracking';
+import { SUBID_KEYS, type AccountNetwork, type SubIds } from '../networks/types';
 import { HISTORY_LIMIT, type HistoryEntry, type HistoryWriteFailure } from '../storage/history';
 import type { StorageProblem } from '../storage/local';
 
@@ -18,13 +21,13 @@ export interface HistoryDeps {
   /** `navigator.clipboard.writeText`, called from the click. */
   writeClipboard(text: string): Promise<void>;
   /** Tells the background, which records the copy in the history like any other. */
-  recordCopy(copy: { surface: 'history'; sourceUrl: string; presetId: string | null; link: string }): Promise<unknown>;
+  recordCopy(copy: { surface: 'history'; sourceUrl: string; presetId: string | null; link: string; title?: string }): Promise<unknown>;
   download(fileName: string, text: string, type: string): void;
   now(): Date;
 }
 
 export interface HistoryFilter {
-  /** Matched against the product id, both URLs and the preset name, ignoring case. */
+  /** Matched against the product id and title, both URLs and the preset name, ignoring case. */
   readonly text: string;
   /** A preset id, `none` for copies without a preset, or `all`. */
   readonly preset: string;
@@ -67,16 +70,65 @@ export function matchesFilter(entry: HistoryEntry, filter: HistoryFilter): boole
   }
   const text = filter.text.trim().toLowerCase();
   if (text === '') return true;
-  return [entry.productId, entry.sourceUrl, entry.link, entry.presetName].some((value) => value?.toLowerCase().includes(text));
+  return [entry.productId, entry.title, entry.sourceUrl, entry.link, entry.presetName].some((value) => value?.toLowerCase().includes(text));
 }
 
-export const HISTORY_CSV_HEADER = ['time', 'surface', 'preset', 'product_id', 'source_url', 'link', 'status', 'failure'] as const;
+/**
+ * The history's CSV, in the order a publisher reconciles with a network's report: when (UTC), the
+ * sub-ids (each network reports by them), the product and its title, the link, then whose link
+ * it was (network, preset, program), a Portals preset's tracking strings (seed 003), and what
+ * happened. `sub-id` stands for the five slot columns, headed by the networks' own names.
+ */
+const CSV_COLUMNS_BEFORE_SUBIDS = ['time'] as const;
+const CSV_COLUMNS_AFTER_SUBIDS = ['product_id', 'title', 'link', 'network', 'preset', 'program', ...PORTALS_TRACKING_KEYS, 'surface', 'status', 'failure', 'source_url'] as const;
+
+/** The header when every link is Admitad's (or a custom template's): the slots' own names. */
+export const HISTORY_CSV_HEADER = [...CSV_COLUMNS_BEFORE_SUBIDS, ...SUBID_KEYS, ...CSV_COLUMNS_AFTER_SUBIDS] as const;
+
+/** What a row's link was built with: recorded with the entry, else read back from the link (older entries). */
+function linkTermsOf(entry: HistoryEntry): { network: AccountNetwork | null; subIds: SubIds } {
+  if (entry.subIds !== undefined || entry.network !== undefined) return { network: entry.network ?? null, subIds: entry.subIds ?? {} };
+  const fromLink = entry.link ? subIdsInLink(entry.link) : null;
+  return fromLink ?? { network: null, subIds: {} };
+}
+
+/**
+ * Each slot's column is headed by the parameter names of the networks in the export (`sub` for
+ * ePN, `subid` for Admitad); an export mixing networks names both (`subid / sub`). Without a
+ * network that has sub-ids, the slots' own names.
+ */
+export function historyCsvHeader(networks: Iterable<AccountNetwork | null>): string[] {
+  const named = [...new Set(networks)].flatMap((network) => {
+    const names = network === null ? null : subIdParamNames(network);
+    return names ? [names] : [];
+  });
+  const slots = SUBID_KEYS.map((key) => (named.length === 0 ? key : [...new Set(named.map((names) => names[key]))].join(' / ')));
+  return [...CSV_COLUMNS_BEFORE_SUBIDS, ...slots, ...CSV_COLUMNS_AFTER_SUBIDS];
+}
 
 /** Times in UTC ISO 8601, so a spreadsheet in any time zone reads the same instant. */
 export function historyCsv(entries: readonly HistoryEntry[]): string {
+  const terms = entries.map(linkTermsOf);
   return toCsv(
-    HISTORY_CSV_HEADER,
-    entries.map((e) => [new Date(e.at).toISOString(), e.surface, e.presetName ?? '', e.productId ?? '', e.sourceUrl, e.link, e.failure ? 'failed' : e.pending ? 'interrupted' : 'copied', e.failure ?? '']),
+    historyCsvHeader(terms.map((t) => t.network)),
+    entries.map((e, index) => {
+      const { network, subIds } = terms[index]!;
+      return [
+        new Date(e.at).toISOString(),
+        ...SUBID_KEYS.map((key) => subIds[key] ?? ''),
+        e.productId ?? '',
+        e.title ?? '',
+        e.link,
+        network ?? '',
+        e.presetName ?? '',
+        e.program ?? '',
+        ...PORTALS_TRACKING_KEYS.map((key) => e.tracking?.[key] ?? ''),
+        e.surface,
+        e.failure ? 'failed' : e.pending ? 'interrupted' : 'copied',
+        e.failure ?? '',
+        e.sourceUrl,
+      ];
+    }),
   );
 }
 
@@ -136,7 +188,8 @@ export function createHistoryModel(deps: HistoryDeps) {
       }
       status.value = { kind: 'copied', at: entry.at };
       // Best effort, as in the popup: the link is on the clipboard, which is what the user asked for.
-      await deps.recordCopy({ surface: 'history', sourceUrl: entry.sourceUrl, presetId: entry.presetId, link: entry.link }).catch(() => undefined);
+      const copy = { surface: 'history' as const, sourceUrl: entry.sourceUrl, presetId: entry.presetId, link: entry.link };
+      await deps.recordCopy(entry.title === undefined ? copy : { ...copy, title: entry.title }).catch(() => undefined);
     },
 
     /** Exports what the filter shows. */

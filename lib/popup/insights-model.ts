@@ -107,7 +107,8 @@ export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel
     const network = popup.account.value?.network ?? null;
     // The title describes the tab's own URL, not a pasted one.
     const tabTitle = popup.pastedUrl.value.trim() ? null : (deps.activeTabTitle.value ?? null);
-    return computeInsights({ parsed, preset, network, data, tabTitle, shipToCookie: shipTo.cookieValue.value, now: deps.now(), ...(apiFacts ? { api: apiFacts } : {}) });
+    const sourceUrl = popup.sourceUrl.value;
+    return computeInsights({ parsed, preset, network, data, tabTitle, sourceUrl, shipToCookie: shipTo.cookieValue.value, now: deps.now(), ...(apiFacts ? { api: apiFacts } : {}) });
   });
 
   const productId = computed(() => {

@@ -327,9 +327,10 @@ function unknownEstimate(input: EstimateInput, facts: Fact[]): Estimate {
  * Estimates the commission of one link. `tables` is the embedded `DEFAULT_RATE_TABLES`, or those
  * merged with a validated remote bundle (lib/rates/stored.ts `tablesFromStoredCache`).
  */
-export function estimateCommission(input: EstimateInput, tables: RateTables): Estimate {
+export function estimateCommission(input: EstimateInput, tables: RateTables, resolved?: ResolvedTerms | null): Estimate {
   try {
-    const terms = resolveTerms(tables, input.program, input.network);
+    // `resolved`: the caller's `resolveTerms(tables, input.program, input.network)`, when it has it.
+    const terms = resolved === undefined ? resolveTerms(tables, input.program, input.network) : resolved;
     if (!terms) return unknownEstimate(input, [fact('programNoTable', { program: String(input.program) })]);
     return estimateWithTable(input, terms, tables);
   } catch {

@@ -236,17 +236,36 @@ export function estimateRegion(tables: RateTables, table: RateTable, region: Reg
   return finish(productClassResult(tables, table, region, known));
 }
 
+const sourceKeys = new WeakMap<SourceRef, string>();
+
+/**
+ * `JSON.stringify([id, params, source])`, the identity of a fact by value. Sources are shared
+ * objects from the tables and carry the long quotes, so each one's text is built once.
+ */
+function factKey(f: Fact): string {
+  let source = 'null';
+  if (f.source !== null) {
+    const known = sourceKeys.get(f.source);
+    if (known === undefined) sourceKeys.set(f.source, (source = JSON.stringify(f.source)));
+    else source = known;
+  }
+  return `[${JSON.stringify(f.id)},${JSON.stringify(f.params)},${source}]`;
+}
+
 /** Delivery country unknown: every region's result at once, as one wider range. */
 export function combineRegions(results: readonly RegionResult[]): RegionResult {
   const [first, ...rest] = results;
   if (!first) return plain(UNBOUNDED, []);
   const seen = new Set<string>();
-  const facts = results.flatMap((r) => r.facts).filter((f) => {
-    const key = JSON.stringify([f.id, f.params, f.source]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const facts: Fact[] = [];
+  for (const result of results) {
+    for (const f of result.facts) {
+      const key = factKey(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      facts.push(f);
+    }
+  }
   return {
     rate: rest.reduce((range, r) => widen(range, r.rate), first.rate),
     best: rest.every((r) => r.best === first.best) ? first.best : null,

@@ -52,11 +52,12 @@ export const RULES: readonly Rule[] = [
  */
 export function evaluateRules(context: RuleContext): Warning[] {
   const tables = context.tables ?? DEFAULT_RATE_TABLES;
-  const resolved = { ...context, resolved: resolveTerms(tables, context.program, context.network) };
+  // A caller that has resolved the terms already (assessParsed, for its estimate) passes them.
+  const resolved = context.resolved === undefined ? { ...context, resolved: resolveTerms(tables, context.program, context.network) } : context;
   const found: Warning[] = [];
   for (const rule of RULES) {
     try {
-      found.push(...rule(resolved, tables));
+      for (const warning of rule(resolved, tables)) found.push(warning);
     } catch {
       // Skipped: see above.
     }

@@ -11,7 +11,10 @@ import { localArea, sessionArea, type StorageArea } from './area';
 import { storedEntries, storedValueOf } from './item';
 import { historyItem, historyJournalItems, historyWriteFailureItem } from './items';
 import { createLocalStore, parseList, toSaveError, type SaveError, type SaveResult, type StorageProblem } from './local';
-import { finiteNumber, nullable, object, oneOf, optional, schema, string } from '../schema/reader';
+import { finiteNumber, nullable, object, oneOf, optional, schema, SchemaError, string, type Reader } from '../schema/reader';
+import { PORTALS_TRACKING_KEYS, type PortalsTracking } from '../networks/portals-tracking';
+import { SUBID_KEYS, type AccountNetwork, type SubIds } from '../networks/types';
+import type { ProgramId } from '../presets/types';
 
 export const HISTORY_LIMIT = 1000;
 
@@ -60,6 +63,21 @@ export interface HistoryEntry {
    * stopped in between, so the link may or may not have reached the clipboard.
    */
   readonly pending?: 'interrupted';
+  /**
+   * The product's title as the copying surface saw it (the tab's, without the site's suffix), cut
+   * to MAX_HISTORY_TITLE. Only for product links; absent where no surface knew it (a menu click
+   * on a link to another product) and in entries from before titles were kept.
+   */
+  readonly title?: string;
+  /**
+   * What the link was built with, as the preset stood at the copy: its account's network (null
+   * without an account), its program, the sub-ids by slot and a Portals preset's tracking
+   * strings. What a publisher matches against the network's reports; absent in older entries.
+   */
+  readonly network?: AccountNetwork | null;
+  readonly program?: ProgramId;
+  readonly subIds?: SubIds;
+  readonly tracking?: PortalsTracking;
 }
 
 /** The schema's bound for `sourceUrl`, as it has been since the first release. */
@@ -70,6 +88,46 @@ export const CUT_MARKER = '…';
 /** `url` as the history can keep it: cut to the schema's bound with a marker, never refused by it. */
 export const historySourceUrl = (url: string): string =>
   url.length <= MAX_HISTORY_SOURCE_URL ? url : url.slice(0, MAX_HISTORY_SOURCE_URL - CUT_MARKER.length) + CUT_MARKER;
+
+/** The longest title kept, as lib/insights' `productTitleFromTab` cuts it. */
+export const MAX_HISTORY_TITLE = 300;
+
+/** Direction overrides and isolates (Unicode TR9) would reorder the list and the CSV around the title. */
+const CONTROLS = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * A title as the history keeps it: control and bidi-override characters out, white space
+ * collapsed, cut to MAX_HISTORY_TITLE with a marker. Undefined when nothing is left.
+ */
+export function historyTitle(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const clean = text.slice(0, 4 * MAX_HISTORY_TITLE).replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
+  if (clean === '') return undefined;
+  return clean.length <= MAX_HISTORY_TITLE ? clean : clean.slice(0, MAX_HISTORY_TITLE - CUT_MARKER.length).trimEnd() + CUT_MARKER;
+}
+
+/**
+ * Fields added after the first release: a value this version cannot read is left out rather
+ * than hiding the whole entry (the copy itself is what the history is for).
+ */
+const droppedWhenInvalid =
+  <T>(read: Reader<T>): Reader<T | undefined> =>
+  (input, path) => {
+    if (input === undefined) return undefined;
+    try {
+      return read(input, path);
+    } catch (error) {
+      if (error instanceof SchemaError) return undefined;
+      throw error;
+    }
+  };
+
+const subIdText = droppedWhenInvalid(string({ max: 1024 }));
+const readSubIds: Reader<SubIds> = (input, path) =>
+  object(Object.fromEntries(SUBID_KEYS.map((key) => [key, subIdText])) as Record<(typeof SUBID_KEYS)[number], Reader<string | undefined>>)(input, path);
+const readTracking: Reader<PortalsTracking> = (input, path) =>
+  object(Object.fromEntries(PORTALS_TRACKING_KEYS.map((key) => [key, subIdText])) as Record<(typeof PORTALS_TRACKING_KEYS)[number], Reader<string | undefined>>)(input, path);
+const readTitle: Reader<string | undefined> = (input) => historyTitle(input);
 
 export const historyEntrySchema = schema<HistoryEntry>(
   object({
@@ -83,6 +141,11 @@ export const historyEntrySchema = schema<HistoryEntry>(
     failure: optional(oneOf(COPY_FAILURES)),
     id: optional(string({ min: 1, max: 64 })),
     pending: optional(oneOf(['interrupted'] as const)),
+    title: readTitle,
+    network: droppedWhenInvalid(nullable(oneOf(['admitad', 'epn', 'custom', 'portals'] as const))),
+    program: droppedWhenInvalid(oneOf(['ww', 'ru-cis-new', 'portals', 'eu-benelux', 'other'] as const)),
+    subIds: droppedWhenInvalid(readSubIds),
+    tracking: droppedWhenInvalid(readTracking),
   }),
 );
 

@@ -244,7 +244,10 @@ test.describe('the keyboard shortcut', () => {
     });
 
     expect(tabUrl).toBe(RU_PRODUCT_URL);
-    await expect.poll(() => history(serviceWorker)).toEqual([expect.objectContaining({ surface: 'shortcut', sourceUrl: RU_PRODUCT_URL })]);
+    // The tab shows this very product, so its title goes to the history without the site's suffix.
+    await expect
+      .poll(() => history(serviceWorker))
+      .toEqual([expect.objectContaining({ surface: 'shortcut', sourceUrl: RU_PRODUCT_URL, title: `Sample product ${SAMPLE_PRODUCT_ID}` })]);
     expect(await readClipboard()).toBe(expectedAdmitadLink(neutralOf(RU_PRODUCT_URL)));
   });
 

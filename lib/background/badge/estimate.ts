@@ -7,7 +7,7 @@
  * The ship-to country comes from the site only: the badge never reads cookies.
  */
 import { hotStatus } from '../../hotlist';
-import { assessParsed, computeInsights, createEstimateDataReader, pickedCategory, type LinkAssessment, type RawEstimateData } from '../../insights';
+import { assessParsed, computeInsights, createEstimateDataReader, pickedCategory, storeKindFromUrl, type LinkAssessment, type RawEstimateData } from '../../insights';
 import type { Account, AccountNetwork } from '../../networks/types';
 import type { Preset } from '../../presets/types';
 import { parseProductUrl } from '../../url';
@@ -25,9 +25,9 @@ export interface BadgeEstimatorDeps {
 
 export function createBadgeEstimator(deps: BadgeEstimatorDeps): BadgeEstimator {
   const readData = createEstimateDataReader();
-  return async (product: ProductRef, preset: Preset | null, network: AccountNetwork | null = null, tabTitle: string | null = null) => {
+  return async (product: ProductRef, preset: Preset | null, network: AccountNetwork | null = null, tabTitle: string | null = null, sourceUrl: string | null = null) => {
     const data = readData(await deps.loadStored());
-    const insights = computeInsights({ parsed: { kind: 'product', product }, preset: preset ?? NO_PRESET, network, data, tabTitle, shipToCookie: null, now: deps.now() });
+    const insights = computeInsights({ parsed: { kind: 'product', product }, preset: preset ?? NO_PRESET, network, data, tabTitle, sourceUrl, shipToCookie: null, now: deps.now() });
     const best = insights.estimate.best;
     if (insights.hot.hot) return best === null ? { kind: 'hot' } : { kind: 'hot', percent: best };
     return best === null ? null : { kind: 'rate', percent: best };
@@ -47,7 +47,13 @@ export function createStoredLinkAssessor(deps: BadgeEstimatorDeps) {
     const parsed = parseProductUrl(sourceUrl);
     const productId = parsed.kind === 'product' ? parsed.product.id : null;
     const hot = productId ? hotStatus(productId, data.hotList) : { hot: false as const };
-    const product = { categoryKey: productId ? pickedCategory(data.categoryPicks, productId) : null, hot: hot.hot, hotRate: hot.hot ? hot.ratePct : null };
+    const product = {
+      categoryKey: productId ? pickedCategory(data.categoryPicks, productId) : null,
+      hot: hot.hot,
+      hotRate: hot.hot ? hot.ratePct : null,
+      // The one store fact a link carries (lib/insights/store-kind.ts), as in the popup.
+      storeKind: storeKindFromUrl(sourceUrl),
+    };
     const input = { program: preset.program, network: account?.network ?? null, audienceCountry: preset.audienceCountry, product, now: deps.now() };
     return assessParsed(parsed, input, data.tables);
   };

@@ -16,7 +16,7 @@ import { applyView, type ActionApi } from './action';
 import { IDLE_VIEW, productView, type BadgeEstimate, type BadgeText, type BadgeView } from './view';
 
 /** The product's estimate for the default preset; lib/background/badge/estimate.ts. */
-export type BadgeEstimator = (product: ProductRef, preset: Preset | null, network?: AccountNetwork | null, title?: string | null) => Promise<BadgeEstimate | null>;
+export type BadgeEstimator = (product: ProductRef, preset: Preset | null, network?: AccountNetwork | null, title?: string | null, sourceUrl?: string | null) => Promise<BadgeEstimate | null>;
 
 export interface TabInfo {
   readonly id?: number;
@@ -60,7 +60,7 @@ export function createProductBadge(deps: ProductBadgeDeps): ProductBadge {
       const preset = defaultPresetOf(state.presets, state.settings);
       // WW's terms differ by network (ePN or Admitad): the badge follows the preset's account, as the popup does.
       const network = state.accounts.find((a) => a.id === preset?.accountId)?.network ?? null;
-      estimate = await deps.estimate(parsed.product, preset, network, title ?? null);
+      estimate = await deps.estimate(parsed.product, preset, network, title ?? null, url ?? null);
     } catch {
       // An estimator bug must not break the badge: show the product without a number.
     }

@@ -42,6 +42,8 @@ export interface CopyRequest {
   readonly presetId: string | null;
   /** The tab whose toolbar icon shows the outcome. */
   readonly tabId: number | undefined;
+  /** The product's title, when the URL is the tab's own product (./tab-title.ts); kept in the history. */
+  readonly title?: string;
 }
 
 export type CopyOutcome =
@@ -110,7 +112,13 @@ export function createCopyLinkAction(deps: CopyLinkDeps) {
     const presetId = built.preset?.id ?? null;
     const sourceUrl = request.sourceUrl ?? '';
 
-    const record: CopyRecord = { surface: request.surface, sourceUrl, presetId, link: 'link' in built ? built.link : '' };
+    const record: CopyRecord = {
+      surface: request.surface,
+      sourceUrl,
+      presetId,
+      link: 'link' in built ? built.link : '',
+      ...(request.title === undefined ? {} : { title: request.title }),
+    };
     const historyNote = (result: RecordResult) => (result.recorded ? {} : { historyNotSaved: result.error.kind });
 
     if ('failure' in built) {

@@ -3,12 +3,14 @@
  * default preset. The command grants activeTab, so the tab's URL is visible.
  */
 import type { CopyAffiliateLink, CopyOutcome } from './copy-link';
+import { tabTitleFor } from './tab-title';
 
 export const COPY_COMMAND = 'copy-affiliate-link';
 
 export interface ShortcutTab {
   readonly id?: number;
   readonly url?: string;
+  readonly title?: string;
 }
 
 export interface ShortcutDeps {
@@ -21,6 +23,7 @@ export function createShortcutHandler(deps: ShortcutDeps) {
   return async function handleCommand(command: string, tab: ShortcutTab | undefined): Promise<CopyOutcome | null> {
     if (command !== COPY_COMMAND) return null;
     const target = tab ?? (await deps.activeTab());
-    return deps.copy({ surface: 'shortcut', sourceUrl: target?.url, presetId: null, tabId: target?.id });
+    const title = tabTitleFor(target?.url, target);
+    return deps.copy({ surface: 'shortcut', sourceUrl: target?.url, presetId: null, tabId: target?.id, ...(title === undefined ? {} : { title }) });
   };
 }

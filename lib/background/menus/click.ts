@@ -16,6 +16,8 @@ export interface MenuClickInfo {
 export interface MenuClickTab {
   readonly id?: number;
   readonly url?: string;
+  /** The tab's title: the product's name when the copied URL is the tab's own product. */
+  readonly title?: string;
 }
 
 export interface MenuCopyRequest {

@@ -160,7 +160,7 @@ describe('the opt-in product badge', () => {
     const { action, badge, estimate } = productBadgeSetup();
     await badge.onTabUpdated(3, { status: 'complete' }, { id: 3, url: PRODUCT_URL });
     expect(action.at(3)).toMatchObject({ text: 'HOT', title: 'product 1005006789012345 hot' });
-    expect(estimate).toHaveBeenCalledWith(expect.objectContaining({ id: '1005006789012345', site: 'ru' }), preset, null, null);
+    expect(estimate).toHaveBeenCalledWith(expect.objectContaining({ id: '1005006789012345', site: 'ru' }), preset, null, null, PRODUCT_URL);
   });
 
   it('does nothing at all while the user has not opted in', async () => {

@@ -41,6 +41,7 @@ function setup({
   const backgroundDeps: HistoryMessageDeps = {
     loadAccounts: async () => accounts,
     loadPresets: async () => presets,
+    loadPresetsWithAccounts: async () => ({ presets, accounts }),
     loadSettings: async () => state.settings,
     saveSettings: async (s) => ((state.settings = s), { ok: true }),
     history: history.store,
@@ -106,8 +107,30 @@ describe('copy affiliate link (context menu and shortcut)', () => {
     expect(state.clipboard).toEqual([expected]);
     expect(flash).toHaveBeenCalledWith(9, { ok: true });
     expect(state.history).toEqual([
-      { at: 1_700_000_000_000, surface: 'context-menu', sourceUrl, presetId: 'p1', presetName: 'Blog', link: expected, productId: '1005006789012345' },
+      {
+        at: 1_700_000_000_000,
+        surface: 'context-menu',
+        sourceUrl,
+        presetId: 'p1',
+        presetName: 'Blog',
+        link: expected,
+        productId: '1005006789012345',
+        // What the link was built with, for reconciling with the network's reports.
+        network: 'admitad',
+        program: 'ww',
+        subIds: { subid: 'blog' },
+      },
     ]);
+  });
+
+  it.each([
+    { name: 'the tab title, without the site suffix, for the tab’s own product', title: 'Xiaomi Redmi Note 13 Smartphone', expected: 'Xiaomi Redmi Note 13 Smartphone' },
+    { name: 'no title: none recorded', title: undefined, expected: undefined },
+  ])('records $name', async ({ title, expected }) => {
+    const { state, copy } = setup();
+    const sourceUrl = 'https://www.aliexpress.com/item/1005006789012345.html';
+    await copy({ surface: 'shortcut', sourceUrl, presetId: null, tabId: 9, ...(title === undefined ? {} : { title }) });
+    expect(state.history[0]?.title).toBe(expected);
   });
 
   it('uses the chosen default preset, or the submenu preset', async () => {
@@ -218,6 +241,28 @@ describe('the context menu click', () => {
     expect(copy).toHaveBeenCalledWith({ surface: 'context-menu', tabId: 12, ...expected });
   });
 
+  const PRODUCT_PAGE = 'https://www.aliexpress.com/item/1005006789012345.html';
+  const TAB = { id: 12, url: `${PRODUCT_PAGE}?spm=a2g0o.home`, title: 'Xiaomi Redmi Note 13 Smartphone - AliExpress 509' };
+  it.each([
+    { name: 'the page item: the tab’s own product, titled', info: { menuItemId: 'copy:page', pageUrl: TAB.url }, expected: 'Xiaomi Redmi Note 13 Smartphone' },
+    {
+      name: 'a link to the same product on its page: titled',
+      info: { menuItemId: 'copy:link', linkUrl: 'https://aliexpress.ru/item/1005006789012345.html', pageUrl: TAB.url },
+      expected: 'Xiaomi Redmi Note 13 Smartphone',
+    },
+    {
+      name: 'a link to another product: no title (the tab’s would be wrong)',
+      info: { menuItemId: 'copy:link', linkUrl: 'https://www.aliexpress.com/item/1005000000000001.html', pageUrl: TAB.url },
+      expected: undefined,
+    },
+    { name: 'a selection naming another product: no title', info: { menuItemId: 'copy:selection', selectionText: 'https://www.aliexpress.com/item/42.html' }, expected: undefined },
+  ])('title: $name', async ({ info, expected }) => {
+    const copy = vi.fn(async () => ({ ok: true as const, link: 'x', presetId: null }));
+    await createMenuClickHandler(copy)(info, TAB);
+    const actual = (copy.mock.calls[0] as unknown as [{ title?: string }])[0].title;
+    expect(actual).toBe(expected);
+  });
+
   it('ignores a click that is not one of ours', async () => {
     const copy = vi.fn();
     expect(await createMenuClickHandler(copy)({ menuItemId: 'someone-else' }, { id: 1 })).toBeNull();
@@ -232,6 +277,12 @@ describe('the keyboard shortcut', () => {
     await createShortcutHandler({ copy, activeTab })(COPY_COMMAND, { id: 4, url: 'https://aliexpress.ru/item/1.html' });
     expect(copy).toHaveBeenCalledWith({ surface: 'shortcut', sourceUrl: 'https://aliexpress.ru/item/1.html', presetId: null, tabId: 4 });
     expect(activeTab).not.toHaveBeenCalled();
+  });
+
+  it('copies with the tab’s title, without the site suffix', async () => {
+    const copy = vi.fn(async () => ({ ok: true as const, link: 'x', presetId: null }));
+    await createShortcutHandler({ copy, activeTab: vi.fn() })(COPY_COMMAND, { id: 4, url: 'https://aliexpress.ru/item/1.html', title: 'USB-C cable 2m – купить по выгодной цене в интернет-магазине AliExpress' });
+    expect(copy).toHaveBeenCalledWith({ surface: 'shortcut', sourceUrl: 'https://aliexpress.ru/item/1.html', presetId: null, tabId: 4, title: 'USB-C cable 2m' });
   });
 
   it('asks for the active tab when the browser passes none', async () => {

@@ -8,7 +8,7 @@ import { createCopyLinkAction, type CopyLinkDeps } from '@/lib/background/copy';
 import { MAX_LINK_LENGTH } from '@/lib/background/copy/copy-link';
 import { copyOutcomeView } from '@/lib/background/badge/view';
 import { badgeText } from '@/lib/background/badge/text';
-import { createCopyRecorder, type HistoryWriterDeps } from '@/lib/background/history-writer';
+import { createCopyRecorder, type CopyRecord, type HistoryWriterDeps } from '@/lib/background/history-writer';
 import { createHistoryMessageHandlers } from '@/lib/background/message-handlers';
 import {
   createHistoryStore,
@@ -24,6 +24,7 @@ import {
 import { HISTORY_JOURNAL_SLOTS } from '@/lib/storage/items';
 import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
+import { memoryHistory } from '../support/memory-history';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { memoryArea, visibleHistory } from '../support/memory-history';
 
@@ -236,5 +237,54 @@ describe('copies in the same millisecond', () => {
     const recorder = createCopyRecorder({ loadPresets: async () => [], history: createHistoryStore(area), now: () => 5 });
     for (const n of [1, 2, 3]) await recorder.record({ surface: 'popup', sourceUrl: PRODUCT_URL, presetId: null, link: `https://a.test/${n}` });
     expect((await createHistoryStore(area).loadHistory()).entries.map((entry) => entry.link)).toEqual(['https://a.test/3', 'https://a.test/2', 'https://a.test/1']);
+  });
+});
+
+describe('what an entry keeps besides the link', () => {
+  const PRESET: Preset = {
+    id: 'p1',
+    name: 'Telegram',
+    accountId: 'a1',
+    program: 'ru-cis-new',
+    audienceCountry: 'KZ',
+    subIds: { subid: 'tg', subid1: '', subid3: 'march' },
+    keepSku: false,
+    portals: { af: 'site1', cn: '' },
+  };
+  const record = async (copy: Partial<CopyRecord>, accounts?: readonly Account[]) => {
+    const { store, visible } = memoryHistory();
+    const recorder = createCopyRecorder({
+      loadPresets: async () => [PRESET],
+      ...(accounts ? { loadPresetsWithAccounts: async () => ({ presets: [PRESET], accounts }) } : {}),
+      history: store,
+      now: () => 1,
+    });
+    await recorder.record({ surface: 'popup', sourceUrl: 'https://www.aliexpress.com/item/1005006789012345.html', presetId: 'p1', link: 'https://ad.admitad.com/g/x/', ...copy });
+    return visible()[0]!;
+  };
+
+  it.each([
+    { name: 'a product’s title', input: { title: '  Phone   case ' }, expected: 'Phone case' },
+    { name: 'the tab’s title as the browser gave it: the site suffix trimmed', input: { title: 'Phone case - AliExpress 509' }, expected: 'Phone case' },
+    { name: 'a site-only title: none', input: { title: 'AliExpress' }, expected: undefined },
+    { name: 'no title on a store page (it names no product)', input: { title: 'Best Store', sourceUrl: 'https://www.aliexpress.com/store/1234' }, expected: undefined },
+    { name: 'no title given', input: {}, expected: undefined },
+  ])('$name', async ({ input, expected }) => {
+    expect((await record(input)).title).toBe(expected);
+  });
+
+  it('the preset’s network, program, set sub-ids and tracking strings as they stood at the copy', async () => {
+    const actual = await record({}, [{ id: 'a1', network: 'admitad', name: 'A', code: 'abc123def456abc123def456abc123' }]);
+    expect(actual).toMatchObject({ network: 'admitad', program: 'ru-cis-new', subIds: { subid: 'tg', subid3: 'march' }, tracking: { af: 'site1' } });
+  });
+
+  it('no account on the preset: network null', async () => {
+    expect((await record({}, [])).network).toBeNull();
+  });
+
+  it('no preset: none of these', async () => {
+    const actual = await record({ presetId: null });
+    expect(actual).not.toHaveProperty('program');
+    expect(actual).not.toHaveProperty('subIds');
   });
 });

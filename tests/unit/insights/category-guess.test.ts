@@ -8,6 +8,9 @@ describe('productTitleFromTab', () => {
     { input: 'Xiaomi Redmi Note 13 Smartphone 8GB 256GB - AliExpress 509', expected: 'Xiaomi Redmi Note 13 Smartphone 8GB 256GB' },
     { input: 'Смартфон Xiaomi Redmi Note 13 — купить по низкой цене на AliExpress', expected: 'Смартфон Xiaomi Redmi Note 13' },
     { input: 'Funda para iPhone 15 | AliExpress', expected: 'Funda para iPhone 15' },
+    // A hyphen inside the suffix ("интернет-магазине") and in the title ("USB-C") are not separators.
+    { input: 'Кабель USB-C 2 м – купить по выгодной цене в интернет-магазине AliExpress', expected: 'Кабель USB-C 2 м' },
+    { input: 'Wi-Fi router AX3000 - Free shipping - AliExpress', expected: 'Wi-Fi router AX3000 - Free shipping' },
     { input: 'Sample product 1005006789012345 - AliExpress', expected: 'Sample product 1005006789012345' },
     { input: 'AliExpress', expected: null },
     { input: '   ', expected: null },

@@ -20,6 +20,13 @@ describe('message router', () => {
     expect(linkCopied).toHaveBeenCalledWith(validData);
   });
 
+  it('passes the product title along with the copy', async () => {
+    const { route, linkCopied } = setup();
+    const input = { ...validData, title: 'Xiaomi Redmi Note 13 Smartphone' };
+    await expect(route({ type: 'linkCopied', data: input }, ownPage)).resolves.toEqual({ recorded: true });
+    expect(linkCopied).toHaveBeenCalledWith(input);
+  });
+
   it.each([
     { name: 'another extension', sender: { id: 'other-id', url: 'chrome-extension://other-id/x.html' } },
     { name: 'a web page through externally_connectable', sender: { id: 'sublink-id', url: 'https://www.aliexpress.com/' } },
@@ -41,6 +48,8 @@ describe('message router', () => {
     { name: 'plain http link', data: { ...validData, link: 'http://ad.admitad.com/g/x/' } },
     { name: 'text that is no URL', data: { ...validData, link: 'copy me' } },
     { name: 'oversized preset id', data: { ...validData, presetId: 'p'.repeat(65) } },
+    { name: 'oversized title', data: { ...validData, title: 't'.repeat(1201) } },
+    { name: 'a title that is not text', data: { ...validData, title: { toString: 'x' } } },
   ])('rejects bad data: $name', async ({ data }) => {
     const { route, linkCopied } = setup();
     const actual = route({ type: 'linkCopied', data }, ownPage);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseCsv, UTF8_BOM } from '@/lib/csv/index';
 import { HISTORY_LIMIT, type HistoryEntry } from '@/lib/storage/history';
-import { createHistoryModel, HISTORY_CSV_HEADER, matchesFilter, type HistoryDeps, EMPTY_FILTER } from '@/lib/options/history-model';
+import { createHistoryModel, HISTORY_CSV_HEADER, historyCsv, matchesFilter, type HistoryDeps, EMPTY_FILTER } from '@/lib/options/history-model';
 
 const at = (local: string) => new Date(local).getTime();
 const entry = (overrides: Partial<HistoryEntry>): HistoryEntry => ({
@@ -97,9 +97,12 @@ describe('history model', () => {
     expect(text.startsWith(UTF8_BOM)).toBe(true);
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual([...HISTORY_CSV_HEADER]);
+    // Reconciliation order: time, sub-ids, product, title, link, network, preset, program,
+    // Portals tracking strings, then surface, status, failure, source URL. These entries predate
+    // recorded sub-ids: the Admitad link's own `subid` is read back.
     expect(rows).toEqual([
-      [new Date(entries[1]!.at).toISOString(), 'context-menu', 'Blog', '1005006789012345', entries[1]!.sourceUrl, entries[1]!.link, 'copied', ''],
-      [new Date(entries[2]!.at).toISOString(), 'shortcut', '', '', 'https://example.com/', '', 'failed', 'not-aliexpress'],
+      [new Date(entries[1]!.at).toISOString(), 'blog', '', '', '', '', '1005006789012345', '', entries[1]!.link, 'admitad', 'Blog', '', '', '', '', '', 'context-menu', 'copied', '', entries[1]!.sourceUrl],
+      [new Date(entries[2]!.at).toISOString(), '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', 'shortcut', 'failed', 'not-aliexpress', 'https://example.com/'],
     ]);
     expect(model.status.value).toEqual({ kind: 'exported', count: 2 });
   });
@@ -144,5 +147,62 @@ describe('history writes that failed, and copies interrupted', () => {
     model.exportCsv();
     const csv = parseCsv((vi.mocked(deps.download).mock.calls[0]![1] as string).slice(UTF8_BOM.length));
     expect(csv[1]![HISTORY_CSV_HEADER.indexOf('status')]).toBe('interrupted');
+  });
+});
+
+describe('the history CSV, for reconciling with network reports', () => {
+  const EPN_LINK = 'https://alipromo.com/redirect/cpa/o/o3dg77s3ecabxunu8mu33vxvw2nrlxyh/?to=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1.html&sub=tg&sub2=post7';
+  const recorded = (overrides: Partial<HistoryEntry>) => entry({ at: Date.UTC(2025, 5, 2, 8, 30), id: 'e', ...overrides });
+  const csvOf = (input: HistoryEntry[]) => {
+    const [header, ...rows] = parseCsv(historyCsv(input));
+    return rows.map((row) => Object.fromEntries(header!.map((name, index) => [name, row[index]])));
+  };
+
+  it.each([
+    { name: 'Admitad links: the slots as Admitad names them', input: [recorded({ network: 'admitad' })], expected: ['subid', 'subid1', 'subid2', 'subid3', 'subid4'] },
+    { name: 'ePN links: sub, sub2..sub5', input: [recorded({ network: 'epn', link: EPN_LINK })], expected: ['sub', 'sub2', 'sub3', 'sub4', 'sub5'] },
+    {
+      name: 'both networks in one export: both names',
+      input: [recorded({ network: 'admitad' }), recorded({ network: 'epn', link: EPN_LINK })],
+      expected: ['subid / sub', 'subid1 / sub2', 'subid2 / sub3', 'subid3 / sub4', 'subid4 / sub5'],
+    },
+    { name: 'Portals only (no sub-ids in its links): the slot names', input: [recorded({ network: 'portals', link: 'https://s.click.aliexpress.com/e/_abc' })], expected: ['subid', 'subid1', 'subid2', 'subid3', 'subid4'] },
+    { name: 'an older ePN entry: the network read from its link', input: [entry({ link: EPN_LINK })], expected: ['sub', 'sub2', 'sub3', 'sub4', 'sub5'] },
+  ])('sub-id headers: $name', ({ input, expected }) => {
+    const [header] = parseCsv(historyCsv(input));
+    expect(header!.slice(1, 6)).toEqual(expected);
+    expect(header![0]).toBe('time');
+    expect(header!.slice(6, 12)).toEqual(['product_id', 'title', 'link', 'network', 'preset', 'program']);
+  });
+
+  it.each([
+    {
+      name: 'recorded sub-ids, title, program and tracking strings',
+      input: recorded({ network: 'admitad', program: 'ru-cis-new', subIds: { subid: 'blog', subid2: 'march' }, title: 'Phone case', tracking: { af: 'site1' } }),
+      expected: { time: '2025-06-02T08:30:00.000Z', subid: 'blog', subid1: '', subid2: 'march', title: 'Phone case', network: 'admitad', program: 'ru-cis-new', af: 'site1', status: 'copied' },
+    },
+    {
+      name: 'the recorded sub-ids win over the link (the preset as it stood at the copy)',
+      input: recorded({ network: 'admitad', subIds: { subid: 'kept' } }),
+      expected: { subid: 'kept' },
+    },
+    {
+      name: 'an older entry: its link’s sub-ids',
+      input: entry({ link: 'https://ad.admitad.com/g/code/?ulp=x&subid=blog&subid4=long%20campaign' }),
+      expected: { subid: 'blog', subid4: 'long campaign', network: 'admitad', program: '' },
+    },
+    {
+      name: 'formulas in a title stay text',
+      input: recorded({ title: '=HYPERLINK("https://evil.test")' }),
+      expected: { title: '=HYPERLINK("https://evil.test")' },
+    },
+  ])('rows: $name', ({ input, expected }) => {
+    const [actual] = csvOf([input]);
+    expect(actual).toMatchObject(expected);
+  });
+
+  it('guards a formula in a title in the file itself', () => {
+    const text = historyCsv([recorded({ title: '=1+1' })]);
+    expect(text).toContain("'=1+1");
   });
 });

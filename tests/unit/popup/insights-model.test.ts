@@ -22,9 +22,9 @@ const plainPreset: Preset = { id: 'pn', name: 'Plain', accountId: null, program:
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function setup(presetId: string, reply: (request: ProductInsightsRequest) => ProductInsightsReply = () => ({ source: 'admitad-api', affiliate: true }), granted = false) {
+async function setup(presetId: string, reply: (request: ProductInsightsRequest) => ProductInsightsReply = () => ({ source: 'admitad-api', affiliate: true }), granted = false, tabUrl = PRODUCT) {
   const popupDeps: PopupDeps = {
-    getActiveTab: async () => ({ url: PRODUCT }),
+    getActiveTab: async () => ({ url: tabUrl }),
     loadStorage: async () => ({ accounts: [portals, admitad], presets: [portalsPreset, admitadPreset, plainPreset], settings: { defaultPresetId: presetId, lastUsedPresetId: null } }),
     loadEstimateData: async () => ({}),
     saveSettings: async () => ({ ok: true }),
@@ -118,6 +118,11 @@ describe('createPopupInsights', () => {
     const { model } = await setup('pa');
     expect(model.insights.value?.estimate).toMatchObject({ program: 'ww', deliveryCountry: 'DE' });
     expect(model.productId.value).toBe('1005006789012345');
+  });
+
+  it('reads a Tmall product from the tab URL’s host, for the store rule (seed 001)', async () => {
+    const { model } = await setup('pn', undefined, false, 'https://tmall.aliexpress.com/item/1005006789012345.html');
+    expect(model.insights.value?.warnings.map((w) => w.code)).toContain('tmallFromRussia');
   });
 
   it('stores the category pick for the product shown', async () => {
