@@ -247,7 +247,14 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
       copyState.value = { kind: 'copied' };
       // History is best effort: the link is already on the clipboard, which is what the user asked for.
       deps
-        .notifyCopied({ surface: 'popup', sourceUrl: sourceUrl.value ?? '', presetId: selectedPreset.value?.id ?? null, link: result.url })
+        .notifyCopied({
+          surface: 'popup',
+          sourceUrl: sourceUrl.value ?? '',
+          presetId: selectedPreset.value?.id ?? null,
+          link: result.url,
+          // As the browser gave it: the history writer trims the site's suffix (lib/storage/history.ts).
+          ...(tabTitle.value ? { title: tabTitle.value } : {}),
+        })
         .catch(() => undefined);
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { DEMO_STORAGE, SAMPLE_PRODUCT_ID, expectedAdmitadLink, sampleProductUrl } from '../../scripts/e2e-support/demo-data.mjs';
+import { readHistory } from '../../scripts/e2e-support/history.mjs';
 import { SAMPLE_COOKIE } from '../../scripts/e2e-support/sample-server.mjs';
 import { expect, test } from './support/fixtures';
 
@@ -41,6 +42,7 @@ test.describe('on a product page, with an Admitad preset', () => {
   test('Copy puts exactly the shown link on the clipboard and leaves the page and its cookies alone', async ({
     context,
     page,
+    serviceWorker,
     openPopupFor,
     readClipboard,
   }) => {
@@ -57,6 +59,10 @@ test.describe('on a product page, with an Admitad preset', () => {
     await expect(byTestId(popup, 'copy')).toHaveAttribute('data-copied', 'true');
 
     expect(await readClipboard()).toBe(expected);
+    // The history keeps the product's title from the tab, without the site's suffix.
+    await expect
+      .poll(async () => (await readHistory(serviceWorker)).find((entry: { link: string }) => entry.link === expected))
+      .toMatchObject({ surface: 'popup', title: `Sample product ${SAMPLE_PRODUCT_ID}` });
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(domBefore);
     expect(await context.cookies()).toEqual(cookiesBefore);
   });

@@ -10,7 +10,7 @@ const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code
 const blog: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog', subid1: 'post42' }, keepSku: false };
 const telegram: Preset = { ...blog, id: 'p2', name: 'Telegram', subIds: { subid: 'tg' } };
 
-function setup(state: StoredInput = {}, tab: { url?: string } = { url: PRODUCT }, estimateData: () => Promise<Record<string, unknown>> = async () => ({})) {
+function setup(state: StoredInput = {}, tab: { url?: string; title?: string } = { url: PRODUCT }, estimateData: () => Promise<Record<string, unknown>> = async () => ({})) {
   const deps = {
     getActiveTab: vi.fn(async () => tab),
     // Raw, as storage.local returns it: the model parses it.
@@ -103,6 +103,17 @@ describe('popup model', () => {
     expect(deps.writeClipboard).toHaveBeenCalledWith(admitadLink('&subid=blog&subid1=post42'));
     expect(model.copyState.value).toEqual({ kind: 'copied' });
     expect(deps.notifyCopied).toHaveBeenCalledWith({ surface: 'popup', sourceUrl: PRODUCT, presetId: 'p1', link: admitadLink('&subid=blog&subid1=post42') });
+  });
+
+  it('reports the tab\'s title with a copy of the tab\'s product, and none for a pasted URL', async () => {
+    const title = 'Xiaomi Redmi Note 13 8GB 256GB - AliExpress 509';
+    const { model, deps } = setup({ accounts: [admitad], presets: [blog] }, { url: PRODUCT, title });
+    await model.load();
+    await model.copy();
+    expect(deps.notifyCopied).toHaveBeenLastCalledWith(expect.objectContaining({ title, sourceUrl: PRODUCT }));
+    model.setPastedUrl('https://www.aliexpress.com/item/1005001234567890.html');
+    await model.copy();
+    expect(deps.notifyCopied.mock.lastCall?.[0]).not.toHaveProperty('title');
   });
 
   it('says why a copy failed and keeps the link', async () => {
