@@ -117,7 +117,8 @@ function OptionsApp({ model, sources, history, batch, transfer, credentials, bad
   return (
     <div class="options-app">
       <OptionsNav route={route} />
-      <main>
+      {/* The Links page holds two tables (history, batch worktable): they take the window's width. */}
+      <main class={current === 'links' ? 'wide' : undefined}>
         <NoticeBar notice={model.notice.value} problems={model.problems.value} />
         <Page id="links" current={current}>
           <HistorySection model={history} />
