@@ -7,22 +7,13 @@
  * A fact that is not known leaves no trace: a line whose placeholders are all empty is dropped,
  * and an empty placeholder takes one separator next to it with it (no "— 12 €" without a title).
  */
+import { DEFAULT_POST_TEMPLATE, POST_TEMPLATE_MAX, type PostTemplate } from './post-default';
+
+export { DEFAULT_POST_TEMPLATE, POST_TEMPLATE_MAX, type PostTemplate };
 
 /** The placeholders a template may use, in the order the preset form lists them. */
 export const POST_PLACEHOLDERS = ['title', 'link', 'rate', 'hot', 'price'] as const;
 export type PostPlaceholder = (typeof POST_PLACEHOLDERS)[number];
-
-/** Enough for a long post; a template is stored in every preset and carried in the backup. */
-export const POST_TEMPLATE_MAX = 2000;
-
-export interface PostTemplate {
-  /** The text with placeholders; lines are kept as written. */
-  readonly text: string;
-  /** Ends the post with the disclosure line in the UI language. On unless the user turns it off. */
-  readonly disclosure: boolean;
-}
-
-export const DEFAULT_POST_TEMPLATE: PostTemplate = { text: '{title} — {price}\n{link}', disclosure: true };
 
 /** The preset's template, or the default for a preset that has none. */
 export const postTemplateOf = (preset: { readonly post?: PostTemplate }): PostTemplate => preset.post ?? DEFAULT_POST_TEMPLATE;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseState } from '@/lib/storage/state';
 import { DEFAULT_POST_TEMPLATE, postTemplateOf, postTemplateProblems, renderPost, type PostFacts } from '@/lib/presets/post-template';
 
 const LINK = 'https://ad.admitad.com/g/abc/?ulp=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1005001.html';
@@ -54,5 +55,32 @@ describe('renderPost', () => {
     const actual = renderPost(noDisclosure(template), all, words);
     expect(actual).toEqual({ ok: false, problems: expected });
     expect(postTemplateProblems(template)).toEqual(expected);
+  });
+});
+
+describe('a preset\'s post template in storage', () => {
+  // A preset as every release before post templates stored it: no `post` key.
+  const storedBeforeTemplates = { id: 'p1', name: 'Blog', accountId: null, program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog' }, keepSku: false };
+
+  it('a preset stored before templates reads as the default template, disclosure on', () => {
+    const { presets, problems } = parseState({ presets: [storedBeforeTemplates] });
+    expect(problems).toEqual([]);
+    const actual = postTemplateOf(presets[0]!);
+    expect(actual).toEqual({ text: '{title} — {price}\n{link}', disclosure: true });
+  });
+
+  it('a saved template reads back as saved', () => {
+    const input = { ...storedBeforeTemplates, post: { text: '🔥 {title}\n{link}', disclosure: false } };
+    const actual = parseState({ presets: [input] }).presets[0]!;
+    expect(postTemplateOf(actual)).toEqual(input.post);
+  });
+
+  it.each([
+    { name: 'a template past the bound', post: { text: 'x'.repeat(2001), disclosure: true }, expected: 'post.text' },
+    { name: 'a disclosure that is not a boolean', post: { text: '{link}', disclosure: 'yes' }, expected: 'post.disclosure' },
+  ])('refuses $name, naming the field, and keeps the other presets', ({ post, expected }) => {
+    const actual = parseState({ presets: [{ ...storedBeforeTemplates, post }, { ...storedBeforeTemplates, id: 'p2' }] });
+    expect(actual.presets.map((p) => p.id)).toEqual(['p2']);
+    expect(actual.problems).toMatchObject([{ key: 'presets', index: 0, path: expected }]);
   });
 });
