@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseState } from '@/lib/storage/state';
+import { validatePreset } from '@/lib/presets/validate';
 import { DEFAULT_POST_TEMPLATE, postTemplateOf, postTemplateProblems, renderPost, type PostFacts } from '@/lib/presets/post-template';
 
 const LINK = 'https://ad.admitad.com/g/abc/?ulp=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1005001.html';
@@ -82,5 +83,20 @@ describe('a preset\'s post template in storage', () => {
     const actual = parseState({ presets: [{ ...storedBeforeTemplates, post }, { ...storedBeforeTemplates, id: 'p2' }] });
     expect(actual.presets.map((p) => p.id)).toEqual(['p2']);
     expect(actual.problems).toMatchObject([{ key: 'presets', index: 0, path: expected }]);
+  });
+});
+
+describe('validatePreset: the post template as the preset form saves it', () => {
+  const preset = { id: 'p1', name: 'Blog', accountId: null, program: 'ww' as const, audienceCountry: null, subIds: {}, keepSku: false };
+
+  it.each([
+    { name: 'no template (the default)', post: undefined, expected: [] },
+    { name: 'a good template', post: { text: '{hot} {title}\n{link}', disclosure: false }, expected: [] },
+    { name: 'an unknown placeholder', post: { text: '{titel} {link}', disclosure: true }, expected: [{ field: 'post.text', code: 'unknownPlaceholder', detail: '{titel}' }] },
+    { name: 'no link', post: { text: '{title}', disclosure: true }, expected: [{ field: 'post.text', code: 'missingLinkPlaceholder' }] },
+    { name: 'too long', post: { text: `{link}${'x'.repeat(2000)}`, disclosure: true }, expected: [{ field: 'post.text', code: 'tooLong', max: 2000 }] },
+  ])('$name', ({ post, expected }) => {
+    const actual = validatePreset(post ? { ...preset, post } : preset, [], []);
+    expect(actual).toEqual(expected);
   });
 });
