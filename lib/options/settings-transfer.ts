@@ -1,5 +1,5 @@
 /**
- * Settings export and import as a versioned JSON file: accounts, presets and
+ * Settings export and import as a versioned JSON file: accounts, presets (each with its post template) and
  * the default preset; the API credentials only when the user ticks them in, on export and again
  * on import. An imported file is untrusted (docs/architecture.md, 'Hard rules' 5): it is parsed
  * whole with zod, every account and preset through the same schemas and checks storage and the forms use, and
