@@ -32,6 +32,8 @@ export interface CopyRecord {
   readonly presetId: string | null;
   readonly link: string;
   readonly failure?: CopyFailure;
+  /** Copied as ready-to-post text rather than the link alone. */
+  readonly as?: 'post';
 }
 
 /** Whether the entry is stored, and why not when it is not. */
@@ -157,6 +159,7 @@ export function createCopyRecorder(deps: HistoryWriterDeps): CopyRecorder {
       link: copy.link,
       productId: parsed.kind === 'product' ? parsed.product.id : null,
       ...(copy.failure ? { failure: copy.failure } : {}),
+      ...(copy.as ? { as: copy.as } : {}),
       id: newId(),
     };
     return { entry, preset };

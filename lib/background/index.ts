@@ -19,7 +19,8 @@ import { createCopyFlash, createProductBadge } from './badge';
 import { browserActionApi, browserBadgeEstimator, browserLinkAssessor, touchesBadgeHosts } from './badge/browser';
 import { badgeText } from './badge/text';
 import { createBrowserClipboard } from './clipboard/browser';
-import { createCopyLinkAction, createMenuClickHandler, createShortcutHandler } from './copy';
+import { createCopyLinkAction, createMenuClickHandler, createPostTextMaker, createShortcutHandler } from './copy';
+import { postWords, renderPostText } from '../i18n/post';
 import { createFirstInstallHandler } from './first-install';
 import { createCopyRecorder } from './history-writer';
 import { buildMenuSpec, createMenuRegistry } from './menus';
@@ -79,6 +80,7 @@ export function createBackground(browser: WxtBrowser) {
     now: () => performance.now(),
     portalsLink: apiService.portalsCopyLink,
     assess: browserLinkAssessor(),
+    postText: createPostTextMaker({ assess: browserLinkAssessor(), productInsights: apiService.productInsights, render: renderPostText, words: postWords }),
     // For `npm run bench`: handler start to clipboard written, read from the worker's timeline.
     onTiming: ({ surface, startedAt, clipboardWrittenAt }) =>
       performance.measure('sublink:copy-to-clipboard', { start: startedAt, end: clipboardWrittenAt, detail: { surface } }),

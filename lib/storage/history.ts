@@ -39,6 +39,8 @@ export const COPY_FAILURES = [
   'api-error',
   // The link is longer than servers and networks accept (lib/background/copy/copy-link.ts `MAX_LINK_LENGTH`).
   'too-long',
+  // "Copy as post": the preset's post template cannot be rendered (lib/presets/post-template.ts).
+  'post-template',
   'clipboard',
 ] as const;
 export type CopyFailure = (typeof COPY_FAILURES)[number];
@@ -60,6 +62,8 @@ export interface HistoryEntry {
    * stopped in between, so the link may or may not have reached the clipboard.
    */
   readonly pending?: 'interrupted';
+  /** `post`: copied as ready-to-post text (the preset's template around `link`); absent: the link alone. */
+  readonly as?: 'post';
 }
 
 /** The schema's bound for `sourceUrl`, as it has been since the first release. */
@@ -83,6 +87,7 @@ export const historyEntrySchema = schema<HistoryEntry>(
     failure: optional(oneOf(COPY_FAILURES)),
     id: optional(string({ min: 1, max: 64 })),
     pending: optional(oneOf(['interrupted'] as const)),
+    as: optional(oneOf(['post'] as const)),
   }),
 );
 
