@@ -29,4 +29,5 @@ export default defineBackground(() => {
 
   void background.finishMenuBuild();
   void background.compactHistory();
+  void background.resumeLinkHealth();
 });

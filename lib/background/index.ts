@@ -26,7 +26,10 @@ import { createCopyRecorder } from './history-writer';
 import { buildMenuSpec, createMenuRegistry } from './menus';
 import { browserMenusApi, createBuiltMenuMarker } from './menus/browser';
 import { menuText } from './menus/text';
-import { createApiMessageHandlers, createHistoryMessageHandlers, createSourceMessageHandlers, type HistoryMessageDeps } from './message-handlers';
+import { createApiMessageHandlers, createHistoryMessageHandlers, createLinkHealthMessageHandlers, createSourceMessageHandlers, type HistoryMessageDeps } from './message-handlers';
+import { createLinkHealthChecker, linkHealthReadiness } from './link-health';
+import { createLinkHealthStore } from '../storage/link-health';
+import { API_HOST_PERMISSIONS } from '../api/hosts';
 import { createRateCache, sleep } from './rate-cache';
 import { createSourcesService } from './rate-source';
 
@@ -86,6 +89,19 @@ export function createBackground(browser: WxtBrowser) {
       performance.measure('sublink:copy-to-clipboard', { start: startedAt, end: clipboardWrittenAt, detail: { surface } }),
   });
   const handleMenuClick = createMenuClickHandler(copyAffiliateLink);
+  const hasAccess = (origins: readonly string[]) => browser.permissions.contains({ origins: [...origins] }).catch(() => false);
+  const linkHealth = createLinkHealthChecker({
+    store: createLinkHealthStore(local),
+    loadHistory: async () => (await createHistoryStore(local).loadHistory()).entries,
+    check: apiService.productInsights,
+    readiness: async (presetIds) => {
+      const [state, saved, aliexpress, admitad] = await Promise.all([loadState(), credentials.load(), hasAccess(API_HOST_PERMISSIONS.aliexpress), hasAccess(API_HOST_PERMISSIONS.admitad)]);
+      return linkHealthReadiness(presetIds, state, saved, { aliexpress, admitad });
+    },
+    now: Date.now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    newId: () => crypto.randomUUID(),
+  });
   const handleCommand = createShortcutHandler({
     copy: copyAffiliateLink,
     activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
@@ -123,7 +139,12 @@ export function createBackground(browser: WxtBrowser) {
     copyFromShortcut: (command: string, tab: Parameters<typeof handleCommand>[1]) => logged('shortcut copy', handleCommand(command, tab)),
     ...answerers(
       createMessageRouter(
-        { ...createHistoryMessageHandlers(historyDeps, recorder), ...createSourceMessageHandlers(sources), ...createApiMessageHandlers(apiService, credentials) },
+        {
+          ...createHistoryMessageHandlers(historyDeps, recorder),
+          ...createSourceMessageHandlers(sources),
+          ...createApiMessageHandlers(apiService, credentials),
+          ...createLinkHealthMessageHandlers(linkHealth),
+        },
         { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
       ),
     ),
@@ -160,6 +181,8 @@ export function createBackground(browser: WxtBrowser) {
      * worker waits for it, which costs one small read when the ring is empty.
      */
     compactHistory: () => logged('history compaction', recorder.compact()),
+    /** On worker start: a link re-check that was running when the previous worker stopped goes on. */
+    resumeLinkHealth: () => logged('link re-check', linkHealth.resume()),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { MessageRejected, type MessageHandlers } from '../messaging/protocol';
 import { isLinkToKnownHost } from '../networks';
+import type { LinkHealthChecker } from './link-health';
 import type { Account } from '../networks/types';
 import type { SaveResult } from '../storage/local';
 import type { Settings } from '../storage/settings';
@@ -55,6 +56,16 @@ export function createSourceMessageHandlers(sources: SourcesService): Pick<Messa
       await sources.removeHotSource(data.id);
       return { removed: true };
     },
+  };
+}
+
+/** Link health: the re-check runs in the worker; the page reads its progress from storage. */
+export function createLinkHealthMessageHandlers(checker: LinkHealthChecker): Pick<MessageHandlers, 'linkHealthStart' | 'linkHealthCancel' | 'linkHealthResume'> {
+  return {
+    linkHealthStart: () => checker.start(),
+    linkHealthCancel: async () => (await checker.cancel(), { cancelled: true }),
+    // Not awaited: the run takes minutes; the answer only says the worker has it.
+    linkHealthResume: async () => (void checker.resume(), { resumed: true }),
   };
 }
 
