@@ -4,6 +4,7 @@ import type { HistoryModel } from '@/lib/options/history-model';
 import { copyFailureText, surfaceText } from '@/lib/options/text';
 import { t, uiLanguage } from '@/lib/i18n/index';
 import { Field } from './Field';
+import { LinkHealthPanel } from './LinkHealth';
 
 export interface HistorySectionProps {
   model: HistoryModel;
@@ -148,6 +149,7 @@ export function HistorySection({ model, pageSize = 50 }: HistorySectionProps) {
           {t('history_showMore', [num(Math.min(pageSize, filtered.length - shown)), num(filtered.length - shown)])}
         </button>
       )}
+      <LinkHealthPanel />
     </section>
   );
 }

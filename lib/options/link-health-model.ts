@@ -7,7 +7,10 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { toCsv, UTF8_BOM } from '../csv/index';
 import type { MessageReply } from '../messaging/protocol';
-import type { LinkHealthResult, LinkHealthRun, LinkHealthStatus, LinkHealthTask } from '../storage/link-health';
+import { LINK_HEALTH_STATUSES, type LinkHealthResult, type LinkHealthRun, type LinkHealthStatus, type LinkHealthTask } from '../storage/link-health';
+
+/** The statuses in the order the filter lists them. */
+export { LINK_HEALTH_STATUSES };
 
 export type LinkHealthFilter = LinkHealthStatus | 'all';
 
