@@ -30,4 +30,5 @@ export default defineBackground(() => {
   void background.finishMenuBuild();
   void background.compactHistory();
   void background.resumeLinkHealth();
+  void background.reconcileSync();
 });

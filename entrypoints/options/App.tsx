@@ -19,6 +19,7 @@ import { NoticeBar } from '@/components/options/NoticeBar';
 import { PresetsSection } from '@/components/options/PresetsSection';
 import { RateSourceSection } from '@/components/options/RateSourceSection';
 import { SettingsTransferSection } from '@/components/options/SettingsTransferSection';
+import { SyncPanel } from '@/components/options/SyncSection';
 import { SetupWizard } from '@/components/options/SetupWizard';
 import { ShipToSetting } from '@/components/options/ShipToSetting';
 
@@ -82,6 +83,7 @@ export function App({ model, sources, history, batch, transfer, credentials, bad
       <ShipToSetting model={sources} />
       <BadgeOptIn model={badgeOptIn} />
       <SettingsTransferSection model={transfer} />
+      <SyncPanel />
       <DisclosureSection />
     </main>
   );

@@ -5,6 +5,7 @@
 import { MessageRejected, type MessageHandlers } from '../messaging/protocol';
 import { isLinkToKnownHost } from '../networks';
 import type { LinkHealthChecker } from './link-health';
+import type { SettingsSync } from './sync';
 import type { Account } from '../networks/types';
 import type { SaveResult } from '../storage/local';
 import type { Settings } from '../storage/settings';
@@ -55,6 +56,17 @@ export function createSourceMessageHandlers(sources: SourcesService): Pick<Messa
     removeHotSource: async (data) => {
       await sources.removeHotSource(data.id);
       return { removed: true };
+    },
+  };
+}
+
+/** Settings sync's switch; null where the browser has no `storage.sync`. The reply carries no synced data. */
+export function createSyncMessageHandlers(sync: SettingsSync | null): Pick<MessageHandlers, 'setSyncEnabled'> {
+  return {
+    setSyncEnabled: async ({ enabled }) => {
+      if (!sync) return { unavailable: true };
+      const state = await sync.setEnabled(enabled);
+      return { enabled: state.enabled, lastError: state.lastError };
     },
   };
 }

@@ -12,6 +12,7 @@ import type { RateCacheStatus } from '../background/rate-cache';
 import type { CredentialsCheck, ProductInsightsReply } from '../api/service';
 import type { CredentialsView, SaveCredentialsResult } from '../api/credentials';
 import type { LinkHealthStart } from '../background/link-health';
+import type { SyncState } from '../storage/sync';
 
 /** A copied link is https, whoever reports it: never `javascript:`, `data:` or plain http. */
 const isHttpsUrl = (text: string): boolean => {
@@ -80,6 +81,8 @@ export const messageSchemas = {
   linkHealthCancel: empty,
   /** Options page, while a re-check runs: continue it if its worker stopped (and keep this one awake). */
   linkHealthResume: empty,
+  /** Options page: turn settings sync on or off (lib/background/sync.ts). */
+  setSyncEnabled: z.object({ enabled: z.boolean() }),
 } as const;
 
 type RateState = { status: RateCacheStatus; source: RateSource };
@@ -100,6 +103,7 @@ export interface ProtocolMap {
   linkHealthStart: { data: z.infer<typeof empty>; reply: LinkHealthStart };
   linkHealthCancel: { data: z.infer<typeof empty>; reply: { cancelled: true } };
   linkHealthResume: { data: z.infer<typeof empty>; reply: { resumed: true } };
+  setSyncEnabled: { data: { enabled: boolean }; reply: { enabled: boolean; lastError: SyncState['lastError'] } | { unavailable: true } };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -10,6 +10,7 @@ import { createLinkHealthStore, linkHealthKey } from '../storage/link-health';
 import { downloadText } from './download';
 import { createLinkHealthModel, type LinkHealthModel } from './link-health-model';
 
+
 /** How often the page tells the worker to go on while a run is stored as running. */
 const KEEP_ALIVE_MS = 10_000;
 
