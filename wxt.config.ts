@@ -64,6 +64,9 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+L' },
         description: '__MSG_command_copyAffiliateLink__',
       },
+      'copy-as-post': {
+        description: '__MSG_command_copyAsPost__',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -29,4 +29,6 @@ export default defineBackground(() => {
 
   void background.finishMenuBuild();
   void background.compactHistory();
+  void background.resumeLinkHealth();
+  void background.reconcileSync();
 });

@@ -5,6 +5,7 @@ import { copyFailureText, surfaceText } from '@/lib/options/text';
 import { t, uiLanguage } from '@/lib/i18n/index';
 import { Field } from './Field';
 import { EmptyState } from './EmptyState';
+import { LinkHealthPanel } from './LinkHealth';
 
 export interface HistorySectionProps {
   model: HistoryModel;
@@ -154,6 +155,7 @@ export function HistorySection({ model, pageSize = 50 }: HistorySectionProps) {
           {t('history_showMore', [num(Math.min(pageSize, filtered.length - shown)), num(filtered.length - shown)])}
         </button>
       )}
+      <LinkHealthPanel />
     </section>
   );
 }

@@ -25,6 +25,7 @@ export const SECTION_TITLE_KEYS: Readonly<Record<string, MessageKey>> = {
   badge: 'badge_optInHeading',
   'ship-to': 'options_shipTo',
   backup: 'transfer_title',
+  sync: 'sync_title',
   'your-data': 'disclosure_title',
 };
 

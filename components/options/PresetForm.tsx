@@ -3,6 +3,7 @@ import { PORTALS_TRACKING_KEYS } from '@/lib/networks/portals-tracking';
 import { SUBID_KEYS, type Account, type FieldIssue } from '@/lib/networks/types';
 import type { SubmitResult } from '@/lib/options/model';
 import type { Preset, ProgramId } from '@/lib/presets/types';
+import { POST_TEMPLATE_MAX, postTemplateOf } from '@/lib/presets/post-template';
 import { t } from '@/lib/i18n/index';
 import { fieldIssueText } from '@/lib/i18n/text';
 import { AudienceCountryField } from './AudienceCountryField';
@@ -61,6 +62,8 @@ export function PresetForm({ initial, isNew, accounts, onSubmit, onCancel }: Pre
   const nameError = errorFor('name');
   const accountError = errorFor('accountId');
   const audienceError = errorFor('audienceCountry');
+  const postError = errorFor('post.text');
+  const post = postTemplateOf(draft);
   return (
     <form ref={formRef} class="form" onSubmit={submit} aria-label={isNew ? t('options_addPreset') : t('options_editPreset')} noValidate>
       <div class="row">
@@ -159,6 +162,26 @@ export function PresetForm({ initial, isNew, accounts, onSubmit, onCancel }: Pre
       <p id="preset-neutral-links-hint" class="note">
         {t('options_presetNeutralLinksHint')}
       </p>
+      <Field id="preset-post-template" label={t('options_postTemplate')} help={t('options_postTemplateHint')} error={postError}>
+        <textarea
+          {...describedBy('preset-post-template', true, postError)}
+          name="preset-post-template"
+          rows={3}
+          maxLength={POST_TEMPLATE_MAX}
+          spellcheck={false}
+          value={post.text}
+          onInput={(e) => setDraft({ ...draft, post: { ...post, text: e.currentTarget.value } })}
+        />
+      </Field>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          name="preset-post-disclosure"
+          checked={post.disclosure}
+          onChange={(e) => setDraft({ ...draft, post: { ...post, disclosure: e.currentTarget.checked } })}
+        />
+        {t('options_postDisclosure')}
+      </label>
       <FormActions onCancel={onCancel} />
     </form>
   );

@@ -23,6 +23,7 @@ import { OptionsNav, PAGE_TITLE_KEYS } from '@/components/options/OptionsNav';
 import { PresetsSection } from '@/components/options/PresetsSection';
 import { RateSourceSection } from '@/components/options/RateSourceSection';
 import { SettingsTransferSection } from '@/components/options/SettingsTransferSection';
+import { SyncPanel } from '@/components/options/SyncSection';
 import { SetupWizard } from '@/components/options/SetupWizard';
 import { ShipToSetting } from '@/components/options/ShipToSetting';
 
@@ -137,6 +138,7 @@ function OptionsApp({ model, sources, history, batch, transfer, credentials, bad
           <BadgeOptIn model={badgeOptIn} />
           <ShipToSetting model={sources} />
           <SettingsTransferSection model={transfer} />
+          <SyncPanel />
           <DisclosureSection />
         </Page>
       </main>

@@ -43,6 +43,8 @@ export interface CopyRecord {
   readonly failure?: CopyFailure;
   /** The product's title, when the surface knows it for this very URL (the tab's own page). */
   readonly title?: string;
+  /** Copied as ready-to-post text rather than the link alone. */
+  readonly as?: 'post';
 }
 
 /** Whether the entry is stored, and why not when it is not. */
@@ -200,6 +202,7 @@ export function createCopyRecorder(deps: HistoryWriterDeps): CopyRecorder {
       link: copy.link,
       productId,
       ...(copy.failure ? { failure: copy.failure } : {}),
+      ...(copy.as ? { as: copy.as } : {}),
       id: newId(),
       ...(title === undefined ? {} : { title }),
       ...(preset ? linkTerms(preset, accounts) : {}),

@@ -12,20 +12,33 @@ import { createPortAnswerer } from '../messaging/port';
 import { createMessageRouter } from '../messaging/protocol';
 import { createHistoryStore, createHistoryWriteFailureNote } from '../storage/history';
 import { RATE_CACHE_KEY } from '../storage/keys';
-import { createItemValues, loadState, saveSettings } from '../storage/local';
-import { localArea, sessionArea, type StorageChanges } from '../storage/area';
+import { createItemValues, loadState, saveAccounts, savePresets, saveSettings } from '../storage/local';
+import { localArea, sessionArea, syncArea, type StorageChanges } from '../storage/area';
 import { upgradeStoredData } from '../storage/upgrade';
 import { createCopyFlash, createProductBadge } from './badge';
 import { browserActionApi, browserBadgeEstimator, browserLinkAssessor, touchesBadgeHosts } from './badge/browser';
 import { badgeText } from './badge/text';
 import { createBrowserClipboard } from './clipboard/browser';
-import { createCopyLinkAction, createMenuClickHandler, createShortcutHandler } from './copy';
+import { createCopyLinkAction, createMenuClickHandler, createPostTextMaker, createShortcutHandler } from './copy';
+import { postWords, renderPostText } from '../i18n/post';
 import { createFirstInstallHandler } from './first-install';
 import { createCopyRecorder } from './history-writer';
 import { buildMenuSpec, createMenuRegistry } from './menus';
 import { browserMenusApi, createBuiltMenuMarker } from './menus/browser';
 import { menuText } from './menus/text';
-import { createApiMessageHandlers, createHistoryMessageHandlers, createSourceMessageHandlers, type HistoryMessageDeps } from './message-handlers';
+import {
+  createApiMessageHandlers,
+  createHistoryMessageHandlers,
+  createLinkHealthMessageHandlers,
+  createSourceMessageHandlers,
+  createSyncMessageHandlers,
+  type HistoryMessageDeps,
+} from './message-handlers';
+import { createSettingsSync } from './sync';
+import { createSyncStateStore, syncStateKey } from '../storage/sync';
+import { createLinkHealthChecker, linkHealthReadiness } from './link-health';
+import { createLinkHealthStore } from '../storage/link-health';
+import { API_HOST_PERMISSIONS } from '../api/hosts';
 import { createRateCache, sleep } from './rate-cache';
 import { createSourcesService } from './rate-source';
 
@@ -85,11 +98,25 @@ export function createBackground(browser: WxtBrowser) {
     now: () => performance.now(),
     portalsLink: apiService.portalsCopyLink,
     assess: browserLinkAssessor(),
+    postText: createPostTextMaker({ assess: browserLinkAssessor(), productInsights: apiService.productInsights, render: renderPostText, words: postWords }),
     // For `npm run bench`: handler start to clipboard written, read from the worker's timeline.
     onTiming: ({ surface, startedAt, clipboardWrittenAt }) =>
       performance.measure('sublink:copy-to-clipboard', { start: startedAt, end: clipboardWrittenAt, detail: { surface } }),
   });
   const handleMenuClick = createMenuClickHandler(copyAffiliateLink);
+  const hasAccess = (origins: readonly string[]) => browser.permissions.contains({ origins: [...origins] }).catch(() => false);
+  const linkHealth = createLinkHealthChecker({
+    store: createLinkHealthStore(local),
+    loadHistory: async () => (await createHistoryStore(local).loadHistory()).entries,
+    check: apiService.productInsights,
+    readiness: async (presetIds) => {
+      const [state, saved, aliexpress, admitad] = await Promise.all([loadState(), credentials.load(), hasAccess(API_HOST_PERMISSIONS.aliexpress), hasAccess(API_HOST_PERMISSIONS.admitad)]);
+      return linkHealthReadiness(presetIds, state, saved, { aliexpress, admitad });
+    },
+    now: Date.now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    newId: () => crypto.randomUUID(),
+  });
   const handleCommand = createShortcutHandler({
     copy: copyAffiliateLink,
     activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
@@ -120,6 +147,18 @@ export function createBackground(browser: WxtBrowser) {
     openTab: (url) => browser.tabs.create({ url }),
   });
   const updateBadge = (work: Promise<void>) => logged('badge update', work);
+  const sync = syncArea(browser);
+  const settingsSync = sync
+    ? createSettingsSync({ loadState, savePresets, saveAccounts, saveSettings, sync, state: createSyncStateStore(local), now: Date.now, newId: () => crypto.randomUUID() })
+    : null;
+  /** Local changes that sync carries, and the switch itself (not the sync state's other writes, which the sync makes). */
+  const touchesSync = (changes: StorageChanges, area: string): boolean => {
+    if (area === 'sync') return true;
+    if (area !== 'local') return false;
+    if (MENU_KEYS.some((key) => key in changes) || 'accounts' in changes) return true;
+    const change = changes[syncStateKey];
+    return change !== undefined && (change.oldValue as { enabled?: unknown } | undefined)?.enabled !== (change.newValue as { enabled?: unknown } | undefined)?.enabled;
+  };
 
   return {
     copyFromMenu: (info: Parameters<typeof handleMenuClick>[0], tab: Parameters<typeof handleMenuClick>[1]) =>
@@ -127,7 +166,13 @@ export function createBackground(browser: WxtBrowser) {
     copyFromShortcut: (command: string, tab: Parameters<typeof handleCommand>[1]) => logged('shortcut copy', handleCommand(command, tab)),
     ...answerers(
       createMessageRouter(
-        { ...createHistoryMessageHandlers(historyDeps, recorder), ...createSourceMessageHandlers(sources), ...createApiMessageHandlers(apiService, credentials) },
+        {
+          ...createHistoryMessageHandlers(historyDeps, recorder),
+          ...createSourceMessageHandlers(sources),
+          ...createApiMessageHandlers(apiService, credentials),
+          ...createLinkHealthMessageHandlers(linkHealth),
+          ...createSyncMessageHandlers(settingsSync),
+        },
         { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
       ),
     ),
@@ -145,6 +190,7 @@ export function createBackground(browser: WxtBrowser) {
       Promise.all([
         area === 'local' && MENU_KEYS.some((key) => key in changes) ? logged('menu update', menus.ensure()) : undefined,
         updateBadge(productBadge.onStorageChanged(changes, area)),
+        settingsSync && touchesSync(changes, area) ? logged('settings sync', settingsSync.reconcile()) : undefined,
       ]).then(() => undefined),
     updateBadgeOnTabChange: (...args: Parameters<typeof productBadge.onTabUpdated>) => updateBadge(productBadge.onTabUpdated(...args)),
     updateBadgeOnPermissionChange: async (permissions: { origins?: string[] }) => {
@@ -164,6 +210,10 @@ export function createBackground(browser: WxtBrowser) {
      * worker waits for it, which costs one small read when the ring is empty.
      */
     compactHistory: () => logged('history compaction', recorder.compact()),
+    /** On worker start: a link re-check that was running when the previous worker stopped goes on. */
+    resumeLinkHealth: () => logged('link re-check', linkHealth.resume()),
+    /** On worker start: what changed in another browser while this one had no worker (sync is opt-in; off, this reads one key). */
+    reconcileSync: () => (settingsSync ? logged('settings sync', settingsSync.reconcile()) : Promise.resolve()),
   };
 }
 

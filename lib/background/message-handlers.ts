@@ -4,6 +4,8 @@
  */
 import { MessageRejected, type MessageHandlers } from '../messaging/protocol';
 import { isLinkToKnownHost } from '../networks';
+import type { LinkHealthChecker } from './link-health';
+import type { SettingsSync } from './sync';
 import type { Account } from '../networks/types';
 import type { SaveResult } from '../storage/local';
 import { historyEntrySchema, type HistoryEntry } from '../storage/history';
@@ -76,6 +78,27 @@ export function createSourceMessageHandlers(sources: SourcesService): Pick<Messa
       await sources.removeHotSource(data.id);
       return { removed: true };
     },
+  };
+}
+
+/** Settings sync's switch; null where the browser has no `storage.sync`. The reply carries no synced data. */
+export function createSyncMessageHandlers(sync: SettingsSync | null): Pick<MessageHandlers, 'setSyncEnabled'> {
+  return {
+    setSyncEnabled: async ({ enabled }) => {
+      if (!sync) return { unavailable: true };
+      const state = await sync.setEnabled(enabled);
+      return { enabled: state.enabled, lastError: state.lastError };
+    },
+  };
+}
+
+/** Link health: the re-check runs in the worker; the page reads its progress from storage. */
+export function createLinkHealthMessageHandlers(checker: LinkHealthChecker): Pick<MessageHandlers, 'linkHealthStart' | 'linkHealthCancel' | 'linkHealthResume'> {
+  return {
+    linkHealthStart: () => checker.start(),
+    linkHealthCancel: async () => (await checker.cancel(), { cancelled: true }),
+    // Not awaited: the run takes minutes; the answer only says the worker has it.
+    linkHealthResume: async () => (void checker.resume(), { resumed: true }),
   };
 }
 

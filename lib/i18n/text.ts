@@ -83,6 +83,7 @@ const COPY_FAILURE_KEYS: Readonly<Record<CopyFailure, MessageKey>> = {
   'needs-api': 'badge_failure_needsApi',
   'api-error': 'badge_failure_apiError',
   'too-long': 'badge_failure_tooLong',
+  'post-template': 'badge_failure_postTemplate',
   clipboard: 'badge_failure_clipboard',
 };
 

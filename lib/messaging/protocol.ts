@@ -11,6 +11,8 @@ import type { HotImportResult, RateSource, SetRateSourceResult } from '../backgr
 import type { RateCacheStatus } from '../background/rate-cache';
 import type { CredentialsCheck, ProductInsightsReply } from '../api/service';
 import type { CredentialsView, SaveCredentialsResult } from '../api/credentials';
+import type { LinkHealthStart } from '../background/link-health';
+import type { SyncState } from '../storage/sync';
 
 /** A copied link is https, whoever reports it: never `javascript:`, `data:` or plain http. */
 const isHttpsUrl = (text: string): boolean => {
@@ -88,6 +90,13 @@ export const messageSchemas = {
   removeApiCredentials: apiServiceData,
   /** Options page: one cheap call with the saved credentials, to say whether they work. */
   checkApiCredentials: apiServiceData,
+  /** Options page: re-check the history's links with the API (lib/background/link-health.ts). */
+  linkHealthStart: empty,
+  linkHealthCancel: empty,
+  /** Options page, while a re-check runs: continue it if its worker stopped (and keep this one awake). */
+  linkHealthResume: empty,
+  /** Options page: turn settings sync on or off (lib/background/sync.ts). */
+  setSyncEnabled: z.object({ enabled: z.boolean() }),
 } as const;
 
 type RateState = { status: RateCacheStatus; source: RateSource };
@@ -106,6 +115,10 @@ export interface ProtocolMap {
   saveApiCredentials: { data: z.infer<typeof saveApiCredentialsData>; reply: SaveCredentialsResult };
   removeApiCredentials: { data: z.infer<typeof apiServiceData>; reply: CredentialsView };
   checkApiCredentials: { data: z.infer<typeof apiServiceData>; reply: CredentialsCheck };
+  linkHealthStart: { data: z.infer<typeof empty>; reply: LinkHealthStart };
+  linkHealthCancel: { data: z.infer<typeof empty>; reply: { cancelled: true } };
+  linkHealthResume: { data: z.infer<typeof empty>; reply: { resumed: true } };
+  setSyncEnabled: { data: { enabled: boolean }; reply: { enabled: boolean; lastError: SyncState['lastError'] } | { unavailable: true } };
 }
 
 export type MessageType = keyof ProtocolMap;

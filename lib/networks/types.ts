@@ -45,6 +45,8 @@ export type ValidationCode =
   | 'badTemplate'
   | 'unknownPlaceholder'
   | 'missingUrlPlaceholder'
+  /** A post template without `{link}` (lib/presets/post-template.ts). */
+  | 'missingLinkPlaceholder'
   | 'notHttps'
   | 'duplicateName'
   /** An account code that does not have the network's format (Admitad: 30, ePN: 32 lower-case letters/digits). */

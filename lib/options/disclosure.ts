@@ -25,6 +25,8 @@ export const DISCLOSURE_ITEMS: readonly DisclosureItem[] = [
   { key: 'disclosure_shipTo', optional: true, permissions: ['cookies'] },
   { key: 'disclosure_rates', optional: true, permissions: ['alarms', 'https://*/*'] },
   { key: 'disclosure_api', optional: true, permissions: [...API_HOST_PERMISSIONS.aliexpress, ...API_HOST_PERMISSIONS.admitad] },
+  { key: 'disclosure_recheck', optional: true, permissions: [] },
+  { key: 'disclosure_sync', optional: true, permissions: [] },
   { key: 'disclosure_transfer', optional: false, permissions: [] },
   { key: 'disclosure_nothingElse', optional: false, permissions: [] },
 ];

@@ -38,6 +38,7 @@ export const OPTIONS_SECTIONS: Readonly<Record<OptionsPageId, readonly OptionsSe
     { id: 'badge', headingId: 'badge-heading' },
     { id: 'ship-to', headingId: 'ship-to-heading' },
     { id: 'backup', headingId: 'transfer-heading', aliases: ['transfer'] },
+    { id: 'sync', headingId: 'sync-heading' },
     { id: 'your-data', headingId: 'privacy-heading', aliases: ['disclosure'] },
   ],
 };

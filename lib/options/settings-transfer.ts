@@ -1,6 +1,6 @@
 /**
  * Settings backup and restore as a versioned JSON file: everything the user set up but the
- * secrets, by default. Version 2 carries accounts, presets and the default preset, the hot-product
+ * secrets, by default. Version 2 carries accounts, presets (each with its post template) and the default preset, the hot-product
  * list, the rate-table source, the opt-ins (toolbar badge, ship-to country) and the category
  * picks; the link history only when the user ticks it in; the API credentials only when the user
  * ticks them in, on export and again on import. Version 1 files (accounts, presets, default

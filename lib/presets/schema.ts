@@ -1,5 +1,6 @@
 import { boolean, nullable, object, oneOf, optional, schema, string } from '../schema/reader';
 import type { Preset, ProgramId } from './types';
+import { POST_TEMPLATE_MAX } from './post-default';
 
 export const PRESET_ID_MAX = 64;
 export const PRESET_NAME_MAX = 60;
@@ -36,5 +37,9 @@ export const presetSchema = schema<Preset>(
     portals: optional(readPortals),
     // Absent in presets saved before locale-neutral links: read as on, no migration needed.
     neutralLinks: optional(boolean()),
+    // Absent in presets saved before post templates: read as the default (`postTemplateOf`), no
+    // migration needed. Placeholders are checked where a template is edited and rendered
+    // (lib/presets/post-template.ts), so a bad one never hides its preset.
+    post: optional(object({ text: string({ max: POST_TEMPLATE_MAX }), disclosure: boolean() })),
   }),
 );

@@ -1,5 +1,6 @@
 import type { PresetPortals } from '../networks/portals-tracking';
 import type { SubIds } from '../networks/types';
+import type { PostTemplate } from './post-default';
 
 /**
  * Affiliate programs whose terms the seeds describe: WW (seed 001), RU&CIS NEW (seed 002),
@@ -25,4 +26,9 @@ export interface Preset {
   readonly neutralLinks?: boolean;
   /** Portals accounts only: a tracking id for this preset and the custom tracking strings (seed 003). */
   readonly portals?: PresetPortals;
+  /**
+   * The ready-to-post text for "Copy as post" (lib/presets/post-template.ts). Absent in presets saved
+   * before templates: read as the default, disclosure on (`postTemplateOf`), as `neutralLinks` is.
+   */
+  readonly post?: PostTemplate;
 }

@@ -2,6 +2,7 @@ import { validatePresetPortals } from '../networks/portals-tracking';
 import { validateSubIdsFor } from '../networks/registry';
 import { findForbiddenSubIdText, presentSubIds } from '../networks/subids';
 import type { Account, FieldIssue, SubIds } from '../networks/types';
+import { postTemplateProblems } from './post-template';
 import { PRESET_NAME_MAX } from './schema';
 import type { Preset } from './types';
 
@@ -13,10 +14,20 @@ import type { Preset } from './types';
  *   surrounding spaces (two "Telegram" presets would be indistinguishable in the menu);
  * - accountId: null (plain link) or the id of a saved account;
  * - subIds: under the limits of that account's network (Admitad: 50/50/50/50/120);
- * - portals: a Portals account's tracking id override and custom tracking strings (seed 003).
+ * - portals: a Portals account's tracking id override and custom tracking strings (seed 003);
+ * - post.text: known placeholders only, `{link}` present, at most 2,000 characters.
  */
 export function validatePreset(preset: Preset, accounts: readonly Account[], otherPresets: readonly Preset[]): FieldIssue[] {
-  return [...validateName(preset, otherPresets), ...validateAccountAndSubIds(preset, accounts)];
+  return [...validateName(preset, otherPresets), ...validateAccountAndSubIds(preset, accounts), ...validatePostTemplate(preset)];
+}
+
+function validatePostTemplate(preset: Preset): FieldIssue[] {
+  if (preset.post === undefined) return [];
+  return postTemplateProblems(preset.post.text).map((problem): FieldIssue => {
+    if (problem.code === 'unknown-placeholder') return { field: 'post.text', code: 'unknownPlaceholder', detail: `{${problem.name}}` };
+    if (problem.code === 'no-link') return { field: 'post.text', code: 'missingLinkPlaceholder' };
+    return { field: 'post.text', code: 'tooLong', max: problem.max };
+  });
 }
 
 function validateName(preset: Preset, otherPresets: readonly Preset[]): FieldIssue[] {

@@ -89,6 +89,25 @@ export const optional =
   (input, path) =>
     input === undefined ? undefined : read(input, path);
 
+/** A list of at most `max` values, each read with `read`; one bad value fails the list with its index. */
+export const array =
+  <T>(read: Reader<T>, { max = Infinity }: { readonly max?: number } = {}): Reader<T[]> =>
+  (input, path) => {
+    if (!Array.isArray(input)) return fail(path, 'expected a list');
+    if (input.length > max) return fail(path, `at most ${max} items`);
+    return input.map((value, index) => read(value, [...path, index]));
+  };
+
+/** An object used as a map from string keys to values read with `read`; inherited and `__proto__` keys are never read. */
+export const record =
+  <T>(read: Reader<T>): Reader<Record<string, T>> =>
+  (input, path) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail(path, 'expected an object');
+    const out: Record<string, T> = Object.create(null) as Record<string, T>;
+    for (const [key, value] of Object.entries(input)) if (key !== '__proto__') out[key] = read(value, [...path, key]);
+    return out;
+  };
+
 /** A union told apart by one literal key, like zod's discriminatedUnion. */
 export function tagged<K extends string, V extends Record<string, Reader<object>>>(key: K, variants: V): Reader<ReturnType<V[keyof V]>> {
   return (input, path) => {

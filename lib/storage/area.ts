@@ -18,6 +18,7 @@ export interface StorageApi {
   readonly storage: {
     readonly local: AreaApi;
     readonly session?: AreaApi;
+    readonly sync?: AreaApi;
     readonly onChanged: { addListener(listener: (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void): void };
   };
 }
@@ -44,6 +45,15 @@ export const localArea = (api: StorageApi = browser): StorageArea => areaOf(() =
 export function sessionArea(api: StorageApi = browser): StorageArea | undefined {
   const session = api.storage.session;
   return session ? areaOf(() => session) : undefined;
+}
+
+/**
+ * `storage.sync`, or undefined where the browser lacks it. Only lib/storage/sync.ts writes it, and
+ * only accounts, presets and the default preset: never a secret (docs/architecture.md, 'Hard rules' 4).
+ */
+export function syncArea(api: StorageApi = browser): StorageArea | undefined {
+  const sync = api.storage.sync;
+  return sync ? areaOf(() => sync) : undefined;
 }
 
 /** `storage.onChanged`: every change, with the area's name (`local`, `session`, `sync`). */

@@ -42,6 +42,8 @@ export const COPY_FAILURES = [
   'api-error',
   // The link is longer than servers and networks accept (lib/background/copy/copy-link.ts `MAX_LINK_LENGTH`).
   'too-long',
+  // "Copy as post": the preset's post template cannot be rendered (lib/presets/post-template.ts).
+  'post-template',
   'clipboard',
 ] as const;
 export type CopyFailure = (typeof COPY_FAILURES)[number];
@@ -78,6 +80,8 @@ export interface HistoryEntry {
   readonly program?: ProgramId;
   readonly subIds?: SubIds;
   readonly tracking?: PortalsTracking;
+  /** `post`: copied as ready-to-post text (the preset's template around `link`); absent: the link alone. */
+  readonly as?: 'post';
 }
 
 /** The schema's bound for `sourceUrl`, as it has been since the first release. */
@@ -146,6 +150,7 @@ export const historyEntrySchema = schema<HistoryEntry>(
     program: droppedWhenInvalid(oneOf(['ww', 'ru-cis-new', 'portals', 'eu-benelux', 'other'] as const)),
     subIds: droppedWhenInvalid(readSubIds),
     tracking: droppedWhenInvalid(readTracking),
+    as: optional(oneOf(['post'] as const)),
   }),
 );
 

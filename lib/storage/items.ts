@@ -92,6 +92,25 @@ export const rateSourceItem = defineStoredItem({ key: 'local:rateSource' });
  */
 export const apiCredentialsItem = defineStoredItem({ key: 'local:apiCredentials' });
 
+/**
+ * Link health: the current (or last) re-check of the history, `LinkHealthRun` with its results and
+ * the last rate seen per product; written by the background every few checks. Reader
+ * `linkHealthRunSchema` (lib/storage/link-health.ts).
+ */
+export const linkHealthItem = defineStoredItem({ key: 'local:linkHealth' });
+
+/** The re-check's queue, `LinkHealthTask[]`, written once when a run starts; reader `loadQueue` (lib/storage/link-health.ts). */
+export const linkHealthQueueItem = defineStoredItem({ key: 'local:linkHealthQueue' });
+
+/**
+ * This browser's record of the settings sync: on or off, its device id, what it and
+ * `storage.sync` last agreed on per synced key, the last error, presets replaced from another
+ * browser. Written by the background (lib/background/sync.ts) and by the options page's switch;
+ * reader `syncStateSchema` (lib/storage/sync.ts). The synced values themselves live in
+ * `storage.sync` under `sublink:` keys, never secrets.
+ */
+export const syncStateItem = defineStoredItem({ key: 'local:syncState' });
+
 // --- storage.session: gone when the browser closes -------------------------------------------
 
 /** The menu the background built last, as JSON; reader `createMenusBuiltMarker` (lib/storage/session.ts). */
@@ -113,4 +132,4 @@ export const API_CACHE_PREFIX = `${apiCacheItem.key}:`;
 export const historyWriteFailureItem = defineStoredItem({ key: 'session:historyWriteFailure' });
 
 /** Every item in `storage.local`, for the upgrade (lib/storage/upgrade.ts). */
-export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, historyItem, ...historyJournalItems, rateSourceItem, apiCredentialsItem];
+export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, historyItem, ...historyJournalItems, rateSourceItem, apiCredentialsItem, linkHealthItem, linkHealthQueueItem, syncStateItem];

@@ -242,7 +242,11 @@ export async function launchFirefoxWithAddon({ dir = firefoxBuildDir } = {}) {
     closeToolbarPopup: () =>
       inChrome(`(() => { const popup = ${popupBrowser}; popup?.closest('panel')?.hidePopup(); return true; })()`),
     toolbarPopupOpen: () => inChrome(`Boolean(${popupBrowser})`),
-    /** Opens the page's context menu on `selector` and picks the item labelled `label`. */
+    /**
+     * Opens the page's context menu on `selector` and picks the item labelled `label`. Firefox puts
+     * an add-on's items under one submenu named after it when it has more than one: that submenu
+     * is opened first, as a user would.
+     */
     async contextMenuItem(page, selector, label) {
       await page.click(selector, { button: 'right' });
       await poll('the context menu', () => inChrome(`document.getElementById('contentAreaContextMenu').state === 'open'`));
@@ -251,7 +255,12 @@ export async function launchFirefoxWithAddon({ dir = firefoxBuildDir } = {}) {
           const menu = document.getElementById('contentAreaContextMenu');
           const item = [...menu.querySelectorAll('menuitem')].find((i) => !i.hidden && i.label === ${JSON.stringify(label)});
           if (!item) return false;
-          menu.activateItem(item);
+          const popup = item.parentElement;
+          if (popup !== menu && popup.state !== 'open') {
+            popup.parentElement.openMenu(true);
+            return false;
+          }
+          popup.activateItem(item);
           return true;
         })()`),
       );

@@ -37,6 +37,7 @@ const EXPECTED_MENU_IDS = ['link', 'page', 'selection'].flatMap((source) => [
   `presets:${source}`,
   `preset:${source}:p1`,
   `preset:${source}:p2`,
+  `post:${source}`,
 ]);
 
 /** The ids among `ids` that Chrome has as context menu items. */
@@ -96,12 +97,14 @@ test.describe('the context menu', () => {
 
   test('is rebuilt when presets change', async ({ serviceWorker, seedStorage }) => {
     await seedStorage(WITH_TWO_PRESETS);
-    await expect.poll(async () => (await builtMenu(serviceWorker)).length).toBe(12);
+    await expect.poll(async () => (await builtMenu(serviceWorker)).length).toBe(15);
 
     await seedStorage({ presets: [{ ...VIDEO_PRESET, name: 'YouTube' }] });
 
-    await expect.poll(async () => (await builtMenu(serviceWorker)).map((item) => item.title)).toEqual(Array(3).fill('Copy affiliate link (YouTube)'));
-    expect(await existingMenuItems(serviceWorker, EXPECTED_MENU_IDS)).toEqual(['copy:link', 'copy:page', 'copy:selection']);
+    await expect
+      .poll(async () => (await builtMenu(serviceWorker)).map((item) => item.title))
+      .toEqual(Array(3).fill(['Copy affiliate link (YouTube)', 'Copy as post (YouTube)']).flat());
+    expect(await existingMenuItems(serviceWorker, EXPECTED_MENU_IDS)).toEqual(['copy:link', 'post:link', 'copy:page', 'post:page', 'copy:selection', 'post:selection']);
   });
 
   test('the link item puts the deeplink for an aliexpress.ru link on the clipboard, and records it', async ({
@@ -148,6 +151,29 @@ test.describe('the context menu', () => {
 
     const expected = `https://ad.admitad.com/g/${DEMO_STORAGE.accounts[0]!.code}/?ulp=${encodeURIComponent(sampleProductUrl())}&subid=yt`;
     await expect.poll(() => history(serviceWorker)).toEqual([expect.objectContaining({ link: expected })]);
+    expect(await readClipboard()).toBe(expected);
+  });
+
+  test('the post item puts the preset\'s rendered template on the clipboard, and records it as a post', async ({
+    page,
+    serviceWorker,
+    seedStorage,
+    readClipboard,
+  }) => {
+    const post = { text: 'Deal of the day:\n{title} — {price}\n{link}\n#ad', disclosure: true };
+    await seedStorage({ ...DEMO_STORAGE, presets: [{ ...DEMO_PRESET, post }] });
+    await page.goto('https://shop.example.test/');
+    const tab = await activeTab(serviceWorker);
+
+    await serviceWorker.evaluate(
+      ({ tab, linkUrl }) => chrome.contextMenus.onClicked.dispatch({ menuItemId: 'post:link', linkUrl, pageUrl: 'https://shop.example.test/', editable: false }, tab),
+      { tab, linkUrl: RU_PRODUCT_URL },
+    );
+
+    // No API credentials: title and price are unknown, so their line goes, with its dash.
+    const link = expectedAdmitadLink(neutralOf(RU_PRODUCT_URL));
+    const expected = `Deal of the day:\n${link}\n#ad\nAffiliate link: I may earn a commission on purchases made through it.`;
+    await expect.poll(() => history(serviceWorker)).toEqual([expect.objectContaining({ surface: 'context-menu', link, as: 'post' })]);
     expect(await readClipboard()).toBe(expected);
   });
 
@@ -269,5 +295,7 @@ test.describe('the keyboard shortcut', () => {
   test('is declared with its suggested key', async ({ serviceWorker }) => {
     const commands = await serviceWorker.evaluate(() => chrome.commands.getAll());
     expect(commands).toContainEqual(expect.objectContaining({ name: 'copy-affiliate-link', shortcut: 'Alt+Shift+L', description: expect.stringMatching(/affiliate link/) }));
+    // Copy as post: declared without a key, for the user to set at chrome://extensions/shortcuts.
+    expect(commands).toContainEqual(expect.objectContaining({ name: 'copy-as-post', shortcut: '', description: expect.stringMatching(/post/) }));
   });
 });

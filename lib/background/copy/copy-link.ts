@@ -21,6 +21,8 @@ import type { Preset } from '../../presets/types';
 import type { StoredState } from '../../storage/state';
 import { MAX_URL_LENGTH, parseProductUrl } from '../../url';
 import type { FlashOutcome } from '../badge/flash';
+import type { PostResult } from '../../presets/post-template';
+import type { PostTextInput } from './post';
 
 /**
  * The longest link put on the clipboard. Web servers refuse longer request lines with 414:
@@ -44,10 +46,12 @@ export interface CopyRequest {
   readonly tabId: number | undefined;
   /** The product's title, when the URL is the tab's own product (./tab-title.ts); kept in the history. */
   readonly title?: string;
+  /** `post`: the preset's ready-to-post text around the link (lib/background/copy/post.ts); absent: the link alone. */
+  readonly format?: 'post';
 }
 
 export type CopyOutcome =
-  | { readonly ok: true; readonly link: string; readonly presetId: string | null; readonly assessment?: LinkAssessment }
+  | { readonly ok: true; readonly link: string; readonly presetId: string | null; readonly assessment?: LinkAssessment; readonly post?: string }
   | { readonly ok: false; readonly failure: CopyFailure; readonly reason?: string };
 
 /** Moments of one copy, in `now()` units: what `npm run bench` reports as menu-to-clipboard time. */
@@ -79,6 +83,11 @@ export interface CopyLinkDeps {
    * flagged on the icon. Never on the path to the clipboard: it runs after the write.
    */
   assess?(sourceUrl: string, preset: Preset | null, account: Account | undefined): Promise<LinkAssessment | null>;
+  /**
+   * The post for a "Copy as post" request (lib/background/copy/post.ts). Without it such a request
+   * fails with `post-template` rather than putting the bare link where a post was asked for.
+   */
+  postText?(input: PostTextInput): Promise<PostResult>;
 }
 
 /** Used when no preset exists: the plain clean link, as in the popup. */
@@ -118,24 +127,36 @@ export function createCopyLinkAction(deps: CopyLinkDeps) {
       presetId,
       link: 'link' in built ? built.link : '',
       ...(request.title === undefined ? {} : { title: request.title }),
+      ...(request.format === 'post' ? { as: 'post' as const } : {}),
     };
     const historyNote = (result: RecordResult) => (result.recorded ? {} : { historyNotSaved: result.error.kind });
 
-    if ('failure' in built) {
-      const outcome: CopyOutcome = built.reason === undefined ? { ok: false, failure: built.failure } : { ok: false, failure: built.failure, reason: built.reason };
-      const recorded = await deps.record({ ...record, failure: built.failure });
-      await deps.flash(request.tabId, { ok: false, failure: built.failure, ...historyNote(recorded) }).catch(() => undefined);
+    const fail = async (failure: CopyFailure, reason: string | undefined): Promise<CopyOutcome> => {
+      const outcome: CopyOutcome = reason === undefined ? { ok: false, failure } : { ok: false, failure, reason };
+      const recorded = await deps.record({ ...record, failure });
+      await deps.flash(request.tabId, { ok: false, failure, ...historyNote(recorded) }).catch(() => undefined);
       return outcome;
+    };
+
+    if ('failure' in built) return fail(built.failure, built.reason);
+
+    // A post: the link inside the preset's template. A template that cannot be rendered (only a
+    // hand edit of storage gets one past the preset form) copies nothing and says why.
+    let post: string | undefined;
+    if (request.format === 'post') {
+      const rendered = deps.postText ? await deps.postText({ link: built.link, sourceUrl, preset: built.preset, account: built.account }) : null;
+      if (!rendered?.ok) return fail('post-template', rendered ? rendered.problems.map((problem) => problem.code).join(', ') : 'no post renderer');
+      post = rendered.text;
     }
 
     // The entry first, marked pending: a worker stopped during or after the clipboard write
     // still leaves it, and a reader shows it as interrupted (lib/storage/history.ts).
     const pending = await deps.begin(record);
-    const written = await deps.clipboard.writeText(built.link);
+    const written = await deps.clipboard.writeText(post ?? built.link);
     deps.onTiming?.({ surface: request.surface, startedAt, clipboardWrittenAt: deps.now() });
     const assessment = written.ok && deps.assess ? await deps.assess(sourceUrl, built.preset, built.account).catch(() => null) : null;
     const outcome: CopyOutcome = written.ok
-      ? { ok: true, link: built.link, presetId, ...(assessment ? { assessment } : {}) }
+      ? { ok: true, link: built.link, presetId, ...(assessment ? { assessment } : {}), ...(post !== undefined ? { post } : {}) }
       : { ok: false, failure: 'clipboard', reason: written.reason };
     // The badge before the outcome's write: it is what the user is looking for.
     const earnsNothing = outcome.ok ? outcome.assessment?.warnings.find((w) => w.rank === 'blocking') : undefined;

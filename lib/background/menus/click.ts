@@ -25,6 +25,8 @@ export interface MenuCopyRequest {
   /** null: the default preset. */
   readonly presetId: string | null;
   readonly tabId: number | undefined;
+  /** `post`: "Copy as post". */
+  readonly format?: 'post';
 }
 
 /** The link under the pointer: the item is only shown on links matching ALIEXPRESS_URL_PATTERNS. */
@@ -65,5 +67,5 @@ const URL_OF_SOURCE: Readonly<Record<MenuSource, (info: MenuClickInfo, tab: Menu
 export function menuCopyRequest(info: MenuClickInfo, tab: MenuClickTab | undefined): MenuCopyRequest | null {
   const choice = parseMenuItemId(info.menuItemId);
   if (!choice) return null;
-  return { sourceUrl: URL_OF_SOURCE[choice.source](info, tab), presetId: choice.presetId, tabId: tab?.id };
+  return { sourceUrl: URL_OF_SOURCE[choice.source](info, tab), presetId: choice.presetId, tabId: tab?.id, ...(choice.format ? { format: choice.format } : {}) };
 }

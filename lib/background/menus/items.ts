@@ -10,6 +10,7 @@
  *   Copy affiliate link with preset  >      presets:link
  *       Blog (default)                      preset:link:<id>
  *       Video                               preset:link:<id>
+ *   Copy as post (Blog)                     post:link       -> the default preset's post template around the link
  *
  * (the same under `page` and `selection`). The submenu is there only when there is a choice.
  * Browsers group several top-level items under the extension's name on their own.
@@ -36,6 +37,8 @@ export interface MenuItemSpec {
 export interface MenuText {
   /** Top item: copy with the default preset; `presetName` is null when there is no preset. */
   copyLink(presetName: string | null): string;
+  /** Copy the default preset's post (lib/presets/post-template.ts); `presetName` as above. */
+  copyPost(presetName: string | null): string;
   copyWithPreset(): string;
   presetItem(presetName: string, isDefault: boolean): string;
 }
@@ -56,12 +59,14 @@ export function buildMenuSpec(presets: readonly Preset[], settings: Settings, te
     const contexts: [MenuSource] = [source];
     const filter = FILTERS[source];
     items.push({ id: menuItemId(source, null), title: text.copyLink(fallback?.name ?? null), contexts, ...filter });
-    if (ordered.length < 2) continue;
-    const parentId = `presets:${source}`;
-    items.push({ id: parentId, title: text.copyWithPreset(), contexts, ...filter });
-    for (const preset of ordered) {
-      items.push({ id: menuItemId(source, preset.id), parentId, title: text.presetItem(preset.name, preset === fallback), contexts, ...filter });
+    if (ordered.length >= 2) {
+      const parentId = `presets:${source}`;
+      items.push({ id: parentId, title: text.copyWithPreset(), contexts, ...filter });
+      for (const preset of ordered) {
+        items.push({ id: menuItemId(source, preset.id), parentId, title: text.presetItem(preset.name, preset === fallback), contexts, ...filter });
+      }
     }
+    items.push({ id: postMenuItemId(source), title: text.copyPost(fallback?.name ?? null), contexts, ...filter });
   }
   return items;
 }
@@ -71,16 +76,22 @@ export function menuItemId(source: MenuSource, presetId: string | null): string 
   return presetId === null ? `copy:${source}` : `preset:${source}:${presetId}`;
 }
 
+/** "Copy as post" with the default preset at the time of the click. */
+export const postMenuItemId = (source: MenuSource): string => `post:${source}`;
+
 export interface MenuChoice {
   readonly source: MenuSource;
   readonly presetId: string | null;
+  /** `post`: the preset's post template around the link; absent: the link alone. */
+  readonly format?: 'post';
 }
 
-/** The inverse of `menuItemId`; null for anything else (a submenu parent, another extension's id). */
+/** The inverse of `menuItemId` and `postMenuItemId`; null for anything else (a submenu parent, another extension's id). */
 export function parseMenuItemId(id: string | number): MenuChoice | null {
   if (typeof id !== 'string') return null;
-  const match = /^(?:copy:(link|page|selection)|preset:(link|page|selection):(.+))$/s.exec(id);
+  const match = /^(?:copy:(link|page|selection)|preset:(link|page|selection):(.+)|post:(link|page|selection))$/s.exec(id);
   if (!match) return null;
   if (match[1]) return { source: match[1] as MenuSource, presetId: null };
+  if (match[4]) return { source: match[4] as MenuSource, presetId: null, format: 'post' };
   return { source: match[2] as MenuSource, presetId: match[3]! };
 }

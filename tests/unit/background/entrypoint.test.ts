@@ -78,10 +78,10 @@ describe('background entrypoint', () => {
     background.main();
 
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    expect(linkTitles()).toEqual(['Copy affiliate link (Video)', 'Copy affiliate link with preset', 'Video (default)', 'Blog']);
+    expect(linkTitles()).toEqual(['Copy affiliate link (Video)', 'Copy affiliate link with preset', 'Video (default)', 'Blog', 'Copy as post (Video)']);
 
     await savePresets([blog]);
-    expect(linkTitles()).toEqual(['Copy affiliate link (Blog)']);
+    expect(linkTitles()).toEqual(['Copy affiliate link (Blog)', 'Copy as post (Blog)']);
   });
 
   it('install opens the setup page once; an update or a browser start does not', async () => {

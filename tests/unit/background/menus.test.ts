@@ -27,6 +27,7 @@ const settingsWith = (defaultPresetId: string | null): Settings => ({ ...DEFAULT
 const plainText: MenuText = {
   copyLink: (name) => (name ? `Copy (${name})` : 'Copy'),
   copyWithPreset: () => 'With preset',
+  copyPost: (name) => (name ? `Post (${name})` : 'Post'),
   presetItem: (name, isDefault) => (isDefault ? `${name}*` : name),
 };
 
@@ -71,8 +72,11 @@ describe('buildMenuSpec', () => {
     const actual = buildMenuSpec([], DEFAULT_SETTINGS, plainText);
     expect(actual).toEqual([
       { id: 'copy:link', title: 'Copy', contexts: ['link'], targetUrlPatterns: ALIEXPRESS_URL_PATTERNS },
+      { id: 'post:link', title: 'Post', contexts: ['link'], targetUrlPatterns: ALIEXPRESS_URL_PATTERNS },
       { id: 'copy:page', title: 'Copy', contexts: ['page'], documentUrlPatterns: ALIEXPRESS_URL_PATTERNS },
+      { id: 'post:page', title: 'Post', contexts: ['page'], documentUrlPatterns: ALIEXPRESS_URL_PATTERNS },
       { id: 'copy:selection', title: 'Copy', contexts: ['selection'] },
+      { id: 'post:selection', title: 'Post', contexts: ['selection'] },
     ]);
   });
 
@@ -80,8 +84,11 @@ describe('buildMenuSpec', () => {
     const actual = buildMenuSpec([blog], DEFAULT_SETTINGS, plainText);
     expect(actual.map((item) => [item.id, item.title])).toEqual([
       ['copy:link', 'Copy (Blog)'],
+      ['post:link', 'Post (Blog)'],
       ['copy:page', 'Copy (Blog)'],
+      ['post:page', 'Post (Blog)'],
       ['copy:selection', 'Copy (Blog)'],
+      ['post:selection', 'Post (Blog)'],
     ]);
   });
 
@@ -94,10 +101,11 @@ describe('buildMenuSpec', () => {
       { id: 'preset:link:p2', parentId: 'presets:link', title: 'Video*' },
       { id: 'preset:link:p1', parentId: 'presets:link', title: 'Blog' },
       { id: 'preset:link:p3', parentId: 'presets:link', title: 'Channel' },
+      { id: 'post:link', parentId: undefined, title: 'Post (Video)' },
     ]);
     expect(link.every((item) => item.targetUrlPatterns === ALIEXPRESS_URL_PATTERNS)).toBe(true);
     expect(actual.filter((item) => item.contexts[0] === 'page').every((item) => item.documentUrlPatterns === ALIEXPRESS_URL_PATTERNS)).toBe(true);
-    expect(actual).toHaveLength(15);
+    expect(actual).toHaveLength(18);
   });
 
   it('falls back to the first preset when the default is gone', () => {
@@ -108,6 +116,8 @@ describe('buildMenuSpec', () => {
   it('reads its titles from the catalog', () => {
     const actual = buildMenuSpec([blog, video], DEFAULT_SETTINGS, menuText);
     expect(actual.slice(0, 3).map((item) => item.title)).toEqual(['Copy affiliate link (Blog)', 'Copy affiliate link with preset', 'Blog (default)']);
+    expect(actual.find((item) => item.id === 'post:link')?.title).toBe('Copy as post (Blog)');
+    expect(buildMenuSpec([], DEFAULT_SETTINGS, menuText).find((item) => item.id === 'post:page')?.title).toBe('Copy as post');
   });
 });
 
@@ -116,6 +126,9 @@ describe('menu item ids', () => {
     { input: menuItemId('link', null), expected: { source: 'link', presetId: null } },
     { input: menuItemId('selection', 'p1'), expected: { source: 'selection', presetId: 'p1' } },
     { input: menuItemId('page', '3f2a:b'), expected: { source: 'page', presetId: '3f2a:b' } },
+    { input: 'post:link', expected: { source: 'link', presetId: null, format: 'post' } },
+    { input: 'post:selection', expected: { source: 'selection', presetId: null, format: 'post' } },
+    { input: 'post:image', expected: null },
     { input: 'presets:link', expected: null },
     { input: 'copy:image', expected: null },
     { input: 42, expected: null },
@@ -146,6 +159,11 @@ describe('menuCopyRequest', () => {
       name: 'a selection: the AliExpress URL in it',
       input: { menuItemId: 'copy:selection', selectionText: 'cheap cable (https://aliexpress.ru/item/1005002.html), see' },
       expected: { sourceUrl: 'https://aliexpress.ru/item/1005002.html', presetId: null, tabId: 7 },
+    },
+    {
+      name: 'copy as post on a link: the link, as a post',
+      input: { menuItemId: 'post:link', linkUrl: 'https://aliexpress.ru/item/1005001.html', pageUrl: 'https://blog.test/' },
+      expected: { sourceUrl: 'https://aliexpress.ru/item/1005001.html', presetId: null, tabId: 7, format: 'post' },
     },
   ])('$name', ({ input, expected }) => {
     expect(menuCopyRequest(input, tab)).toEqual(expected);
@@ -198,7 +216,7 @@ describe('createMenuRegistry', () => {
 
     await Promise.all([registry.rebuild(), registry.rebuild(), registry.ensure()]);
 
-    expect(menus.items.size).toBe(3);
+    expect(menus.items.size).toBe(6);
     expect(menus.calls.filter((c) => c === 'removeAll')).toHaveLength(2);
     expect(menus.calls.filter((c) => c.startsWith('update'))).toEqual([]);
   });
@@ -275,17 +293,17 @@ describe('menus rebuilt when presets change, through the background entrypoint a
     await savePresets([blog]);
     const { rebuild } = startBackground();
     await rebuild();
-    expect(titles()).toEqual(['Copy affiliate link (Blog)']);
+    expect(titles()).toEqual(['Copy affiliate link (Blog)', 'Copy as post (Blog)']);
 
     await savePresets([blog, video]);
-    expect(titles()).toEqual(['Copy affiliate link (Blog)', 'Copy affiliate link with preset', 'Blog (default)', 'Video']);
+    expect(titles()).toEqual(['Copy affiliate link (Blog)', 'Copy affiliate link with preset', 'Blog (default)', 'Video', 'Copy as post (Blog)']);
 
     await saveSettings(settingsWith('p2'));
     await savePresets([blog, { ...video, name: 'YouTube' }]);
-    expect(titles()).toEqual(['Copy affiliate link (YouTube)', 'Copy affiliate link with preset', 'YouTube (default)', 'Blog']);
+    expect(titles()).toEqual(['Copy affiliate link (YouTube)', 'Copy affiliate link with preset', 'YouTube (default)', 'Blog', 'Copy as post (YouTube)']);
 
     await savePresets([]);
-    expect(titles()).toEqual(['Copy affiliate link']);
+    expect(titles()).toEqual(['Copy affiliate link', 'Copy as post']);
   });
 
   it('does not rebuild when a write leaves the menu as it is (the popup remembering a preset)', async () => {

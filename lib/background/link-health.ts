@@ -1,0 +1,218 @@
+/**
+ * Link health: re-checks the links in the history with the network's API (the AliExpress Portals
+ * product API or Admitad's commission rates and affiliate check, whichever the preset's account
+ * has; lib/api/service.ts `productInsights`), one at a time with a pause between checks, and
+ * says for each: ok, not affiliate, gone, rate changed (from the rate the last check saw), or
+ * why it could not tell.
+ *
+ * The run lives in storage (lib/storage/link-health.ts): the queue once, the results every few
+ * checks. A worker stopped mid-run loses at most the checks since the last save; the next worker
+ * resumes from there (`resume`, on worker start and whenever the options page asks for progress).
+ */
+import type { ProductInsightsReply, ProductInsightsRequest } from '../api/service';
+import type { Account } from '../networks/types';
+import type { Preset } from '../presets/types';
+import type { ApiCredentials } from '../storage/api-credentials';
+import type { HistoryEntry } from '../storage/history';
+import {
+  LINK_HEALTH_MAX_TASKS,
+  type LinkHealthReason,
+  type LinkHealthResult,
+  type LinkHealthRun,
+  type LinkHealthStore,
+  type LinkHealthTask,
+} from '../storage/link-health';
+
+/** Between two checks: each check is two or three API calls, and the APIs' own limits are per second. */
+export const LINK_HEALTH_GAP_MS = 400;
+/** Results written to storage every this many checks, and at the end. */
+export const LINK_HEALTH_SAVE_EVERY = 10;
+
+export interface LinkHealthDeps {
+  readonly store: LinkHealthStore;
+  loadHistory(): Promise<readonly HistoryEntry[]>;
+  /** The API's answer for one link with its preset (lib/api/service.ts `productInsights`). */
+  check(request: ProductInsightsRequest): Promise<ProductInsightsReply>;
+  /**
+   * Whether any preset in the queue can be checked, and if not, what is missing. Asked before a
+   * run starts, so that without credentials the user reads what is needed, not 1,000 "unchecked".
+   */
+  readiness(presetIds: readonly (string | null)[]): Promise<LinkHealthReadiness>;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  newId(): string;
+  readonly gapMs?: number;
+  readonly saveEvery?: number;
+}
+
+export type LinkHealthReadiness = { readonly ok: true } | { readonly ok: false; readonly needs: 'credentials' | 'access' | 'api-account' };
+
+export type LinkHealthStart =
+  | { readonly ok: true; readonly total: number }
+  | { readonly ok: false; readonly reason: 'running' | 'nothing-to-check' }
+  | { readonly ok: false; readonly reason: 'needs'; readonly needs: 'credentials' | 'access' | 'api-account' };
+
+const rateKey = (task: Pick<LinkHealthTask, 'productId' | 'presetId'>): string => `${task.productId} ${task.presetId ?? ''}`;
+
+/** The history entries a re-check covers: copied product links, newest first, each once. */
+export function linkHealthTasks(entries: readonly HistoryEntry[]): LinkHealthTask[] {
+  const tasks: LinkHealthTask[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (entry.failure || entry.productId === null || entry.link === '') continue;
+    const entryId = entry.id ?? String(entry.at);
+    if (seen.has(entryId)) continue;
+    seen.add(entryId);
+    tasks.push({ entryId, sourceUrl: entry.sourceUrl, productId: entry.productId, presetId: entry.presetId, presetName: entry.presetName, link: entry.link });
+    if (tasks.length === LINK_HEALTH_MAX_TASKS) break;
+  }
+  return tasks;
+}
+
+/**
+ * One answer as a status. The rate is the one a link of this kind earns: the hot rate when the
+ * API's link is the hot link, else the ordinary rate (seed 001: the hot rate needs a hot link).
+ */
+export function classifyReply(reply: ProductInsightsReply, rateBefore: number | undefined, checkedAt: number, entryId: string): LinkHealthResult {
+  if (reply.source === null) return { entryId, status: 'unchecked', checkedAt, reason: reply.reason };
+  const rate = reply.rate ? (reply.link?.kind === 'hot' && reply.rate.hotCommissionRate !== null ? reply.rate.hotCommissionRate : reply.rate.commissionRate) : null;
+  const facts = {
+    ...(rate !== null ? { rateNow: rate } : {}),
+    ...(reply.rate ? { hot: reply.rate.isHot } : {}),
+    ...(reply.title ? { title: reply.title } : {}),
+  };
+  if (reply.affiliate === false) return { entryId, status: 'not-affiliate', checkedAt, ...facts };
+  // An answer cut short says nothing about the product: report the failure, not a guess.
+  if (reply.error) return { entryId, status: 'error', checkedAt, reason: reply.error.kind as LinkHealthReason, ...facts };
+  // Admitad answers a product it no longer lists with no name and no rate, and counts it as
+  // affiliate (its generator does not know either): the product is gone from the program.
+  if (rate === null && !reply.title) return { entryId, status: 'gone', checkedAt };
+  if (rate !== null && rateBefore !== undefined && Math.abs(rate - rateBefore) > 1e-9) {
+    return { entryId, status: 'rate-changed', checkedAt, rateBefore, ...facts };
+  }
+  return { entryId, status: 'ok', checkedAt, ...facts };
+}
+
+/**
+ * Whether any of these presets can be re-checked: a Portals account with the AliExpress API
+ * credentials saved for its app key, or an Admitad account with Admitad's, and the browser's
+ * permission to call that API. Otherwise the first thing missing, in the order the user fixes
+ * them: an account with an API, its credentials, the permission.
+ */
+export function linkHealthReadiness(
+  presetIds: readonly (string | null)[],
+  state: { readonly presets: readonly Preset[]; readonly accounts: readonly Account[] },
+  credentials: ApiCredentials,
+  access: { readonly aliexpress: boolean; readonly admitad: boolean },
+): LinkHealthReadiness {
+  let needs: 'credentials' | 'access' | 'api-account' = 'api-account';
+  for (const presetId of presetIds) {
+    const preset = state.presets.find((candidate) => candidate.id === presetId);
+    const account = preset?.accountId ? state.accounts.find((candidate) => candidate.id === preset.accountId) : undefined;
+    if (account?.network !== 'portals' && account?.network !== 'admitad') continue;
+    const service = account.network === 'portals' ? 'aliexpress' : 'admitad';
+    const saved = account.network === 'portals' ? credentials.aliexpress?.appKey === account.appKey : credentials.admitad !== undefined;
+    if (!saved) {
+      if (needs === 'api-account') needs = 'credentials';
+      continue;
+    }
+    if (access[service]) return { ok: true };
+    needs = 'access';
+  }
+  return { ok: false, needs };
+}
+
+export interface LinkHealthChecker {
+  /** A new run over the history; refused while one is running. */
+  start(): Promise<LinkHealthStart>;
+  /** Stops the run after the check in progress; the results so far stay. */
+  cancel(): Promise<void>;
+  /** Continues a stored run that was running when its worker stopped. Resolves when the run ends. */
+  resume(): Promise<void>;
+}
+
+export function createLinkHealthChecker(deps: LinkHealthDeps): LinkHealthChecker {
+  const gapMs = deps.gapMs ?? LINK_HEALTH_GAP_MS;
+  const saveEvery = deps.saveEvery ?? LINK_HEALTH_SAVE_EVERY;
+  let driving: Promise<void> | null = null;
+  let cancelled = false;
+
+  async function drive(): Promise<void> {
+    let run = await deps.store.loadRun();
+    if (!run || run.state !== 'running') return;
+    const queue = await deps.store.loadQueue();
+    // A queue that does not match its run (a write lost between them) cannot be resumed safely.
+    if (queue.length !== run.total) {
+      await deps.store.saveRun({ ...run, state: 'done', finishedAt: deps.now() });
+      return;
+    }
+    const results = [...run.results];
+    const lastRates = { ...run.lastRates };
+    let unsaved = 0;
+    const save = async (state: LinkHealthRun['state']) => {
+      run = { ...run!, state, results: [...results], lastRates: { ...lastRates }, finishedAt: state === 'running' ? null : deps.now() };
+      await deps.store.saveRun(run);
+      unsaved = 0;
+    };
+    while (results.length < queue.length) {
+      if (cancelled) return save('cancelled');
+      const task = queue[results.length]!;
+      const key = rateKey(task);
+      // The service never throws; a failure of the worker's own (storage, a bug) is an error for this entry only.
+      const reply = await deps.check({ url: task.sourceUrl, presetId: task.presetId }).catch(() => null);
+      const result: LinkHealthResult = reply ? classifyReply(reply, lastRates[key], deps.now(), task.entryId) : { entryId: task.entryId, status: 'error', checkedAt: deps.now(), reason: 'network' };
+      if (typeof result.rateNow === 'number' && result.status !== 'error') lastRates[key] = result.rateNow;
+      results.push(result);
+      unsaved += 1;
+      if (unsaved >= saveEvery) await save('running');
+      // Polite: one check at a time, a pause between them (the APIs count calls per second).
+      if (results.length < queue.length && reply?.source !== null) await deps.sleep(gapMs);
+    }
+    await save(cancelled ? 'cancelled' : 'done');
+  }
+
+  function resume(): Promise<void> {
+    if (!driving) {
+      cancelled = false;
+      driving = drive().finally(() => {
+        driving = null;
+      });
+    }
+    return driving;
+  }
+
+  return {
+    async start() {
+      const current = await deps.store.loadRun();
+      if (current?.state === 'running') {
+        // Running in this worker, or left running by a stopped one: either way it goes on.
+        void resume();
+        return { ok: false, reason: 'running' };
+      }
+      const queue = linkHealthTasks(await deps.loadHistory());
+      if (queue.length === 0) return { ok: false, reason: 'nothing-to-check' };
+      const readiness = await deps.readiness([...new Set(queue.map((task) => task.presetId))]);
+      if (!readiness.ok) return { ok: false, reason: 'needs', needs: readiness.needs };
+      const run: LinkHealthRun = {
+        id: deps.newId(),
+        state: 'running',
+        startedAt: deps.now(),
+        finishedAt: null,
+        total: queue.length,
+        results: [],
+        lastRates: current?.lastRates ?? {},
+      };
+      await deps.store.startRun(run, queue);
+      void resume();
+      return { ok: true, total: queue.length };
+    },
+    async cancel() {
+      cancelled = true;
+      if (driving) return driving;
+      // No loop in this worker (it stopped and nothing resumed it): mark the stored run.
+      const run = await deps.store.loadRun();
+      if (run?.state === 'running') await deps.store.saveRun({ ...run, state: 'cancelled', finishedAt: deps.now() });
+    },
+    resume,
+  };
+}
