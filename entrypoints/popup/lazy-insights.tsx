@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Insights } from '@/components/popup/Insights';
 import { createMessenger, createPortTransport } from '@/lib/messaging/client';
-import { createPopupInsights } from '@/lib/popup/insights-model';
+import { createPopupInsights, type PopupInsightsModel } from '@/lib/popup/insights-model';
 import type { PopupModel } from '@/lib/popup/model';
 import { readActiveTabTitle, type PopupExtensionApi } from '@/lib/popup/active-tab';
 import { createShipToReader } from '@/lib/popup/ship-to';
@@ -14,9 +14,11 @@ import { createShipToReader } from '@/lib/popup/ship-to';
 export interface LazyInsightsProps {
   model: PopupModel;
   extensionApi: () => Promise<PopupExtensionApi>;
+  /** Hands the estimate's model to the link's actions (the post takes its title, rate, HOT and price). */
+  onReady?: (insights: PopupInsightsModel) => void;
 }
 
-export function LazyInsights({ model, extensionApi }: LazyInsightsProps) {
+export function LazyInsights({ model, extensionApi, onReady }: LazyInsightsProps) {
   const insights = useMemo(() => {
     const messenger = createMessenger(createPortTransport(browser.runtime));
     return createPopupInsights({
@@ -28,5 +30,6 @@ export function LazyInsights({ model, extensionApi }: LazyInsightsProps) {
     });
   }, [model, extensionApi]);
   useEffect(() => insights.start(), [insights]);
+  useEffect(() => onReady?.(insights), [insights, onReady]);
   return <Insights model={insights} />;
 }

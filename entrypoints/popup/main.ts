@@ -38,14 +38,14 @@ document.title = t('actionTitle');
 
 // `?url=` prefills the paste field: lets other surfaces and tests open the popup for any URL.
 void model.load(new URLSearchParams(location.search).get('url') ?? undefined).then(() => {
-  const { later } = mountFirstScreen(document.getElementById('app')!, model, {
+  const { later, linkActions } = mountFirstScreen(document.getElementById('app')!, model, {
     openOptions,
     onLinkShown: () => {
       if (performance.getEntriesByName('sublink:link-ready').length === 0) performance.mark('sublink:link-ready');
     },
   });
   // After the first frame: the paste field, the link's changes, the estimate (Preact and what it renders).
-  afterFirstPaint(() => void import('./later').then(({ renderLater }) => renderLater(later, { model, openOptions, extensionApi })));
+  afterFirstPaint(() => void import('./later').then(({ renderLater }) => renderLater(later, linkActions, { model, openOptions, extensionApi })));
 });
 
 function afterFirstPaint(run: () => void): void {

@@ -35,6 +35,8 @@ const linkCopiedData = z.object({
    * a longer one loses nothing else.
    */
   title: z.optional(z.string().check(z.maxLength(4 * MAX_HISTORY_TITLE))),
+  /** `post`: the preset's ready-to-post text around `link` was copied, not the link alone. */
+  as: z.optional(z.literal('post')),
 });
 
 /** What a page sends when it copied a link (`linkCopied`); the popup's model builds one. */

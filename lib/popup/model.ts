@@ -48,7 +48,18 @@ export interface ApiLinkProblem {
   readonly kind: 'no-credentials' | 'no-access' | 'no-link' | 'api-error';
 }
 
-export type CopyState = { readonly kind: 'idle' } | { readonly kind: 'copied' } | { readonly kind: 'failed'; readonly message: string };
+/** The last copy: `as: 'post'` when the ready-to-post text around the link was copied. */
+export type CopyState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'copied'; readonly as?: 'post' }
+  | { readonly kind: 'failed'; readonly message: string; readonly as?: 'post' };
+
+/** A copy of something other than the link alone: the preset's post text around it. */
+export interface CopyAs {
+  readonly as: 'post';
+  /** Renders the text for the link on screen (lib/i18n/post.ts); null when it cannot. */
+  readonly text: (link: string) => string | null;
+}
 
 /**
  * The link on screen: built here (`local`), the clean URL (`clean`: no preset account), or the
@@ -114,7 +125,8 @@ export interface PopupModel {
   setApiLink(key: string, url: string, hot: boolean): void;
   /** Records why no API link came for `key` (if it still names what is on screen). */
   setApiLinkProblem(key: string, problem: ApiLinkProblem): void;
-  copy(): Promise<void>;
+  /** Copies the link on screen, or the post around it, and reports the copy for the history. */
+  copy(as?: CopyAs): Promise<void>;
 }
 
 export function createPopupModel(deps: PopupDeps): PopupModel {
@@ -235,16 +247,18 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
       if (key === requestKey.value) apiProblem.value = { key, problem };
     },
 
-    async copy() {
+    async copy(as) {
       const result = shownLink.value;
-      if (!result) return;
+      const text = result && (as ? as.text(result.url) : result.url);
+      if (!result || !text) return;
+      const kind = as ? { as: as.as } : {};
       try {
-        await deps.writeClipboard(result.url);
+        await deps.writeClipboard(text);
       } catch (error) {
-        copyState.value = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+        copyState.value = { kind: 'failed', message: error instanceof Error ? error.message : String(error), ...kind };
         return;
       }
-      copyState.value = { kind: 'copied' };
+      copyState.value = { kind: 'copied', ...kind };
       // History is best effort: the link is already on the clipboard, which is what the user asked for.
       deps
         .notifyCopied({
@@ -254,6 +268,7 @@ export function createPopupModel(deps: PopupDeps): PopupModel {
           link: result.url,
           // As the browser gave it: the history writer trims the site's suffix (lib/storage/history.ts).
           ...(tabTitle.value ? { title: tabTitle.value } : {}),
+          ...kind,
         })
         .catch(() => undefined);
     },

@@ -14,6 +14,8 @@ import { stateSummary } from './state-summary';
 export interface FirstScreen {
   /** Where the rest of the popup renders. */
   readonly later: HTMLElement;
+  /** Beside the Copy button, for the actions on the link that load later. */
+  readonly linkActions: HTMLElement;
 }
 
 export function mountFirstScreen(root: HTMLElement, model: PopupModel, options: LinkBoxOptions): FirstScreen {
@@ -26,12 +28,12 @@ export function mountFirstScreen(root: HTMLElement, model: PopupModel, options: 
       h('header', { class: 'bar' }, h('strong', {}, 'Sublink'), h('button', { type: 'button', class: 'link-button', onClick: options.openOptions }, t('popup_openOptions'))),
       stateSummary(model.parsed),
       presetChoice(model) ?? '',
-      box,
+      box.section,
       linkError(model),
       later,
     ),
   );
   // The Copy button is what the user came for: Enter or Space copies at once.
-  box.querySelector<HTMLButtonElement>('[data-testid="copy"]:not([hidden])')?.focus();
-  return { later };
+  box.section.querySelector<HTMLButtonElement>('[data-testid="copy"]')?.focus();
+  return { later, linkActions: box.actions };
 }

@@ -13,6 +13,12 @@ export interface LinkBoxOptions {
   readonly onLinkShown: () => void;
 }
 
+export interface LinkBox {
+  readonly section: HTMLElement;
+  /** Beside the Copy button: where the part loaded later puts its actions on the link (QR code, post). */
+  readonly actions: HTMLElement;
+}
+
 /** What the link box is called: which kind of link it holds, and for which kind of page. */
 export function linkLabel(shown: ShownLink, parsed: ParsedUrl | null): string {
   if (shown.from === 'api') return t(shown.hot ? 'popup_apiLinkHot' : 'popup_apiLink');
@@ -23,11 +29,13 @@ export function linkLabel(shown: ShownLink, parsed: ParsedUrl | null): string {
  * The finished link and the one button the user came for. A Portals preset has no link until the
  * API gives one: then the box says it is asking, or why none came, and offers no copy.
  */
-export function linkBox(model: LinkModel, options: LinkBoxOptions): HTMLElement {
+export function linkBox(model: LinkModel, options: LinkBoxOptions): LinkBox {
   const heading = h('h2', { id: 'link-heading' });
   const link = h('p', { class: 'link', 'data-testid': 'deeplink' });
   const copy = h('button', { type: 'button', class: 'primary', 'data-testid': 'copy', onClick: () => void model.copy() }, t('popup_copy'));
   const status = h('span', { role: 'status', class: 'status' });
+  const actions = h('span', { class: 'link-actions' });
+  const row = h('div', { class: 'copy-row' }, copy, actions, status);
   const pending = h('p', { class: 'note', role: 'status', 'data-testid': 'api-link-pending' }, t('popup_apiLinkPending'));
   const problem = h('p', { class: 'error', role: 'alert', 'data-testid': 'api-link-problem' });
   const section = h('section', { class: 'link-box', 'aria-labelledby': 'link-heading' });
@@ -38,7 +46,7 @@ export function linkBox(model: LinkModel, options: LinkBoxOptions): HTMLElement 
     const why = model.apiLinkProblem.value;
     section.hidden = !shown && !waiting && !why;
     // Only what applies is in the DOM: no link, no Copy button while there is nothing to copy.
-    section.replaceChildren(heading, ...(shown ? [link, copy, status] : []), ...(waiting ? [pending] : []), ...(why ? [problem] : []));
+    section.replaceChildren(heading, ...(shown ? [link, row] : []), ...(waiting ? [pending] : []), ...(why ? [problem] : []));
     heading.textContent = shown ? linkLabel(shown, model.parsed.value) : t('popup_apiLink');
     if (why) problem.replaceChildren(...problemText(why, options.openOptions));
     if (shown && link.textContent !== shown.url) {
@@ -48,11 +56,12 @@ export function linkBox(model: LinkModel, options: LinkBoxOptions): HTMLElement 
   });
   effect(() => {
     const state = model.copyState.value;
-    copy.dataset.copied = String(state.kind === 'copied');
-    copy.textContent = t(state.kind === 'copied' ? 'popup_copied' : 'popup_copy');
+    const linkCopied = state.kind === 'copied' && !state.as;
+    copy.dataset.copied = String(linkCopied);
+    copy.textContent = t(linkCopied ? 'popup_copied' : 'popup_copy');
     status.textContent = state.kind === 'failed' ? t('popup_copyFailed', state.message) : '';
   });
-  return section;
+  return { section, actions };
 }
 
 function problemText(problem: ApiLinkProblem, openOptions: () => void): (Node | string)[] {
