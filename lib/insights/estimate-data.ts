@@ -12,7 +12,7 @@ export interface EstimateData {
   readonly hotList: HotListStore;
   /** Product id -> the user's category pick (a raw map; `pickedCategory` reads it safely). */
   readonly categoryPicks: unknown;
-  /** Product id -> what the user typed about it (a raw map; `typedFactsOf` in ./product-facts.ts reads it safely). */
+  /** What the user typed per product (a raw list; `typedFactsOf` in ./product-facts.ts reads it safely). */
   readonly productFacts: unknown;
 }
 

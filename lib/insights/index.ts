@@ -18,6 +18,7 @@ export {
   TYPED_CURRENCIES,
   TYPED_SELLER_COUNTRIES,
   TYPED_STORE_KINDS,
+  type ProductFactsEntry,
   type ProductFactsStore,
   type TypedFactName,
   type TypedPrice,

@@ -41,8 +41,13 @@ export interface TypedProductFacts {
 
 export type TypedFactName = keyof TypedProductFacts;
 
-/** Product id -> what the publisher typed for it; newest last. */
-export type ProductFactsStore = Readonly<Record<string, TypedProductFacts>>;
+/**
+ * What the publisher typed, one entry per product, newest last. A list rather than a map keyed by
+ * product id: an object orders integer-like keys numerically, not by insertion, so a map could
+ * not tell which product is the oldest.
+ */
+export type ProductFactsEntry = TypedProductFacts & { readonly productId: string };
+export type ProductFactsStore = readonly ProductFactsEntry[];
 
 /** At most this many products keep their facts; the oldest go first. */
 export const PRODUCT_FACTS_LIMIT = 200;
@@ -73,28 +78,36 @@ function readEntry(value: unknown): TypedProductFacts {
 
 const isEmpty = (facts: TypedProductFacts) => facts.price === undefined && facts.storeKind === undefined && facts.sellerCountry === undefined;
 
-/** What the publisher typed for a product, from the stored map (any value: junk gives nothing). */
+const productIdOf = (value: unknown): string | null => (isRecord(value) && typeof value['productId'] === 'string' && /^\d{1,20}$/.test(value['productId']) ? value['productId'] : null);
+
+/** What the publisher typed for a product, from the stored list (any value: junk gives nothing; the newest entry wins). */
 export function typedFactsOf(stored: unknown, productId: string): TypedProductFacts {
-  if (!isRecord(stored) || !Object.hasOwn(stored, productId)) return {};
-  return readEntry(stored[productId]);
+  if (!Array.isArray(stored)) return {};
+  const entry = stored.findLast((value: unknown) => productIdOf(value) === productId);
+  return readEntry(entry);
 }
 
 /**
- * The stored map with one product's facts set or cleared (`undefined` clears one): that product
+ * The stored list with one product's facts set or cleared (`undefined` clears one): that product
  * moves to the newest place, entries that hold nothing readable are dropped, and only the newest
- * `limit` products are kept, so the map stays small.
+ * `limit` products are kept, so the list stays small.
  */
-export function withTypedFacts(stored: unknown, productId: string, change: { readonly [K in TypedFactName]?: TypedProductFacts[K] | undefined }, limit = PRODUCT_FACTS_LIMIT): Record<string, TypedProductFacts> {
-  const current = isRecord(stored) ? Object.entries(stored) : [];
-  const kept = current.map(([id, value]): [string, TypedProductFacts] => [id, readEntry(value)]).filter(([id, facts]) => id !== productId && !isEmpty(facts));
+export function withTypedFacts(stored: unknown, productId: string, change: { readonly [K in TypedFactName]?: TypedProductFacts[K] | undefined }, limit = PRODUCT_FACTS_LIMIT): ProductFactsEntry[] {
+  const current: readonly unknown[] = Array.isArray(stored) ? stored : [];
+  const kept: ProductFactsEntry[] = [];
+  for (const value of current) {
+    const id = productIdOf(value);
+    const facts = readEntry(value);
+    if (id !== null && id !== productId && !isEmpty(facts)) kept.push({ productId: id, ...facts });
+  }
   const merged: Record<string, unknown> = { ...typedFactsOf(stored, productId) };
   for (const [name, value] of Object.entries(change)) {
     if (value === undefined) delete merged[name];
     else merged[name] = value;
   }
   const next = readEntry(merged);
-  const entries = isEmpty(next) ? kept : [...kept, [productId, next] as [string, TypedProductFacts]];
-  return Object.fromEntries(entries.slice(-limit));
+  const entries = isEmpty(next) ? kept : [...kept, { productId, ...next }];
+  return entries.slice(-limit);
 }
 
 /** The store kind the estimate uses: the publisher's word over the URL's host; `regular` is none. */
@@ -115,6 +128,8 @@ export function parseTypedAmount(input: string): number | null {
   const wholePart = decimal ? compact.slice(0, decimal.index) : compact;
   // Thousands come in groups of three: "1,2,3" is a slip, not 123.
   if (!/^(?:\d+|\d{1,3}(?:[.,]\d{3})+)$/.test(wholePart)) return null;
+  // One mark cannot both group thousands and separate decimals: "12.999.1" is a slip.
+  if (decimal && wholePart.includes(compact[decimal.index]!)) return null;
   const whole = wholePart.replace(/[.,]/g, '');
   const amount = Number(decimal ? `${whole}.${decimal[1]}` : whole);
   return Number.isFinite(amount) && amount > 0 && amount <= TYPED_PRICE_MAX ? amount : null;

@@ -67,9 +67,9 @@ export const hotListItem = defineStoredItem({ key: 'local:hotList' });
 export const categoryPicksItem = defineStoredItem({ key: 'local:categoryPicks' });
 
 /**
- * What the user typed per product id in the popup (price, store kind, seller's country),
- * `{ [productId]: { price?: { amount, currency }, storeKind?, sellerCountry? } }`, newest last and
- * at most `PRODUCT_FACTS_LIMIT` products; reader `typedFactsOf` (lib/insights/product-facts.ts),
+ * What the user typed per product in the popup (price, store kind, seller's country),
+ * `[{ productId, price?: { amount, currency }, storeKind?, sellerCountry? }]`, newest last and at
+ * most `PRODUCT_FACTS_LIMIT` products; reader `typedFactsOf` (lib/insights/product-facts.ts),
  * which drops any value that is not a known fact.
  */
 export const productFactsItem = defineStoredItem({ key: 'local:productFacts' });
