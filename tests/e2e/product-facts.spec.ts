@@ -45,6 +45,13 @@ test('a typed price shows the money, a typed store kind its warning, and both ar
   popup = await openPopupFor(productUrl);
   await expect(popup.getByTestId('facts-entered')).toHaveText(' · you entered: 2');
   await expect(popup.locator('[data-code="noCommissionStore"]')).toBeVisible();
+  // Collapsed again on open, on the row "Why?" already takes: what was typed costs no height
+  // (the 600 px budget is measured in tests/e2e/estimate.spec.ts).
+  await expect(popup.getByTestId('fact-price')).toBeHidden();
+  const why = await popup.getByTestId('why').boundingBox();
+  const facts = await popup.getByTestId('product-facts').boundingBox();
+  expect(facts?.y).toBe(why?.y);
+  expect(facts?.height).toBe(why?.height);
   await popup.getByTestId('product-facts').locator('summary').click();
   await expect(popup.getByTestId('fact-price')).toHaveValue('200');
   await expect(popup.getByTestId('fact-store')).toHaveValue('noCommission');
