@@ -46,12 +46,14 @@ function EnteredMark({ what, onClear }: { what: string; onClear: () => void }) {
 export function ProductFacts({ typed, apiPrice, formatPrice, onChange }: ProductFactsProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [priceInvalid, setPriceInvalid] = useState(false);
-  const currency = typed.price?.currency ?? apiPrice?.currency ?? 'USD';
+  // Chosen before any amount is typed: held here until the amount comes.
+  const [chosenCurrency, setChosenCurrency] = useState<string | null>(null);
+  const currency = typed.price?.currency ?? chosenCurrency ?? apiPrice?.currency ?? 'USD';
   const currencies = TYPED_CURRENCIES.includes(currency) ? TYPED_CURRENCIES : [...TYPED_CURRENCIES, currency];
   const enteredCount = [typed.price, typed.storeKind, typed.sellerCountry].filter((fact) => fact !== undefined).length;
   const amountText = draft ?? (typed.price ? String(typed.price.amount) : '');
 
-  const commitAmount = (text: string) => {
+  const commitAmount = (text: string, inCurrency = currency) => {
     if (!text.trim()) {
       setPriceInvalid(false);
       setDraft(null);
@@ -62,7 +64,7 @@ export function ProductFacts({ typed, apiPrice, formatPrice, onChange }: Product
     setPriceInvalid(amount === null);
     if (amount === null) return;
     setDraft(null);
-    onChange({ price: { amount, currency } });
+    onChange({ price: { amount, currency: inCurrency } });
   };
 
   return (
@@ -95,8 +97,9 @@ export function ProductFacts({ typed, apiPrice, formatPrice, onChange }: Product
           value={currency}
           onChange={(event) => {
             const next = event.currentTarget.value;
-            if (typed.price) onChange({ price: { amount: typed.price.amount, currency: next } });
-            else if (apiPrice) onChange({ price: { amount: apiPrice.amount, currency: next } });
+            setChosenCurrency(next);
+            if (draft !== null && draft.trim()) commitAmount(draft, next);
+            else if (typed.price) onChange({ price: { amount: typed.price.amount, currency: next } });
           }}
         >
           {currencies.map((code) => (

@@ -62,3 +62,15 @@ test('a typed price shows the money, a typed store kind its warning, and both ar
   await expect(popup.getByTestId('fact-store')).toHaveValue('');
   await expect(popup.getByTestId('commission')).toContainText('2.3');
 });
+
+test('a currency chosen before the amount is the one stored, and a decimal comma reads as one', async ({ seedStorage, openPopupFor, readStorage }) => {
+  await seedStorage(storage);
+  const popup = await openPopupFor(productUrl);
+  await popup.getByTestId('product-facts').locator('summary').click();
+  await popup.getByTestId('fact-currency').selectOption('EUR');
+  await popup.getByTestId('fact-price').fill('15,50');
+  await popup.getByTestId('fact-price').press('Enter');
+  await expect.poll(async () => (await readStorage())['productFacts']).toEqual([{ productId: SAMPLE_PRODUCT_ID, price: { amount: 15.5, currency: 'EUR' } }]);
+  // 15.50 × 1.15% = 0.178, rounded down to the cent (seed 001).
+  await expect(popup.getByTestId('commission')).toContainText('0.17 EUR on this price');
+});
