@@ -42,6 +42,8 @@ export function Insights({ model }: InsightsProps) {
       formatters={formatters}
       onPickCategory={model.pickCategory}
       onReadShipTo={model.readShipTo}
+      onSetProductFacts={model.setProductFacts}
+      formatPrice={formatPrice}
       exactRateShown={model.exactRateShown.value}
       api={api && <ApiFacts state={api} linkFromApi={model.linkFromApi.value} formatNumber={formatters.number} formatPrice={formatPrice} />}
       />

@@ -5,6 +5,7 @@ import type { SourceRef } from '@/lib/rates/types';
 import { warningMessage } from '@/lib/rules';
 import { presentWarnings, type Insights, type PresentedWarning } from '@/lib/insights';
 import type { ShipToAccess } from '@/lib/popup/ship-to';
+import { ProductFacts, type ProductFactsChange } from '@/components/popup/ProductFacts';
 import { t, type MessageKey } from '@/lib/i18n/index';
 
 export interface InsightsPanelProps {
@@ -15,6 +16,9 @@ export interface InsightsPanelProps {
   formatters: MessageFormatters;
   onPickCategory: (key: CategoryKey | null) => void;
   onReadShipTo: () => void;
+  /** Stores what the user typed about the product (price, store kind, seller's country). */
+  onSetProductFacts: (change: ProductFactsChange) => void;
+  formatPrice: (amount: number, currency: string) => string;
   /** What a network API said, shown first: it refines the estimate below. */
   api?: ComponentChildren;
   /** The API gave the exact rate: the estimate below it is labelled as an estimate. */
@@ -90,7 +94,7 @@ function WarningItem({ item, formatters }: { item: PresentedWarning; formatters:
 }
 
 /** The estimate, the HOT flag and the warnings under the link; every number can say where it is from. */
-export function InsightsPanel({ insights, productId, shipToAccess, formatters, onPickCategory, onReadShipTo, api, exactRateShown = false }: InsightsPanelProps) {
+export function InsightsPanel({ insights, productId, shipToAccess, formatters, onPickCategory, onReadShipTo, onSetProductFacts, formatPrice, api, exactRateShown = false }: InsightsPanelProps) {
   const { estimate, warnings, hot, shipTo } = insights;
   const shownWarnings = presentWarnings(warnings);
   // Known: what the publisher sees, worth a line. Unknown: kept under "Why?" with the way to read it.
@@ -183,7 +187,7 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
           ))}
         </ul>
       )}
-      {/* "More" and "Why?" share a row while closed: the popup must fit Chrome's 600 px. */}
+      {/* "More", "Why?" and the product facts share a row while closed: the popup must fit Chrome's 600 px. */}
       <div class="insights-foot">
         {shownWarnings.more.length > 0 && (
           <details class="more-warnings" data-testid="more-warnings">
@@ -204,6 +208,7 @@ export function InsightsPanel({ insights, productId, shipToAccess, formatters, o
             ))}
           </ul>
         </details>
+        {productId && <ProductFacts key={productId} typed={insights.typed} apiPrice={insights.apiPrice} formatPrice={formatPrice} onChange={onSetProductFacts} />}
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 /**
- * The stored values an estimate reads (rate cache, hot list, category picks), parsed. The caller
+ * The stored values an estimate reads (rate cache, hot list, category picks, typed product facts), parsed. The caller
  * reads them from storage under lib/storage's keys and hands over the raw values; this module
  * only knows their shapes.
  */
@@ -12,6 +12,8 @@ export interface EstimateData {
   readonly hotList: HotListStore;
   /** Product id -> the user's category pick (a raw map; `pickedCategory` reads it safely). */
   readonly categoryPicks: unknown;
+  /** What the user typed per product (a raw list; `typedFactsOf` in ./product-facts.ts reads it safely). */
+  readonly productFacts: unknown;
 }
 
 /** The raw stored values (lib/storage/estimate.ts `estimateDataOf`); an absent one reads as nothing stored. */
@@ -19,6 +21,7 @@ export interface RawEstimateData {
   readonly rateCache?: unknown;
   readonly hotList?: unknown;
   readonly categoryPicks?: unknown;
+  readonly productFacts?: unknown;
 }
 
 /**
@@ -38,5 +41,5 @@ function parsedOncePerValue<T>(parse: (raw: unknown) => T): (raw: unknown) => T 
 export function createEstimateDataReader(): (raw: RawEstimateData) => EstimateData {
   const tables = parsedOncePerValue((raw) => tablesFromStoredCache(raw));
   const hotList = parsedOncePerValue((raw) => parseHotListStore(raw).store);
-  return (raw) => ({ tables: tables(raw.rateCache), hotList: hotList(raw.hotList), categoryPicks: raw.categoryPicks });
+  return (raw) => ({ tables: tables(raw.rateCache), hotList: hotList(raw.hotList), categoryPicks: raw.categoryPicks, productFacts: raw.productFacts });
 }

@@ -9,3 +9,20 @@ export { computeInsights, type ApiProductFacts, type CategorySource, type Insigh
 export { guessCategory, productTitleFromTab } from './category-guess';
 export { presentWarnings, type PresentedWarning, type PresentedWarnings } from './presentation';
 export { storeKindFromUrl } from './store-kind';
+export {
+  parseTypedAmount,
+  storeKindWithTyped,
+  typedFactsOf,
+  withTypedFacts,
+  PRODUCT_FACTS_LIMIT,
+  TYPED_CURRENCIES,
+  TYPED_SELLER_COUNTRIES,
+  TYPED_STORE_KINDS,
+  type ProductFactsEntry,
+  type ProductFactsStore,
+  type TypedFactName,
+  type TypedPrice,
+  type TypedProductFacts,
+  type TypedSellerCountry,
+  type TypedStoreKind,
+} from './product-facts';

@@ -13,6 +13,7 @@ import type { ParsedUrl } from '../url/types';
 import { assessParsed } from './assess';
 import { guessCategory, productTitleFromTab } from './category-guess';
 import { pickedCategory } from './category-picks';
+import { storeKindWithTyped, typedFactsOf, type TypedProductFacts } from './product-facts';
 import { storeKindFromUrl } from './store-kind';
 import type { EstimateData } from './estimate-data';
 
@@ -59,6 +60,10 @@ export interface Insights {
   readonly categorySource: CategorySource | null;
   /** The product's title (the API's, else the tab's without the site suffix), or null. */
   readonly title: string | null;
+  /** What the user typed for this product (./product-facts.ts): it wins over the URL and the API. */
+  readonly typed: TypedProductFacts;
+  /** The API's price, shown as the default when none is typed. */
+  readonly apiPrice: { readonly amount: number; readonly currency: string } | null;
 }
 
 /**
@@ -80,6 +85,7 @@ export function computeInsights({ parsed, preset, network = null, data, shipToCo
   const shipTo = resolveShipTo({ cookieValue: shipToCookie, site });
   const title = productId ? (productTitleFromTab(api?.title) ?? productTitleFromTab(tabTitle)) : null;
   const category = productId ? categoryOf(pickedCategory(data.categoryPicks, productId), api?.category, title) : { key: null, source: null };
+  const typed = productId ? typedFactsOf(data.productFacts, productId) : {};
   // The API knows better than the user's hot list: its answer wins where it gave one.
   const apiHot = api?.hot === true;
   const product = {
@@ -88,15 +94,16 @@ export function computeInsights({ parsed, preset, network = null, data, shipToCo
     hot: hot.hot || apiHot,
     hotRate: apiHot ? (api?.hotRate ?? null) : hot.hot ? hot.ratePct : null,
     affiliate: api?.affiliate ?? null,
-    price: api?.price ?? null,
-    // Only Tmall and Plaza can be told, from the URL's host; no surface knows the seller's country (./store-kind.ts).
-    storeKind: storeKindFromUrl(sourceUrl),
-    sellerCountry: null,
+    // What the user typed wins: it is read off the page the buyer will see. Else the API's price,
+    // and the store the URL's host names (only Tmall and Plaza can be told that way, ./store-kind.ts).
+    price: typed.price ?? api?.price ?? null,
+    storeKind: storeKindWithTyped(typed.storeKind, storeKindFromUrl(sourceUrl)),
+    sellerCountry: typed.sellerCountry ?? null,
   };
   const { estimate, warnings } = assessParsed(
     parsed,
     { program: preset.program, network, audienceCountry: preset.audienceCountry, product, now },
     data.tables,
   );
-  return { estimate, warnings, hot, shipTo, categoryKey: category.key, categorySource: category.source, title };
+  return { estimate, warnings, hot, shipTo, categoryKey: category.key, categorySource: category.source, title, typed, apiPrice: api?.price ?? null };
 }

@@ -4,12 +4,13 @@
  * subject to commission", so a URL on one of those hosts is that store's product. Seed 001's
  * Tmall "with delivery from Russia" reads the same fact.
  *
- * No other store kind or the seller's country has a way in: seed 002's special electronics
- * stores, CHUWI Global and the stores without commission (seeds 001, 002) are lists the seeds
- * point to without containing, and neither API answer names a store kind or a seller country
- * (`aliexpress.affiliate.productdetail.get` gives `shop_id` and `shop_url`; Admitad's deeplink
- * and commission-rate answers give affiliation, rates and the product name). Callers of the
- * library that know them pass them in `assessLink`'s `product`.
+ * No link or API answer carries any other store kind or the seller's country: seed 002's special
+ * electronics stores, CHUWI Global and the stores without commission (seeds 001, 002) are lists
+ * the seeds point to without containing, and neither API answer names a store kind or a seller
+ * country (`aliexpress.affiliate.productdetail.get` gives `shop_id` and `shop_url`; Admitad's
+ * deeplink and commission-rate answers give affiliation, rates and the product name). The
+ * publisher types them in the popup (./product-facts.ts); callers of the library that know them
+ * pass them in `assessLink`'s `product`.
  */
 import type { StoreKind } from '../rates/types';
 

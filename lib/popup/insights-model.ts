@@ -6,11 +6,11 @@
  */
 import { computed, effect, untracked, type ReadonlySignal } from '@preact/signals';
 import type { ProductInsightsReply, ProductInsightsRequest } from '../api/service';
-import { computeInsights, createEstimateDataReader, withCategoryPick, type Insights } from '../insights';
+import { computeInsights, createEstimateDataReader, withCategoryPick, withTypedFacts, type Insights, type TypedProductFacts } from '../insights';
 import type { CategoryKey } from '../rates/types';
 import { estimateDataOf } from '../storage/estimate';
 import { storedEntries, storedValueOf } from '../storage/item';
-import { categoryPicksItem } from '../storage/items';
+import { categoryPicksItem, productFactsItem } from '../storage/items';
 import type { Site } from '../url/types';
 import { apiServiceOf, createApiInsights, type ApiInsightsState } from './api-insights';
 import type { ApiLinkProblem, PopupModel } from './model';
@@ -34,7 +34,7 @@ export interface PopupInsightsDeps {
 export type ShownApiState = Exclude<ApiInsightsState, { readonly status: 'idle' }>;
 
 export interface PopupInsightsModel {
-  /** Why the popup's last save (the chosen preset, a category pick) failed: shown under the estimate. */
+  /** Why the popup's last save (the chosen preset, a category pick, a typed fact) failed: shown under the estimate. */
   readonly saveProblem: ReadonlySignal<'quota' | 'other' | null>;
   /** Null until the stored tables and hot list are read, and for anything that is not an AliExpress page. */
   readonly insights: ReadonlySignal<Insights | null>;
@@ -53,6 +53,11 @@ export interface PopupInsightsModel {
    */
   start(): () => void;
   pickCategory(key: CategoryKey | null): void;
+  /**
+   * Stores what the user typed about the product on screen (price, store kind, seller's
+   * country); a fact given as `undefined` is cleared. The estimate recomputes at once.
+   */
+  setProductFacts(change: { readonly [K in keyof TypedProductFacts]?: TypedProductFacts[K] | undefined }): void;
   /** Asks for the cookie permission (must run in a click), then reads the ship-to country. */
   readShipTo(): void;
 }
@@ -150,6 +155,13 @@ export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel
       const picks = withCategoryPick(storedValueOf(categoryPicksItem, popup.storageSnapshot.value), id, key);
       // With its version, when the item has one, so the snapshot reads it back as current.
       for (const [storageKey, value] of Object.entries(storedEntries(categoryPicksItem, picks))) void popup.putRaw(storageKey, value);
+    },
+
+    setProductFacts(change) {
+      const id = productId.value;
+      if (!id) return;
+      const facts = withTypedFacts(storedValueOf(productFactsItem, popup.storageSnapshot.value), id, change);
+      for (const [storageKey, value] of Object.entries(storedEntries(productFactsItem, facts))) void popup.putRaw(storageKey, value);
     },
 
     readShipTo() {

@@ -66,6 +66,14 @@ export const hotListItem = defineStoredItem({ key: 'local:hotList' });
 /** The user's category pick per product id, `{ [productId]: CategoryKey }`; reader `pickedCategory` (lib/insights/insights.ts). */
 export const categoryPicksItem = defineStoredItem({ key: 'local:categoryPicks' });
 
+/**
+ * What the user typed per product in the popup (price, store kind, seller's country),
+ * `[{ productId, price?: { amount, currency }, storeKind?, sellerCountry? }]`, newest last and at
+ * most `PRODUCT_FACTS_LIMIT` products; reader `typedFactsOf` (lib/insights/product-facts.ts),
+ * which drops any value that is not a known fact.
+ */
+export const productFactsItem = defineStoredItem({ key: 'local:productFacts' });
+
 // --- storage.local: read by one page or the background only ----------------------------------
 
 /** HistoryEntry[], newest first; reader `loadHistory` (lib/storage/history.ts) with `historyEntrySchema`. */
@@ -132,4 +140,4 @@ export const API_CACHE_PREFIX = `${apiCacheItem.key}:`;
 export const historyWriteFailureItem = defineStoredItem({ key: 'session:historyWriteFailure' });
 
 /** Every item in `storage.local`, for the upgrade (lib/storage/upgrade.ts). */
-export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, historyItem, ...historyJournalItems, rateSourceItem, apiCredentialsItem, linkHealthItem, linkHealthQueueItem, syncStateItem];
+export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, productFactsItem, historyItem, ...historyJournalItems, rateSourceItem, apiCredentialsItem, linkHealthItem, linkHealthQueueItem, syncStateItem];

@@ -3,7 +3,7 @@
  * (lib/storage/items.ts). No imports beyond those, so the popup's preload script can use them.
  */
 import { readKeysOf } from './item';
-import { accountsItem, apiCredentialsItem, categoryPicksItem, historyItem, hotListItem, presetsItem, rateCacheItem, settingsItem } from './items';
+import { accountsItem, apiCredentialsItem, categoryPicksItem, historyItem, hotListItem, presetsItem, productFactsItem, rateCacheItem, settingsItem } from './items';
 
 /** Storage keys by item, for code that names one key (a change listener, a test). */
 export const STORAGE_KEYS = {
@@ -32,5 +32,5 @@ export const STATE_STORAGE_KEYS = readKeysOf(STATE_ITEMS);
  * hold up to 200,000 ids (lib/hotlist/parse.ts), megabytes to copy across processes, so a read
  * for a link never includes it. The popup reads these in a second `get` on open.
  */
-export const ESTIMATE_ITEMS = [rateCacheItem, hotListItem, categoryPicksItem];
+export const ESTIMATE_ITEMS = [rateCacheItem, hotListItem, categoryPicksItem, productFactsItem];
 export const ESTIMATE_STORAGE_KEYS = readKeysOf(ESTIMATE_ITEMS);

@@ -125,6 +125,9 @@ test.describe('axe finds no serious violation', () => {
       await expect(popup.getByTestId('rate')).toBeVisible();
       await expect(popup.getByTestId('warnings')).toBeVisible();
       await popup.getByTestId('why').locator(':scope > summary').click();
+      // The QR code and its buttons too.
+      await popup.getByTestId('qr-toggle').click();
+      await expect(popup.getByTestId('qr-symbol')).toBeVisible();
 
       await expectNoSeriousViolations(popup, theme, testInfo, 'popup-product', { legacy: true });
     });

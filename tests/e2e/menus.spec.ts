@@ -223,7 +223,8 @@ test.describe('the context menu', () => {
         { tab, links },
       );
 
-      await expect.poll(async () => (await history(serviceWorker)).length).toBe(5);
+      // Each entry is written as pending before its clipboard write: wait for all five outcomes.
+      await expect.poll(async () => (await history(serviceWorker)).filter((entry) => !entry.pending).length).toBe(5);
       const entries = await history(serviceWorker);
       expect(entries.filter((entry) => entry.failure)).toEqual([]);
       expect(entries.map((entry) => entry.link).sort()).toEqual(links.map((link) => expectedAdmitadLink(neutralOf(link))).sort());

@@ -70,7 +70,7 @@ test('a preset made in one profile appears in the other, and no secret reaches s
     await carry(otherWorker, serviceWorker);
     await expect.poll(async () => (await localPresets(serviceWorker)).map((preset) => preset.name)).toEqual(['Blog', 'Video']);
     await page.goto(`chrome-extension://${extensionId}/options.html#presets`);
-    await expect(page.getByText('Video', { exact: true }).first()).toBeVisible();
+    await expect(page.getByTestId('page-accounts').getByText('Video', { exact: true })).toBeVisible();
   } finally {
     await other.close();
   }

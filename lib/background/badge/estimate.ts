@@ -1,13 +1,13 @@
 /**
  * What the opt-in badge shows for a product: the popup's own estimate (lib/insights, the same
- * tables, hot list and category picks, from storage only), reduced to what fits on
+ * tables, hot list, category picks and typed product facts, from storage only), reduced to what fits on
  * the icon. HOT when the product is in the user's hot list, else the best-guess rate for the
  * default preset's program and audience; nothing when there is no best guess (the category is
  * unknown and the program has no single rate): an invented number would be worse than none.
  * The ship-to country comes from the site only: the badge never reads cookies.
  */
 import { hotStatus } from '../../hotlist';
-import { assessParsed, computeInsights, createEstimateDataReader, pickedCategory, storeKindFromUrl, type LinkAssessment, type RawEstimateData } from '../../insights';
+import { assessParsed, computeInsights, createEstimateDataReader, pickedCategory, storeKindFromUrl, storeKindWithTyped, typedFactsOf, type LinkAssessment, type RawEstimateData } from '../../insights';
 import type { Account, AccountNetwork } from '../../networks/types';
 import type { Preset } from '../../presets/types';
 import { parseProductUrl } from '../../url';
@@ -36,7 +36,7 @@ export function createBadgeEstimator(deps: BadgeEstimatorDeps): BadgeEstimator {
 
 /**
  * The copied link's assessment for the context menu and the shortcut (lib/background/copy): the
- * same stored tables, hot list and category pick as the popup, so a link the popup would say
+ * same stored tables, hot list, category pick and typed product facts as the popup, so a link the popup would say
  * earns nothing is flagged on the icon too.
  */
 export function createStoredLinkAssessor(deps: BadgeEstimatorDeps) {
@@ -47,12 +47,15 @@ export function createStoredLinkAssessor(deps: BadgeEstimatorDeps) {
     const parsed = parseProductUrl(sourceUrl);
     const productId = parsed.kind === 'product' ? parsed.product.id : null;
     const hot = productId ? hotStatus(productId, data.hotList) : { hot: false as const };
+    const typed = productId ? typedFactsOf(data.productFacts, productId) : {};
     const product = {
       categoryKey: productId ? pickedCategory(data.categoryPicks, productId) : null,
       hot: hot.hot,
       hotRate: hot.hot ? hot.ratePct : null,
-      // The one store fact a link carries (lib/insights/store-kind.ts), as in the popup.
-      storeKind: storeKindFromUrl(sourceUrl),
+      // As in the popup: what the user typed, over the one store fact a link carries (lib/insights/store-kind.ts).
+      price: typed.price ?? null,
+      storeKind: storeKindWithTyped(typed.storeKind, storeKindFromUrl(sourceUrl)),
+      sellerCountry: typed.sellerCountry ?? null,
     };
     const input = { program: preset.program, network: account?.network ?? null, audienceCountry: preset.audienceCountry, product, now: deps.now() };
     return assessParsed(parsed, input, data.tables);

@@ -289,6 +289,20 @@ describe('the estimate on the badge (the popup\'s estimate, from storage)', () =
       preset: ruCisToGermany,
       expected: { kind: 'rate', percent: 1.15 },
     },
+    {
+      // Seed 002: "The commission for orders from CHUWI Global - Flagship Store is 1.05%."
+      name: 'a store kind the user typed in the popup',
+      stored: { productFacts: [{ productId: product.id, storeKind: 'chuwiGlobal' }] },
+      preset: ruCisToGermany,
+      expected: { kind: 'rate', percent: 1.05 },
+    },
+    {
+      // Seed 002: stores without commission are not paid "regardless of the country of order’s delivery".
+      name: 'a store without commission typed in the popup: 0%',
+      stored: { productFacts: [{ productId: product.id, storeKind: 'noCommission' }] },
+      preset: ruCisToGermany,
+      expected: { kind: 'rate', percent: 0 },
+    },
     { name: 'an unknown category: no single rate, so nothing', stored: {}, preset: ruCisToGermany, expected: null },
     { name: 'no preset and no hot list', stored: {}, preset: null, expected: null },
   ])('$name', async ({ stored, preset: chosen, expected }) => {

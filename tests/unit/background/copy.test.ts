@@ -82,6 +82,17 @@ describe('copy affiliate link (context menu and shortcut)', () => {
       expect(flash).toHaveBeenCalledWith(4, { ok: true, earnsNothing: expect.objectContaining({ code: 'virtualNoCommission', rank: 'blocking', seed: '002_30d8551d32219963.txt' }) });
     });
 
+    it.each([
+      // Seed 002 (WW through Admitad follows its rules): "isn’t paid regardless of the country of order’s delivery".
+      { name: 'a store without commission', facts: { storeKind: 'noCommission' }, preset: blog, expected: 'noCommissionStore' },
+      // Seed 004: "applies ONLY to products of sellers from PRC, excluding ... the Russian Federation".
+      { name: 'a Russian seller in EU/Benelux', facts: { sellerCountry: 'RU' }, preset: { ...blog, program: 'eu-benelux' as const, audienceCountry: 'NL' }, expected: 'russianSellerExcluded' },
+    ])('$name, typed in the popup: flagged on the icon too', async ({ facts, preset, expected }) => {
+      const { copy, flash } = setup({ presets: [preset], assess: assessWith({ productFacts: [{ productId: '1005006789012345', ...facts }] }) });
+      await copy({ surface: 'context-menu', sourceUrl: productUrl, presetId: null, tabId: 4 });
+      expect(flash).toHaveBeenCalledWith(4, { ok: true, earnsNothing: expect.objectContaining({ code: expected, rank: 'blocking' }) });
+    });
+
     it('an ordinary product: a plain confirmation', async () => {
       const { copy, flash } = setup({ assess: assessWith({}) });
       await copy({ surface: 'context-menu', sourceUrl: productUrl, presetId: null, tabId: 4 });

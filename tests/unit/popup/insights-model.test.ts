@@ -10,6 +10,7 @@ import type { ShipToApi } from '@/lib/popup/ship-to';
 import { createShipToReader } from '@/lib/popup/ship-to';
 import type { Preset } from '@/lib/presets/types';
 import { CATEGORY_PICKS_KEY } from '@/lib/storage/keys';
+import { productFactsItem } from '@/lib/storage/items';
 
 const PRODUCT = 'https://www.aliexpress.com/item/1005006789012345.html?aff_fcid=x';
 const OTHER_PRODUCT = 'https://www.aliexpress.com/item/1005001234567890.html';
@@ -132,6 +133,28 @@ describe('createPopupInsights', () => {
     expect(saveRaw).toHaveBeenCalledWith(CATEGORY_PICKS_KEY, { '1005006789012345': 'mobilePhone' });
     expect(popup.storageSnapshot.value[CATEGORY_PICKS_KEY]).toEqual({ '1005006789012345': 'mobilePhone' });
     expect(model.insights.value?.categoryKey).toBe('mobilePhone');
+  });
+
+  it('stores the facts typed for the product shown: they win over the tab URL’s host, the money appears, and a cleared one goes', async () => {
+    const { popup, model, saveRaw } = await setup('pn', undefined, false, 'https://tmall.aliexpress.com/item/1005006789012345.html');
+    const codes = () => model.insights.value?.warnings.map((w) => w.code);
+    expect(codes()).toContain('tmallFromRussia');
+
+    model.setProductFacts({ storeKind: 'regular' });
+    await flush();
+    expect(saveRaw).toHaveBeenLastCalledWith(productFactsItem.key, [{ productId: '1005006789012345', storeKind: 'regular' }]);
+    expect(codes()).not.toContain('tmallFromRussia');
+
+    expect(model.insights.value?.estimate.commission).toBeNull();
+    model.setProductFacts({ price: { amount: 100, currency: 'USD' } });
+    await flush();
+    expect(model.insights.value?.typed).toEqual({ storeKind: 'regular', price: { amount: 100, currency: 'USD' } });
+    expect(model.insights.value?.estimate.commission).toMatchObject({ currency: 'USD' });
+
+    model.setProductFacts({ storeKind: undefined });
+    await flush();
+    expect(popup.storageSnapshot.value[productFactsItem.key]).toEqual([{ productId: '1005006789012345', price: { amount: 100, currency: 'USD' } }]);
+    expect(codes()).toContain('tmallFromRussia');
   });
 
   it('says so when the category pick could not be saved because storage is full, and clears it after a save works', async () => {

@@ -118,7 +118,7 @@ describe('defineStoredItem: versions and migrations', () => {
 
   it('a version 1 item is read with its key alone: the popup reads the same keys as before', () => {
     expect(STATE_STORAGE_KEYS).toEqual(['accounts', 'presets', 'settings']);
-    expect(ESTIMATE_STORAGE_KEYS).toEqual(['rateCache', 'hotList', 'categoryPicks']);
+    expect(ESTIMATE_STORAGE_KEYS).toEqual(['rateCache', 'hotList', 'categoryPicks', 'productFacts']);
     expect(readKeysOf([names, menusBuiltItem])).toEqual(['names', 'names$', 'menusBuilt']);
   });
 });

@@ -18,7 +18,7 @@ import { createCredentialsStore } from '@/lib/api/credentials';
 import { createRateCache, sleep } from '@/lib/background/rate-cache';
 import { RATE_SOURCE_KEY, readRateSource } from '@/lib/background/rate-source';
 import { parseHotListStore } from '@/lib/hotlist';
-import { computeInsights, createEstimateDataReader, pickedCategory } from '@/lib/insights';
+import { computeInsights, createEstimateDataReader, pickedCategory, typedFactsOf } from '@/lib/insights';
 import { parseProductUrl } from '@/lib/url';
 import background from '@/entrypoints/background';
 import { installFakeExtensionApis } from '../support/fake-extension-apis';
@@ -60,6 +60,10 @@ const rateCache = {
   lastError: null,
 };
 const categoryPicks = { '1005006123456789': 'mobilePhone', '1005001234567890': 'tablets' };
+const productFacts = [
+  { productId: '1005001234567890', storeKind: 'plaza' },
+  { productId: '1005006123456789', price: { amount: 600, currency: 'USD' }, sellerCountry: 'CN' },
+];
 const apiCredentials = {
   v: 1,
   aliexpress: { appKey: '500123', appSecret: 'abcdef0123456789abcdef0123456789', trackingId: 'blog_main' },
@@ -77,6 +81,7 @@ const TODAY: Record<string, unknown> = {
   hotList,
   rateCache,
   categoryPicks,
+  productFacts,
   apiCredentials,
   rateSource,
 };
@@ -107,6 +112,8 @@ describe('upgrading from the stored data of the previous release', () => {
     const insights = computeInsights({ parsed, preset: presets[0]!, data: createEstimateDataReader()(estimate), shipToCookie: null, now: new Date('2026-11-21T12:00:00Z') });
     expect(insights.hot).toMatchObject({ hot: true, ratePct: 9, label: 'hot.csv' });
     expect(insights.categoryKey).toBe('mobilePhone');
+    expect(insights.typed).toEqual({ price: { amount: 600, currency: 'USD' }, sellerCountry: 'CN' });
+    expect(typedFactsOf(estimate.productFacts, '1005001234567890')).toEqual({ storeKind: 'plaza' });
 
     const values = createItemValues(localArea());
     const cache = createRateCache({
@@ -170,6 +177,6 @@ describe('upgrading from the stored data of the previous release', () => {
 
     const actual = await fakeBrowser.storage.local.get(null);
     expect('storageVersion' in actual).toBe(expected);
-    expect(actual).toMatchObject({ accounts, presets, settings, history, hotList, rateCache, categoryPicks, apiCredentials, rateSource });
+    expect(actual).toMatchObject({ accounts, presets, settings, history, hotList, rateCache, categoryPicks, productFacts, apiCredentials, rateSource });
   });
 });
