@@ -24,7 +24,7 @@
 //                          `sublink:copy-to-clipboard` measure); cold: worker stopped through CDP and
 //                          offscreen document closed before each copy
 // plus `budgets` and `withinBudget`. New metrics: add a measure function and a line in main().
-// Options: --build (rebuild even if .output exists), --opens=<n> (default 20),
+// Options: --build (rebuild even if .output exists), --opens=<n> (default 20), --only=popup,
 //          --popup-mode=url-param (time popup.html?url= in a tab instead of the toolbar popup).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -448,7 +448,22 @@ async function measureMenuCopyToClipboard(buildDir) {
 
 // --- main ----------------------------------------------------------------------------------
 
+/** `--only=popup`: the popup's sizes and time to link alone, for trying a change to its startup. */
+async function popupOnly() {
+  ensureBuilt();
+  const buildDir = await snapshotBuild();
+  try {
+    const { popupJsGzipBytes } = measureBundleSizes(buildDir);
+    const { popupTimeToLinkMs, emptyPopupTimeMs } = await measurePopupTimeToLink(buildDir);
+    const popupTimeToLinkRatio = Math.round((popupTimeToLinkMs / emptyPopupTimeMs) * 100) / 100;
+    process.stdout.write(`${JSON.stringify({ popupJsGzipBytes, popupTimeToLinkMs, emptyPopupTimeMs, popupTimeToLinkRatio }, null, 2)}\n`);
+  } finally {
+    rmSync(buildDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
+  if (option('only') === 'popup') return popupOnly();
   ensureBuilt();
   // One copy of the build for every metric: a concurrent `wxt build` cannot mix two builds.
   const buildDir = await snapshotBuild();

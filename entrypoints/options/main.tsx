@@ -28,6 +28,7 @@ import { apiCredentialsItem, hotListItem } from '@/lib/storage/items';
 import { watchStorage } from '@/lib/storage/area';
 import { App } from './App';
 import '@/components/shared/styles.css';
+import '@/components/options/options.css';
 
 const messenger = createMessenger(createPortTransport(browser.runtime));
 const model = createOptionsModel({ loadState, saveAccounts, savePresets, saveSettings });

@@ -4,6 +4,7 @@ import { takePopupPreload } from '@/lib/popup/preload';
 import type { PopupExtensionApi } from '@/lib/popup/active-tab';
 import { mountFirstScreen } from '@/components/popup/first-screen';
 import '@/components/shared/styles.css';
+import '@/components/popup/popup.css';
 
 // Marks for `npm run bench`'s breakdown of the popup's time to link.
 performance.mark('sublink:script-start');
