@@ -124,7 +124,6 @@ const runSchemaOf = (maxTasks: number) =>
   );
 
 export const linkHealthRunSchema = runSchemaOf(LINK_HEALTH_MAX_TASKS);
-const batchRunSchema = runSchemaOf(LINK_HEALTH_MAX_BATCH_TASKS);
 
 export interface LinkHealthStore {
   /** The run, or null when none was stored or it cannot be read. */
