@@ -24,11 +24,14 @@ export function BatchHealthBar({ health, formatNumber: num }: BatchHealthBarProp
             {t('health_cancel')}
           </button>
         ) : (
-          <button type="button" onClick={() => void health.start()}>
+          // Described by the note: the history's panel on the same page has a button of the same name.
+          <button type="button" aria-describedby="batch-health-note" onClick={() => void health.start()}>
             {t('health_start')}
           </button>
         )}
-        <span class="note">{t('batch_health_note')}</span>
+        <span class="note" id="batch-health-note">
+          {t('batch_health_note')}
+        </span>
       </div>
       <p role="status" class="note" data-testid="batch-health-status">
         {run?.state === 'running' && <progress max={run.total} value={done} aria-label={t('health_progress', [num(done), num(run.total)])} />}{' '}
