@@ -10,6 +10,7 @@ import { deeplinkErrorText } from '@/lib/i18n/text';
 import { linkChangeText } from '@/lib/i18n/link-changes';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
 import { Field, describedBy } from './Field';
+import { BatchHealthBar } from './batch/BatchHealthBar';
 import { BatchPager } from './batch/BatchPager';
 import { BatchTable } from './batch/BatchTable';
 
@@ -140,6 +141,7 @@ function BatchResults({ model, text, formatters, total }: BatchResultsProps) {
   const { shared } = model.shared.value;
   const page = model.page.value;
   const copy = model.copyStatus.value;
+  const health = model.health;
   return (
     <>
       <div class="actions">
@@ -147,6 +149,7 @@ function BatchResults({ model, text, formatters, total }: BatchResultsProps) {
           {t('batch_export', formatters.number(total))}
         </button>
       </div>
+      {health && <BatchHealthBar health={health} formatNumber={formatters.number} />}
       {shared.length > 0 && (
         <div class="batch-shared" data-testid="batch-shared">
           <h3>{t('batch_sharedWarnings')}</h3>
@@ -167,6 +170,9 @@ function BatchResults({ model, text, formatters, total }: BatchResultsProps) {
         onFilter={model.setFilter}
         onPageSize={model.setPageSize}
         onPage={model.goToPage}
+        {...(health
+          ? { health: { filter: health.filter.value, counts: health.counts.value, checked: health.byRow.value.size, onFilter: model.setHealthFilter } }
+          : {})}
       />
       <p role="status" class="note batch-copy-status" data-testid="batch-copy-status">
         {copy.kind === 'copied' && t('batch_copied', String(copy.row))}
@@ -182,6 +188,7 @@ function BatchResults({ model, text, formatters, total }: BatchResultsProps) {
           warningText={text.warning}
           errorText={(row) => text.error(row.error)}
           onCopy={(row) => void model.copyLink(row)}
+          {...(health ? { health: health.byRow.value } : {})}
         />
       )}
     </>

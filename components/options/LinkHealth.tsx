@@ -1,7 +1,7 @@
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
 import { LINK_HEALTH_STATUSES, type LinkHealthFilter, type LinkHealthModel, type LinkHealthNotice, type LinkHealthRow } from '@/lib/options/link-health-model';
 import { browserLinkHealthModel } from '@/lib/options/link-health-browser';
-import type { LinkHealthReason, LinkHealthStatus } from '@/lib/storage/link-health';
+import type { LinkHealthReason, LinkHealthResult, LinkHealthStatus } from '@/lib/storage/link-health';
 import { Field } from './Field';
 
 export interface LinkHealthProps {
@@ -10,7 +10,7 @@ export interface LinkHealthProps {
   pageSize?: number;
 }
 
-const STATUS_KEYS: Readonly<Record<LinkHealthStatus, MessageKey>> = {
+export const HEALTH_STATUS_KEYS: Readonly<Record<LinkHealthStatus, MessageKey>> = {
   ok: 'health_status_ok',
   'not-affiliate': 'health_status_notAffiliate',
   gone: 'health_status_gone',
@@ -19,7 +19,7 @@ const STATUS_KEYS: Readonly<Record<LinkHealthStatus, MessageKey>> = {
   unchecked: 'health_status_unchecked',
 };
 
-const REASON_KEYS: Readonly<Record<LinkHealthReason, MessageKey>> = {
+export const HEALTH_REASON_KEYS: Readonly<Record<LinkHealthReason, MessageKey>> = {
   'no-preset': 'health_unchecked_noPreset',
   'no-api': 'health_unchecked_noApi',
   'no-credentials': 'health_unchecked_noCredentials',
@@ -36,31 +36,42 @@ const REASON_KEYS: Readonly<Record<LinkHealthReason, MessageKey>> = {
 
 const NEEDS_KEYS = { credentials: 'health_needs_credentials', access: 'health_needs_access', 'api-account': 'health_needs_apiAccount' } as const;
 
-function noticeText(notice: LinkHealthNotice, num: (value: number) => string): string | null {
+/** What the batch's re-check says instead of the history's: the same checks about other links. */
+export interface HealthNoticeKeys {
+  readonly apiAccount: MessageKey;
+  readonly nothing: MessageKey;
+}
+
+const HISTORY_NOTICE_KEYS: HealthNoticeKeys = { apiAccount: 'health_needs_apiAccount', nothing: 'health_nothing' };
+
+export function healthNoticeText(notice: LinkHealthNotice, num: (value: number) => string, keys: HealthNoticeKeys = HISTORY_NOTICE_KEYS): string | null {
   if (notice === null) return null;
-  if (notice.kind === 'needs') return t(NEEDS_KEYS[notice.needs]);
-  if (notice.kind === 'nothing-to-check') return t('health_nothing');
+  if (notice.kind === 'needs') return t(notice.needs === 'api-account' ? keys.apiAccount : NEEDS_KEYS[notice.needs]);
+  if (notice.kind === 'nothing-to-check') return t(keys.nothing);
   if (notice.kind === 'running') return t('health_running');
   if (notice.kind === 'failed') return t('health_failed');
   return t('health_exported', num(notice.count));
 }
 
+/** "rate 5% → 8%" when it changed, "rate 7%" when the API gave one, else null. */
+export function healthRateText(result: LinkHealthResult, num: (value: number) => string): string | null {
+  if (result.status === 'rate-changed' && typeof result.rateBefore === 'number' && typeof result.rateNow === 'number') {
+    return t('health_rateChange', [num(result.rateBefore), num(result.rateNow)]);
+  }
+  return typeof result.rateNow === 'number' ? t('health_rate', num(result.rateNow)) : null;
+}
+
 function ResultItem({ row, num }: { row: LinkHealthRow; num: (value: number) => string }) {
   const { task, result } = row;
-  const rate =
-    result.status === 'rate-changed' && typeof result.rateBefore === 'number' && typeof result.rateNow === 'number'
-      ? t('health_rateChange', [num(result.rateBefore), num(result.rateNow)])
-      : typeof result.rateNow === 'number'
-        ? t('health_rate', num(result.rateNow))
-        : null;
+  const rate = healthRateText(result, num);
   return (
     <li class={result.status === 'ok' ? 'history-entry' : 'history-entry failed'} data-status={result.status}>
       <span class="grow">
         <span class="note">
-          <strong>{t(STATUS_KEYS[result.status])}</strong>
+          <strong>{t(HEALTH_STATUS_KEYS[result.status])}</strong>
           {rate && <> · {rate}</>}
           {result.hot && <> · {t('post_hot')}</>}
-          {result.reason && <> · {t(REASON_KEYS[result.reason])}</>} · {task.presetName ?? t('history_noPreset')} · {t('history_product', task.productId)}
+          {result.reason && <> · {t(HEALTH_REASON_KEYS[result.reason])}</>} · {task.presetName ?? t('history_noPreset')} · {t('history_product', task.productId)}
         </span>
         {result.title && <span>{result.title}</span>}
         <span class="link history-link">{task.link}</span>
@@ -77,7 +88,7 @@ export function LinkHealth({ model, pageSize = 100 }: LinkHealthProps) {
   const rows = model.rows.value;
   const visible = model.visible.value;
   const counts = model.counts.value;
-  const notice = noticeText(model.notice.value, num);
+  const notice = healthNoticeText(model.notice.value, num);
   const done = run?.results.length ?? 0;
   return (
     <div class="link-health" data-testid="link-health" aria-labelledby="link-health-heading">
@@ -113,7 +124,7 @@ export function LinkHealth({ model, pageSize = 100 }: LinkHealthProps) {
               <option value="all">{t('health_filter_all', num(rows.length))}</option>
               {LINK_HEALTH_STATUSES.filter((status) => counts[status] > 0).map((status) => (
                 <option key={status} value={status}>
-                  {t('health_statusCount', [t(STATUS_KEYS[status]), num(counts[status])])}
+                  {t('health_statusCount', [t(HEALTH_STATUS_KEYS[status]), num(counts[status])])}
                 </option>
               ))}
             </select>

@@ -9,6 +9,7 @@ import { HISTORY_JOURNAL_KEYS, HISTORY_WRITE_FAILURE_KEY, loadHistory, readHisto
 import { t, uiLanguage } from '@/lib/i18n/index';
 import { createMessenger, createPortTransport } from '@/lib/messaging/client';
 import { createBatchModel } from '@/lib/options/batch-model';
+import { browserBatchHealthDeps, watchBatchHealth } from '@/lib/options/batch-health-browser';
 import { API_DATA_COLLECTION, createCredentialsModel } from '@/lib/options/credentials-model';
 import { downloadText } from '@/lib/options/download';
 import { createHistoryModel } from '@/lib/options/history-model';
@@ -62,7 +63,9 @@ const batch = createBatchModel({
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   recordCopy: (copy) => messenger.send('linkCopied', copy),
   now,
+  health: browserBatchHealthDeps(),
 });
+if (batch.health) watchBatchHealth(batch.health);
 const badgeDeps = browserBadgeOptInDeps();
 const badgeOptIn = createBadgeOptInModel(badgeDeps);
 const transfer = createTransferModel({

@@ -37,7 +37,7 @@ import {
 import { createSettingsSync } from './sync';
 import { createSyncStateStore, syncStateKey } from '../storage/sync';
 import { createLinkHealthChecker, linkHealthReadiness } from './link-health';
-import { createLinkHealthStore } from '../storage/link-health';
+import { createBatchLinkHealthStore, createLinkHealthStore } from '../storage/link-health';
 import { API_HOST_PERMISSIONS } from '../api/hosts';
 import { createRateCache, sleep } from './rate-cache';
 import { createSourcesService } from './rate-source';
@@ -107,6 +107,7 @@ export function createBackground(browser: WxtBrowser) {
   const hasAccess = (origins: readonly string[]) => browser.permissions.contains({ origins: [...origins] }).catch(() => false);
   const linkHealth = createLinkHealthChecker({
     store: createLinkHealthStore(local),
+    batchStore: createBatchLinkHealthStore(local),
     loadHistory: async () => (await createHistoryStore(local).loadHistory()).entries,
     check: apiService.productInsights,
     readiness: async (presetIds) => {

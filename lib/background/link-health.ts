@@ -1,12 +1,12 @@
 /**
- * Link health: re-checks the links in the history with the network's API (the AliExpress Portals
+ * Link health: re-checks the links in the history, or the product rows of a batch, with the network's API (the AliExpress Portals
  * product API or Admitad's commission rates and affiliate check, whichever the preset's account
  * has; lib/api/service.ts `productInsights`), one at a time with a pause between checks, and
  * says for each: ok, not affiliate, gone, rate changed (from the rate the last check saw), or
  * why it could not tell.
  *
- * The run lives in storage (lib/storage/link-health.ts): the queue once, the results every few
- * checks. A worker stopped mid-run loses at most the checks since the last save; the next worker
+ * The run lives in storage (lib/storage/link-health.ts; the history's and the batch's apart, one
+ * running at a time): the queue once, the results every few checks. A worker stopped mid-run loses at most the checks since the last save; the next worker
  * resumes from there (`resume`, on worker start and whenever the options page asks for progress).
  */
 import type { ProductInsightsReply, ProductInsightsRequest } from '../api/service';
@@ -15,6 +15,7 @@ import type { Preset } from '../presets/types';
 import type { ApiCredentials } from '../storage/api-credentials';
 import type { HistoryEntry } from '../storage/history';
 import {
+  LINK_HEALTH_MAX_BATCH_TASKS,
   LINK_HEALTH_MAX_TASKS,
   type LinkHealthReason,
   type LinkHealthResult,
@@ -29,7 +30,10 @@ export const LINK_HEALTH_GAP_MS = 400;
 export const LINK_HEALTH_SAVE_EVERY = 10;
 
 export interface LinkHealthDeps {
+  /** The history's runs. */
   readonly store: LinkHealthStore;
+  /** The batch converter's runs (lib/storage/link-health.ts `createBatchLinkHealthStore`): the same engine, kept apart. */
+  readonly batchStore?: LinkHealthStore;
   loadHistory(): Promise<readonly HistoryEntry[]>;
   /** The API's answer for one link with its preset (lib/api/service.ts `productInsights`). */
   check(request: ProductInsightsRequest): Promise<ProductInsightsReply>;
@@ -65,6 +69,38 @@ export function linkHealthTasks(entries: readonly HistoryEntry[]): LinkHealthTas
     seen.add(entryId);
     tasks.push({ entryId, sourceUrl: entry.sourceUrl, productId: entry.productId, presetId: entry.presetId, presetName: entry.presetName, link: entry.link });
     if (tasks.length === LINK_HEALTH_MAX_TASKS) break;
+  }
+  return tasks;
+}
+
+/** A product row of the batch converter to re-check (lib/messaging/protocol.ts `linkHealthStartProducts`). */
+export interface LinkHealthProduct {
+  /** The row's number in the batch: what the worktable joins a result with. */
+  readonly row: number;
+  readonly productId: string;
+  readonly link: string;
+  readonly presetId: string | null;
+}
+
+/**
+ * The batch's product rows as tasks, each row once, in the batch's order. The API is asked about
+ * the product's own page: a row's input may be a short or app link the API does not read.
+ */
+export function productLinkTasks(products: readonly LinkHealthProduct[]): LinkHealthTask[] {
+  const tasks: LinkHealthTask[] = [];
+  const seen = new Set<number>();
+  for (const product of products) {
+    if (seen.has(product.row)) continue;
+    seen.add(product.row);
+    tasks.push({
+      entryId: String(product.row),
+      sourceUrl: `https://www.aliexpress.com/item/${product.productId}.html`,
+      productId: product.productId,
+      presetId: product.presetId,
+      presetName: null,
+      link: product.link,
+    });
+    if (tasks.length === LINK_HEALTH_MAX_BATCH_TASKS) break;
   }
   return tasks;
 }
@@ -123,9 +159,11 @@ export function linkHealthReadiness(
 }
 
 export interface LinkHealthChecker {
-  /** A new run over the history; refused while one is running. */
+  /** A new run over the history; refused while a run (of the history or of a batch) is running. */
   start(): Promise<LinkHealthStart>;
-  /** Stops the run after the check in progress; the results so far stay. */
+  /** A new run over the batch converter's product rows; refused while a run is running. */
+  startProducts(products: readonly LinkHealthProduct[]): Promise<LinkHealthStart>;
+  /** Stops the running run after the check in progress; the results so far stay. */
   cancel(): Promise<void>;
   /** Continues a stored run that was running when its worker stopped. Resolves when the run ends. */
   resume(): Promise<void>;
@@ -134,24 +172,33 @@ export interface LinkHealthChecker {
 export function createLinkHealthChecker(deps: LinkHealthDeps): LinkHealthChecker {
   const gapMs = deps.gapMs ?? LINK_HEALTH_GAP_MS;
   const saveEvery = deps.saveEvery ?? LINK_HEALTH_SAVE_EVERY;
+  // One run at a time, whichever it is: the APIs' limits are per account, not per run.
+  const stores = deps.batchStore ? [deps.store, deps.batchStore] : [deps.store];
   let driving: Promise<void> | null = null;
   let cancelled = false;
 
+  async function runningStore(): Promise<LinkHealthStore | null> {
+    for (const store of stores) if ((await store.loadRun())?.state === 'running') return store;
+    return null;
+  }
+
   async function drive(): Promise<void> {
-    let run = await deps.store.loadRun();
-    if (!run || run.state !== 'running') return;
-    const queue = await deps.store.loadQueue();
+    const store = await runningStore();
+    if (!store) return;
+    let run = (await store.loadRun())!;
+    if (run.state !== 'running') return;
+    const queue = await store.loadQueue();
     // A queue that does not match its run (a write lost between them) cannot be resumed safely.
     if (queue.length !== run.total) {
-      await deps.store.saveRun({ ...run, state: 'done', finishedAt: deps.now() });
+      await store.saveRun({ ...run, state: 'done', finishedAt: deps.now() });
       return;
     }
     const results = [...run.results];
     const lastRates = { ...run.lastRates };
     let unsaved = 0;
     const save = async (state: LinkHealthRun['state']) => {
-      run = { ...run!, state, results: [...results], lastRates: { ...lastRates }, finishedAt: state === 'running' ? null : deps.now() };
-      await deps.store.saveRun(run);
+      run = { ...run, state, results: [...results], lastRates: { ...lastRates }, finishedAt: state === 'running' ? null : deps.now() };
+      await store.saveRun(run);
       unsaved = 0;
     };
     while (results.length < queue.length) {
@@ -181,37 +228,58 @@ export function createLinkHealthChecker(deps: LinkHealthDeps): LinkHealthChecker
     return driving;
   }
 
-  return {
-    async start() {
-      const current = await deps.store.loadRun();
-      if (current?.state === 'running') {
-        // Running in this worker, or left running by a stopped one: either way it goes on.
-        void resume();
-        return { ok: false, reason: 'running' };
-      }
-      const queue = linkHealthTasks(await deps.loadHistory());
-      if (queue.length === 0) return { ok: false, reason: 'nothing-to-check' };
-      const readiness = await deps.readiness([...new Set(queue.map((task) => task.presetId))]);
-      if (!readiness.ok) return { ok: false, reason: 'needs', needs: readiness.needs };
-      const run: LinkHealthRun = {
-        id: deps.newId(),
-        state: 'running',
-        startedAt: deps.now(),
-        finishedAt: null,
-        total: queue.length,
-        results: [],
-        lastRates: current?.lastRates ?? {},
-      };
-      await deps.store.startRun(run, queue);
+  /** Starts a run of `queue` in `store`, comparing rates with `lastRates`, unless a run is running or nothing can be checked. */
+  async function begin(store: LinkHealthStore, makeQueue: () => Promise<LinkHealthTask[]>, lastRates: () => Promise<Readonly<Record<string, number>>>): Promise<LinkHealthStart> {
+    if (await runningStore()) {
+      // Running in this worker, or left running by a stopped one: either way it goes on.
       void resume();
-      return { ok: true, total: queue.length };
+      return { ok: false, reason: 'running' };
+    }
+    const queue = await makeQueue();
+    if (queue.length === 0) return { ok: false, reason: 'nothing-to-check' };
+    const readiness = await deps.readiness([...new Set(queue.map((task) => task.presetId))]);
+    if (!readiness.ok) return { ok: false, reason: 'needs', needs: readiness.needs };
+    const run: LinkHealthRun = {
+      id: deps.newId(),
+      state: 'running',
+      startedAt: deps.now(),
+      finishedAt: null,
+      total: queue.length,
+      results: [],
+      lastRates: await lastRates(),
+    };
+    await store.startRun(run, queue);
+    void resume();
+    return { ok: true, total: queue.length };
+  }
+
+  const storedRates = async (store: LinkHealthStore) => (await store.loadRun())?.lastRates ?? {};
+
+  return {
+    start: () =>
+      begin(
+        deps.store,
+        async () => linkHealthTasks(await deps.loadHistory()),
+        () => storedRates(deps.store),
+      ),
+    async startProducts(products) {
+      const batchStore = deps.batchStore;
+      // A background without a place for batch runs has no batch to check.
+      if (!batchStore) return { ok: false, reason: 'nothing-to-check' };
+      return begin(
+        batchStore,
+        async () => productLinkTasks(products),
+        // A product re-checked in the history or an earlier batch compares with the rate seen there.
+        async () => ({ ...(await storedRates(deps.store)), ...(await storedRates(batchStore)) }),
+      );
     },
     async cancel() {
       cancelled = true;
       if (driving) return driving;
       // No loop in this worker (it stopped and nothing resumed it): mark the stored run.
-      const run = await deps.store.loadRun();
-      if (run?.state === 'running') await deps.store.saveRun({ ...run, state: 'cancelled', finishedAt: deps.now() });
+      const store = await runningStore();
+      const run = await store?.loadRun();
+      if (store && run?.state === 'running') await store.saveRun({ ...run, state: 'cancelled', finishedAt: deps.now() });
     },
     resume,
   };

@@ -93,9 +93,10 @@ export function createSyncMessageHandlers(sync: SettingsSync | null): Pick<Messa
 }
 
 /** Link health: the re-check runs in the worker; the page reads its progress from storage. */
-export function createLinkHealthMessageHandlers(checker: LinkHealthChecker): Pick<MessageHandlers, 'linkHealthStart' | 'linkHealthCancel' | 'linkHealthResume'> {
+export function createLinkHealthMessageHandlers(checker: LinkHealthChecker): Pick<MessageHandlers, 'linkHealthStart' | 'linkHealthStartProducts' | 'linkHealthCancel' | 'linkHealthResume'> {
   return {
     linkHealthStart: () => checker.start(),
+    linkHealthStartProducts: (data) => checker.startProducts(data.products),
     linkHealthCancel: async () => (await checker.cancel(), { cancelled: true }),
     // Not awaited: the run takes minutes; the answer only says the worker has it.
     linkHealthResume: async () => (void checker.resume(), { resumed: true }),

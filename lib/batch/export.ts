@@ -30,7 +30,26 @@ export const BATCH_CSV_HEADER = [
   'warnings',
   'changes',
   'error',
+  // Link health, after every other column so that scripts reading the columns above by position keep working.
+  'health',
+  'rate_before',
+  'rate_now',
+  'health_reason',
 ] as const;
+
+/**
+ * A row's last re-check (lib/storage/link-health.ts `LinkHealthResult`): its status, the rate the
+ * check before it saw when that changed, the rate now, and why it could not tell.
+ */
+export interface BatchRowHealth {
+  readonly status: string;
+  readonly rateBefore?: number | null;
+  readonly rateNow?: number | null;
+  readonly reason?: string;
+}
+
+const healthCells = (health: BatchRowHealth | undefined): CsvValue[] =>
+  health ? [health.status, health.rateBefore ?? '', health.rateNow ?? '', health.reason ?? ''] : ['', '', '', ''];
 
 /** `code: text` pairs joined by ` | `: the code for filters, the text for people. */
 function warningsCell(warnings: readonly Warning[], text: BatchText): string {
@@ -42,8 +61,8 @@ function changesCell(changes: readonly LinkChange[], text: BatchText): string {
   return changes.map((change) => (text.change ? `${change.kind}: ${text.change(change)}` : change.kind)).join(' | ');
 }
 
-export function batchCsvRow(row: BatchRow, text: BatchText): CsvValue[] {
-  if (!row.ok) return [row.row, row.source, 'error', '', '', row.title ?? '', '', '', '', '', '', '', '', `${row.error.code}: ${text.error(row.error)}`];
+export function batchCsvRow(row: BatchRow, text: BatchText, health?: BatchRowHealth): CsvValue[] {
+  if (!row.ok) return [row.row, row.source, 'error', '', '', row.title ?? '', '', '', '', '', '', '', '', `${row.error.code}: ${text.error(row.error)}`, ...healthCells(undefined)];
   return [
     row.row,
     row.source,
@@ -59,12 +78,14 @@ export function batchCsvRow(row: BatchRow, text: BatchText): CsvValue[] {
     warningsCell(row.warnings, text),
     changesCell(row.changes, text),
     '',
+    ...healthCells(health),
   ];
 }
 
-export function batchCsv(rows: readonly BatchRow[], text: BatchText): string {
+/** `health` gives a row's last re-check, if it had one; without it the health columns are empty. */
+export function batchCsv(rows: readonly BatchRow[], text: BatchText, health?: (row: BatchRow) => BatchRowHealth | undefined): string {
   return toCsv(
     BATCH_CSV_HEADER,
-    rows.map((row) => batchCsvRow(row, text)),
+    rows.map((row) => batchCsvRow(row, text, health?.(row))),
   );
 }

@@ -13,6 +13,7 @@ import type { CredentialsCheck, ProductInsightsReply } from '../api/service';
 import type { CredentialsView, SaveCredentialsResult } from '../api/credentials';
 import type { LinkHealthStart } from '../background/link-health';
 import type { SyncState } from '../storage/sync';
+import { LINK_HEALTH_MAX_BATCH_TASKS } from '../storage/link-health';
 
 /** A copied link is https, whoever reports it: never `javascript:`, `data:` or plain http. */
 const isHttpsUrl = (text: string): boolean => {
@@ -60,6 +61,19 @@ const productInsightsData = z.object({
   url: z.string().check(z.minLength(1), z.maxLength(8192)),
   presetId: z.nullable(z.string().check(z.maxLength(64))),
 });
+/** A batch's product rows to re-check (lib/background/link-health.ts `LinkHealthProduct`), at most the batch's 10,000. */
+const linkHealthStartProductsData = z.object({
+  products: z
+    .array(
+      z.object({
+        row: z.number().check(z.int(), z.positive()),
+        productId: z.string().check(z.regex(/^\d{1,32}$/)),
+        link: z.string().check(z.minLength(1), z.maxLength(16384), z.refine(isHttpsUrl, 'expected an https link')),
+        presetId: z.nullable(z.string().check(z.maxLength(64))),
+      }),
+    )
+    .check(z.maxLength(LINK_HEALTH_MAX_BATCH_TASKS)),
+});
 const apiServiceData = z.object({ service: z.enum(['aliexpress', 'admitad']) });
 /** Bounds only: lib/api/credentials.ts checks each field's format and answers the form with issues. */
 const credentialText = z.string().check(z.maxLength(256));
@@ -94,6 +108,9 @@ export const messageSchemas = {
   checkApiCredentials: apiServiceData,
   /** Options page: re-check the history's links with the API (lib/background/link-health.ts). */
   linkHealthStart: empty,
+  /** Options page: re-check the batch converter's product rows, through the same engine as the history's. */
+  linkHealthStartProducts: linkHealthStartProductsData,
+  /** Options page: stop the running re-check, the history's or the batch's. */
   linkHealthCancel: empty,
   /** Options page, while a re-check runs: continue it if its worker stopped (and keep this one awake). */
   linkHealthResume: empty,
@@ -118,6 +135,7 @@ export interface ProtocolMap {
   removeApiCredentials: { data: z.infer<typeof apiServiceData>; reply: CredentialsView };
   checkApiCredentials: { data: z.infer<typeof apiServiceData>; reply: CredentialsCheck };
   linkHealthStart: { data: z.infer<typeof empty>; reply: LinkHealthStart };
+  linkHealthStartProducts: { data: z.infer<typeof linkHealthStartProductsData>; reply: LinkHealthStart };
   linkHealthCancel: { data: z.infer<typeof empty>; reply: { cancelled: true } };
   linkHealthResume: { data: z.infer<typeof empty>; reply: { resumed: true } };
   setSyncEnabled: { data: { enabled: boolean }; reply: { enabled: boolean; lastError: SyncState['lastError'] } | { unavailable: true } };

@@ -14,6 +14,8 @@ import { DEFAULT_BATCH_PAGE_SIZE, filterRows, pageOf, sharedWarnings, type Batch
 import { buildDeeplink } from '../networks';
 import type { Account } from '../networks/types';
 import type { Preset } from '../presets/types';
+import { createBatchHealthModel, type BatchHealthDeps, type BatchHealthModel } from './batch-health-model';
+import type { LinkHealthFilter } from './link-health-model';
 
 export interface BatchDeps {
   readonly presets: ReadonlySignal<readonly Preset[]>;
@@ -29,6 +31,8 @@ export interface BatchDeps {
   now(): Date;
   /** For tests: how a slice yields to the page. */
   pause?: () => Promise<void>;
+  /** Link health through the worker; without it the worktable offers no re-check. */
+  health?: BatchHealthDeps;
 }
 
 export type BatchFailure = ExtractFailure | { readonly reason: 'noPreset' } | { readonly reason: 'preset'; readonly problem: PresetProblem } | { readonly reason: 'unreadableFile' };
@@ -80,7 +84,12 @@ export function createBatchModel(deps: BatchDeps) {
     return current.kind === 'done' ? current.rows : [];
   });
   const shared = computed(() => (rows.value.length ? sharedWarnings(rows.value) : NO_SHARED));
-  const filtered = computed(() => filterRows(rows.value, filter.value, shared.value));
+  const health: BatchHealthModel | null = deps.health ? createBatchHealthModel(deps.health, { rows, presetId: () => convertedPresetId }) : null;
+  const filtered = computed(() => {
+    const byOutcome = filterRows(rows.value, filter.value, shared.value);
+    if (!health || health.filter.value === 'all') return byOutcome;
+    return byOutcome.filter(health.matches);
+  });
   const page = computed(() => pageOf(filtered.value, pageIndex.value, pageSize.value));
 
   const presetId = computed(() => {
@@ -102,6 +111,8 @@ export function createBatchModel(deps: BatchDeps) {
     /** The rows on screen: the filter applied, then the page cut out. */
     page,
     copyStatus: copyStatus as ReadonlySignal<BatchCopyStatus>,
+    /** The worktable's re-check, its results by row and its status filter; null without the worker. */
+    health,
 
     setText(value: string) {
       text.value = value;
@@ -121,6 +132,11 @@ export function createBatchModel(deps: BatchDeps) {
     },
     goToPage(index: number) {
       pageIndex.value = index;
+    },
+    /** Shows only the rows whose last re-check has this status. */
+    setHealthFilter(value: LinkHealthFilter) {
+      health?.setFilter(value);
+      pageIndex.value = 0;
     },
 
     /** Copies one row's link from its button; the history records it as a batch copy. */
@@ -196,7 +212,8 @@ export function createBatchModel(deps: BatchDeps) {
     exportCsv(rowText: BatchText) {
       const current = phase.value;
       if (current.kind !== 'done') return;
-      deps.download(`sublink-batch-${stamp(deps.now())}.csv`, UTF8_BOM + batchCsv(current.rows, rowText), 'text/csv;charset=utf-8');
+      const byRow = health?.byRow.value;
+      deps.download(`sublink-batch-${stamp(deps.now())}.csv`, UTF8_BOM + batchCsv(current.rows, rowText, byRow ? (row) => byRow.get(row.row) : undefined), 'text/csv;charset=utf-8');
     },
   };
 }

@@ -111,6 +111,16 @@ export const linkHealthItem = defineStoredItem({ key: 'local:linkHealth' });
 export const linkHealthQueueItem = defineStoredItem({ key: 'local:linkHealthQueue' });
 
 /**
+ * Link health of a batch: the last re-check of the batch converter's product rows, the same
+ * `LinkHealthRun` as the history's, kept apart so that neither run replaces the other's results.
+ * Reader `createBatchLinkHealthStore` (lib/storage/link-health.ts).
+ */
+export const linkHealthBatchItem = defineStoredItem({ key: 'local:linkHealthBatch' });
+
+/** The batch re-check's queue, `LinkHealthTask[]` (one per product row), written once when a run starts. */
+export const linkHealthBatchQueueItem = defineStoredItem({ key: 'local:linkHealthBatchQueue' });
+
+/**
  * This browser's record of the settings sync: on or off, its device id, what it and
  * `storage.sync` last agreed on per synced key, the last error, presets replaced from another
  * browser. Written by the background (lib/background/sync.ts) and by the options page's switch;
@@ -140,4 +150,4 @@ export const API_CACHE_PREFIX = `${apiCacheItem.key}:`;
 export const historyWriteFailureItem = defineStoredItem({ key: 'session:historyWriteFailure' });
 
 /** Every item in `storage.local`, for the upgrade (lib/storage/upgrade.ts). */
-export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, productFactsItem, historyItem, ...historyJournalItems, rateSourceItem, apiCredentialsItem, linkHealthItem, linkHealthQueueItem, syncStateItem];
+export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, productFactsItem, historyItem, ...historyJournalItems, rateSourceItem, apiCredentialsItem, linkHealthItem, linkHealthQueueItem, linkHealthBatchItem, linkHealthBatchQueueItem, syncStateItem];

@@ -3,13 +3,15 @@
  * `storage.local` so that a run survives the worker stopping (lib/background/link-health.ts
  * resumes it) and the options page shows its progress and results from storage.
  *
- * Two items (lib/storage/items.ts): the run's queue, written once when the run starts, and its
- * state with the results so far, written every few checks. Both are read with the small reader
+ * Two items per kind of run (lib/storage/items.ts), one pair for the history and one for the batch
+ * converter: the run's queue, written once when the run starts, and its state with the results so
+ * far, written every few checks. Both are read with the small reader
  * (lib/schema/reader.ts): the options page reads them, and a value it cannot read is a run that
  * never happened, never an error that hides the history.
  */
 import { storedEntries, storedValueOf } from './item';
-import { linkHealthItem, linkHealthQueueItem } from './items';
+import { linkHealthBatchItem, linkHealthBatchQueueItem, linkHealthItem, linkHealthQueueItem } from './items';
+import type { StoredItem } from './item';
 import type { StorageArea } from './area';
 import { array, boolean, finiteNumber, nullable, object, oneOf, optional, record, schema, string } from '../schema/reader';
 
@@ -39,9 +41,9 @@ export const LINK_HEALTH_REASONS = [
 ] as const;
 export type LinkHealthReason = (typeof LINK_HEALTH_REASONS)[number];
 
-/** One history entry to re-check. */
+/** One link to re-check: a history entry, or a product row of the batch converter. */
 export interface LinkHealthTask {
-  /** The history entry's id (or its time, for entries written before ids). */
+  /** The history entry's id (or its time, for entries written before ids); a batch row's number. */
   readonly entryId: string;
   readonly sourceUrl: string;
   readonly productId: string;
@@ -83,6 +85,9 @@ export interface LinkHealthRun {
 /** The most a run re-checks: the history's bound (lib/storage/history.ts `HISTORY_LIMIT`). */
 export const LINK_HEALTH_MAX_TASKS = 1000;
 
+/** The most a batch re-check takes: the batch converter's bound (lib/batch/extract.ts `BATCH_MAX_ROWS`). */
+export const LINK_HEALTH_MAX_BATCH_TASKS = 10_000;
+
 const text = (max: number) => string({ max });
 
 const taskReader = object({
@@ -105,19 +110,20 @@ const resultReader = object({
   reason: optional(oneOf(LINK_HEALTH_REASONS)),
 });
 
-export const linkHealthRunSchema = schema<LinkHealthRun>(
-  object({
-    id: text(64),
-    state: oneOf(['running', 'cancelled', 'done'] as const),
-    startedAt: finiteNumber(),
-    finishedAt: nullable(finiteNumber()),
-    total: finiteNumber(),
-    results: array(resultReader, { max: LINK_HEALTH_MAX_TASKS }),
-    lastRates: record(finiteNumber()),
-  }),
-);
+const runSchemaOf = (maxTasks: number) =>
+  schema<LinkHealthRun>(
+    object({
+      id: text(64),
+      state: oneOf(['running', 'cancelled', 'done'] as const),
+      startedAt: finiteNumber(),
+      finishedAt: nullable(finiteNumber()),
+      total: finiteNumber(),
+      results: array(resultReader, { max: maxTasks }),
+      lastRates: record(finiteNumber()),
+    }),
+  );
 
-const queueSchema = schema<readonly LinkHealthTask[]>(array(taskReader, { max: LINK_HEALTH_MAX_TASKS }));
+export const linkHealthRunSchema = runSchemaOf(LINK_HEALTH_MAX_TASKS);
 
 export interface LinkHealthStore {
   /** The run, or null when none was stored or it cannot be read. */
@@ -129,20 +135,40 @@ export interface LinkHealthStore {
 }
 
 export const linkHealthKey = linkHealthItem.key;
+export const linkHealthBatchKey = linkHealthBatchItem.key;
 
-export function createLinkHealthStore(area: StorageArea): LinkHealthStore {
+/** Where one kind of run is kept: its two items and how many tasks it may hold. */
+interface LinkHealthSlot {
+  readonly runItem: StoredItem;
+  readonly queueItem: StoredItem;
+  readonly maxTasks: number;
+}
+
+function createSlotStore(area: StorageArea, slot: LinkHealthSlot): LinkHealthStore {
+  const runSchema = slot.maxTasks === LINK_HEALTH_MAX_TASKS ? linkHealthRunSchema : runSchemaOf(slot.maxTasks);
+  const queueSchema = schema<readonly LinkHealthTask[]>(array(taskReader, { max: slot.maxTasks }));
   return {
     async loadRun() {
-      const parsed = linkHealthRunSchema.safeParse(storedValueOf(linkHealthItem, await area.get(linkHealthItem.readKeys)));
+      const parsed = runSchema.safeParse(storedValueOf(slot.runItem, await area.get(slot.runItem.readKeys)));
       return parsed.success ? parsed.data : null;
     },
     async loadQueue() {
-      const parsed = queueSchema.safeParse(storedValueOf(linkHealthQueueItem, await area.get(linkHealthQueueItem.readKeys)));
+      const parsed = queueSchema.safeParse(storedValueOf(slot.queueItem, await area.get(slot.queueItem.readKeys)));
       return parsed.success ? parsed.data : [];
     },
-    startRun: (run, queue) => area.set({ ...storedEntries(linkHealthQueueItem, queue), ...storedEntries(linkHealthItem, run) }),
-    saveRun: (run) => area.set(storedEntries(linkHealthItem, run)),
+    startRun: (run, queue) => area.set({ ...storedEntries(slot.queueItem, queue), ...storedEntries(slot.runItem, run) }),
+    saveRun: (run) => area.set(storedEntries(slot.runItem, run)),
   };
+}
+
+/** The history's re-check. */
+export function createLinkHealthStore(area: StorageArea): LinkHealthStore {
+  return createSlotStore(area, { runItem: linkHealthItem, queueItem: linkHealthQueueItem, maxTasks: LINK_HEALTH_MAX_TASKS });
+}
+
+/** The batch converter's re-check: the same run and queue shapes, in items of its own, up to 10,000 rows. */
+export function createBatchLinkHealthStore(area: StorageArea): LinkHealthStore {
+  return createSlotStore(area, { runItem: linkHealthBatchItem, queueItem: linkHealthBatchQueueItem, maxTasks: LINK_HEALTH_MAX_BATCH_TASKS });
 }
 
 /** The run as the options page reads it from a `storage.onChanged` value. */
@@ -150,3 +176,4 @@ export const readLinkHealthRun = (raw: unknown): LinkHealthRun | null => {
   const parsed = linkHealthRunSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
 };
+

@@ -1,5 +1,8 @@
 import { BATCH_FILTERS, BATCH_PAGE_SIZES, type BatchFilter, type BatchPage, type BatchPageSize } from '@/lib/batch/view';
 import { t, type MessageKey } from '@/lib/i18n/index';
+import { LINK_HEALTH_STATUSES, type LinkHealthFilter } from '@/lib/options/link-health-model';
+import type { LinkHealthStatus } from '@/lib/storage/link-health';
+import { HEALTH_STATUS_KEYS } from '../LinkHealth';
 
 const FILTER_LABEL: Record<BatchFilter, MessageKey> = {
   all: 'batch_filter_all',
@@ -17,10 +20,12 @@ export interface BatchPagerProps {
   onFilter(filter: BatchFilter): void;
   onPageSize(size: BatchPageSize): void;
   onPage(index: number): void;
+  /** The re-check's status filter, once some rows have a result. */
+  health?: { readonly filter: LinkHealthFilter; readonly counts: Readonly<Record<LinkHealthStatus, number>>; readonly checked: number; onFilter(filter: LinkHealthFilter): void };
 }
 
 /** What the table shows: which rows (filter), how many at once, and which page. */
-export function BatchPager({ page, filter, pageSize, formatNumber, onFilter, onPageSize, onPage }: BatchPagerProps) {
+export function BatchPager({ page, filter, pageSize, formatNumber, onFilter, onPageSize, onPage, health }: BatchPagerProps) {
   const pages = Array.from({ length: page.count }, (_, index) => index);
   return (
     <div class="batch-pager" data-testid="batch-pager">
@@ -34,6 +39,19 @@ export function BatchPager({ page, filter, pageSize, formatNumber, onFilter, onP
           ))}
         </select>
       </label>
+      {health && health.checked > 0 && (
+        <label class="field inline">
+          <span>{t('batch_filter_health')}</span>
+          <select value={health.filter} onChange={(event) => health.onFilter(event.currentTarget.value as LinkHealthFilter)}>
+            <option value="all">{t('health_filter_all', formatNumber(health.checked))}</option>
+            {LINK_HEALTH_STATUSES.filter((status) => health.counts[status] > 0 || health.filter === status).map((status) => (
+              <option key={status} value={status}>
+                {t('health_statusCount', [t(HEALTH_STATUS_KEYS[status]), formatNumber(health.counts[status])])}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label class="field inline">
         <span>{t('batch_pageSize')}</span>
         <select value={String(pageSize)} onChange={(event) => onPageSize(Number(event.currentTarget.value) as BatchPageSize)}>

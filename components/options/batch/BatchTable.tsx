@@ -4,6 +4,8 @@ import type { MessageFormatters } from '@/lib/rates';
 import type { Warning } from '@/lib/rules';
 import { linkChangeText } from '@/lib/i18n/link-changes';
 import { t } from '@/lib/i18n/index';
+import type { LinkHealthResult } from '@/lib/storage/link-health';
+import { HealthBadge } from './HealthBadge';
 import { TipBadge } from './TipBadge';
 import { WarningBadge } from './WarningBadge';
 
@@ -16,6 +18,8 @@ export interface BatchTableProps {
   warningText(warning: Warning): string;
   errorText(row: Extract<BatchRow, { ok: false }>): string;
   onCopy(row: BatchRow): void;
+  /** Each row's last re-check, by row number. */
+  health?: ReadonlyMap<number, LinkHealthResult>;
 }
 
 function rateText(row: ConvertedRow, formatters: MessageFormatters): string {
@@ -48,8 +52,9 @@ function ProductCell({ row }: { row: BatchRow }) {
   );
 }
 
-function ConvertedCells({ row, shared, formatters, warningText, onCopy }: { row: ConvertedRow } & Omit<BatchTableProps, 'rows' | 'errorText'>) {
+function ConvertedCells({ row, shared, formatters, warningText, onCopy, health }: { row: ConvertedRow } & Omit<BatchTableProps, 'rows' | 'errorText'>) {
   const warnings = ownWarnings(row, shared);
+  const checked = health?.get(row.row);
   return (
     <>
       <td class="batch-link-cell">
@@ -67,8 +72,13 @@ function ConvertedCells({ row, shared, formatters, warningText, onCopy }: { row:
         {row.hot && <span class="hot">{t('hot_badge')}</span>}
       </td>
       <td class="batch-warnings">
-        {(warnings.length > 0 || row.changes.length > 0 || row.duplicateOf !== null) && (
+        {(checked || warnings.length > 0 || row.changes.length > 0 || row.duplicateOf !== null) && (
           <ul class="batch-badges">
+            {checked && (
+              <li data-health={checked.status}>
+                <HealthBadge result={checked} formatNumber={formatters.number} />
+              </li>
+            )}
             {warnings.map((warning, index) => (
               <li key={index}>
                 <WarningBadge warning={warning} text={warningText(warning)} />
@@ -92,7 +102,7 @@ function ConvertedCells({ row, shared, formatters, warningText, onCopy }: { row:
 }
 
 /** One compact row per input: row number, product, the link with its copy button, rate and warning badges. */
-export function BatchTable({ rows, shared, formatters, warningText, errorText, onCopy }: BatchTableProps) {
+export function BatchTable({ rows, shared, formatters, warningText, errorText, onCopy, health }: BatchTableProps) {
   return (
     <div class="table-wrap">
       <table class="batch-table" data-testid="batch-table">
@@ -118,7 +128,7 @@ export function BatchTable({ rows, shared, formatters, warningText, errorText, o
               <td class="batch-row-number">{row.row}</td>
               <ProductCell row={row} />
               {row.ok ? (
-                <ConvertedCells row={row} shared={shared} formatters={formatters} warningText={warningText} onCopy={onCopy} />
+                <ConvertedCells row={row} shared={shared} formatters={formatters} warningText={warningText} onCopy={onCopy} health={health} />
               ) : (
                 <td colSpan={3} class="error">
                   {errorText(row)}

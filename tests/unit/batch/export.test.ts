@@ -38,7 +38,8 @@ describe('batchCsv', () => {
     // The input cell starts with "=": written as text, not as a formula, and read back as it was.
     expect(csv).toContain(`"2","'=cmd|calc","error"`);
     expect(failed!.slice(0, 3)).toEqual(['2', '=cmd|calc', 'error']);
-    expect(failed!.at(-1)).toBe('invalid-url: text of invalid-url');
+    // The error column by name: the link-health columns come after it.
+    expect(failed![header!.indexOf('error')]).toBe('invalid-url: text of invalid-url');
     expect(repeat![header!.indexOf('duplicate_of_row')]).toBe('1');
     expect(record['changes']).toBe('');
   });
@@ -90,5 +91,32 @@ describe('batchCsv', () => {
     const expected = cells.map((cell, i) => [cell, `Title ${i}, "${i}"`]);
     expect(actual).toEqual(expected);
     expect(records.map((record) => record[header!.indexOf('status')])).toEqual(['ok', 'ok', 'ok', 'ok', 'error', 'error']);
+  });
+});
+
+describe('batchCsv link health columns', () => {
+  const inputs = ['https://www.aliexpress.com/item/1005006789012345.html', '=cmd|calc', 'https://www.aliexpress.com/item/1005006789012346.html'];
+  const rows = convertAll(
+    inputs.map((input, i) => ({ row: i + 1, input, source: input })),
+    batchContext(preset, [admitad], {}, new Date('2025-06-01T00:00:00Z')),
+  );
+
+  it('keeps every earlier column where it was and appends the health columns', () => {
+    const [header] = parseCsv(batchCsv(rows, text));
+    const expected = ['row', 'input', 'status', 'deeplink', 'product_id', 'title', 'rate_best_pct', 'rate_min_pct', 'rate_max_pct', 'hot', 'duplicate_of_row', 'warnings', 'changes', 'error', 'health', 'rate_before', 'rate_now', 'health_reason'];
+    expect(header).toEqual(expected);
+  });
+
+  it.each([
+    { name: 'no re-check', health: undefined, expected: ['', '', '', ''] },
+    { name: 'ok with its rate', health: { status: 'ok', rateNow: 7 }, expected: ['ok', '', '7', ''] },
+    { name: 'rate changed old → new', health: { status: 'rate-changed', rateBefore: 5, rateNow: 8 }, expected: ['rate-changed', '5', '8', ''] },
+    { name: 'timed out', health: { status: 'error', reason: 'timeout' }, expected: ['error', '', '', 'timeout'] },
+  ])('row 1 $name', ({ health, expected }) => {
+    const [header, first, failed] = parseCsv(batchCsv(rows, text, (row) => (row.row === 1 ? health : undefined)));
+    const from = header!.indexOf('health');
+    expect(first!.slice(from)).toEqual(expected);
+    // A row without a link has nothing to re-check.
+    expect(failed!.slice(from)).toEqual(['', '', '', '']);
   });
 });
