@@ -3,7 +3,7 @@
  * The key names are the ones stored since the first release, so existing data is found as is.
  *
  * How to add a stored item
- * 1. Define it below with `defineStoredItem({ key: 'local:name' })`: version 1, no migrations;
+ * 1. Define it below (the three items a link needs are in ./link-items.ts) with `defineStoredItem({ key: 'local:name' })`: version 1, no migrations;
  *    add a `storage.local` item to `LOCAL_ITEMS`.
  * 2. Give it one reader that validates the raw value (stored data is untrusted: an older or
  *    newer version, or a hand edit, may have written it): a lib/schema/reader.ts schema when a
@@ -35,20 +35,15 @@
  * values is a field of their version 1 shapes, kept so stored values stay as they are; it does not
  * choose migrations.
  *
- * No imports but lib/storage/item.ts: the popup's preload script reads its keys from here.
+ * No imports but lib/storage/item.ts and ./link-items.ts: the popup's preload script reads its keys from here.
  */
 import { defineStoredItem } from './item';
+import { accountsItem, presetsItem, settingsItem } from './link-items';
 
 // --- storage.local: what a link needs (read by the popup's first `get`) ------------------------
-
-/** Account[]; reader `parseState` (lib/storage/state.ts) with `accountSchema` (lib/networks/schema.ts). */
-export const accountsItem = defineStoredItem({ key: 'local:accounts' });
-
-/** Preset[]; reader `parseState` with `presetSchema` (lib/presets/schema.ts). */
-export const presetsItem = defineStoredItem({ key: 'local:presets' });
-
-/** Settings; reader `parseSettings` (lib/storage/state.ts) with `settingsSchema` (lib/storage/settings.ts). */
-export const settingsItem = defineStoredItem({ key: 'local:settings' });
+// Defined in ./link-items.ts, a module of their own: the popup's startup chunk holds these three
+// and not every other item's definition (docs/architecture.md, 'Budgets').
+export { accountsItem, presetsItem, settingsItem };
 
 // --- storage.local: what the estimate reads (the popup's second `get`, the badge, the batch) ----
 
@@ -58,13 +53,13 @@ export const settingsItem = defineStoredItem({ key: 'local:settings' });
  * `tablesFromStoredCache` (lib/rates/stored.ts) in the UI pages, which cannot carry zod and only
  * take the tables, table by table, falling back to the embedded ones.
  */
-export const rateCacheItem = defineStoredItem({ key: 'local:rateCache' });
+export const rateCacheItem = /*#__PURE__*/ defineStoredItem({ key: 'local:rateCache' });
 
 /** The hot list `{ v: 1, sources }`; reader `parseHotListStore` (lib/hotlist/store.ts). */
-export const hotListItem = defineStoredItem({ key: 'local:hotList' });
+export const hotListItem = /*#__PURE__*/ defineStoredItem({ key: 'local:hotList' });
 
 /** The user's category pick per product id, `{ [productId]: CategoryKey }`; reader `pickedCategory` (lib/insights/insights.ts). */
-export const categoryPicksItem = defineStoredItem({ key: 'local:categoryPicks' });
+export const categoryPicksItem = /*#__PURE__*/ defineStoredItem({ key: 'local:categoryPicks' });
 
 /**
  * What the user typed per product in the popup (price, store kind, seller's country),
@@ -72,12 +67,12 @@ export const categoryPicksItem = defineStoredItem({ key: 'local:categoryPicks' }
  * most `PRODUCT_FACTS_LIMIT` products; reader `typedFactsOf` (lib/insights/product-facts.ts),
  * which drops any value that is not a known fact.
  */
-export const productFactsItem = defineStoredItem({ key: 'local:productFacts' });
+export const productFactsItem = /*#__PURE__*/ defineStoredItem({ key: 'local:productFacts' });
 
 // --- storage.local: read by one page or the background only ----------------------------------
 
 /** HistoryEntry[], newest first; reader `loadHistory` (lib/storage/history.ts) with `historyEntrySchema`. */
-export const historyItem = defineStoredItem({ key: 'local:history' });
+export const historyItem = /*#__PURE__*/ defineStoredItem({ key: 'local:history' });
 
 /**
  * The history's journal: a fixed ring of slots, each holding one `HistoryEntry` (with its `id`)
@@ -91,34 +86,34 @@ export const HISTORY_JOURNAL_SLOTS = 32;
 export const historyJournalItems = /*#__PURE__*/ Array.from({ length: HISTORY_JOURNAL_SLOTS }, (_, slot) => defineStoredItem({ key: `local:historyJournal${slot}` }));
 
 /** The remote rate table's `{ url, intervalMinutes }`; reader `readRateSource` (lib/storage/rate-source.ts). */
-export const rateSourceItem = defineStoredItem({ key: 'local:rateSource' });
+export const rateSourceItem = /*#__PURE__*/ defineStoredItem({ key: 'local:rateSource' });
 
 /**
  * `{ v: 1, aliexpress?, admitad? }`; reader `parseStoredCredentials` (zod, lib/storage/api-credentials.ts).
  * Secrets: `storage.local` only, never `storage.sync`, never in a key list a UI page reads on
  * open, never in a message to a UI page.
  */
-export const apiCredentialsItem = defineStoredItem({ key: 'local:apiCredentials' });
+export const apiCredentialsItem = /*#__PURE__*/ defineStoredItem({ key: 'local:apiCredentials' });
 
 /**
  * Link health: the current (or last) re-check of the history, `LinkHealthRun` with its results and
  * the last rate seen per product; written by the background every few checks. Reader
  * `linkHealthRunSchema` (lib/storage/link-health.ts).
  */
-export const linkHealthItem = defineStoredItem({ key: 'local:linkHealth' });
+export const linkHealthItem = /*#__PURE__*/ defineStoredItem({ key: 'local:linkHealth' });
 
 /** The re-check's queue, `LinkHealthTask[]`, written once when a run starts; reader `loadQueue` (lib/storage/link-health.ts). */
-export const linkHealthQueueItem = defineStoredItem({ key: 'local:linkHealthQueue' });
+export const linkHealthQueueItem = /*#__PURE__*/ defineStoredItem({ key: 'local:linkHealthQueue' });
 
 /**
  * Link health of a batch: the last re-check of the batch converter's product rows, the same
  * `LinkHealthRun` as the history's, kept apart so that neither run replaces the other's results.
  * Reader `createBatchLinkHealthStore` (lib/storage/link-health.ts).
  */
-export const linkHealthBatchItem = defineStoredItem({ key: 'local:linkHealthBatch' });
+export const linkHealthBatchItem = /*#__PURE__*/ defineStoredItem({ key: 'local:linkHealthBatch' });
 
 /** The batch re-check's queue, `LinkHealthTask[]` (one per product row), written once when a run starts. */
-export const linkHealthBatchQueueItem = defineStoredItem({ key: 'local:linkHealthBatchQueue' });
+export const linkHealthBatchQueueItem = /*#__PURE__*/ defineStoredItem({ key: 'local:linkHealthBatchQueue' });
 
 /**
  * This browser's record of the settings sync: on or off, its device id, what it and
@@ -127,18 +122,18 @@ export const linkHealthBatchQueueItem = defineStoredItem({ key: 'local:linkHealt
  * reader `syncStateSchema` (lib/storage/sync.ts). The synced values themselves live in
  * `storage.sync` under `sublink:` keys, never secrets.
  */
-export const syncStateItem = defineStoredItem({ key: 'local:syncState' });
+export const syncStateItem = /*#__PURE__*/ defineStoredItem({ key: 'local:syncState' });
 
 // --- storage.session: gone when the browser closes -------------------------------------------
 
 /** The menu the background built last, as JSON; reader `createMenusBuiltMarker` (lib/storage/session.ts). */
-export const menusBuiltItem = defineStoredItem({ key: 'session:menusBuilt' });
+export const menusBuiltItem = /*#__PURE__*/ defineStoredItem({ key: 'session:menusBuilt' });
 
 /**
  * API answers for an hour, one key per request under `apiCache:` (`{ storedAt, value }`); reader
  * `createTtlCache` (lib/api/cache.ts) with each answer's schema; never secrets.
  */
-export const apiCacheItem = defineStoredItem({ key: 'session:apiCache' });
+export const apiCacheItem = /*#__PURE__*/ defineStoredItem({ key: 'session:apiCache' });
 export const API_CACHE_PREFIX = `${apiCacheItem.key}:`;
 
 /**
@@ -147,7 +142,7 @@ export const API_CACHE_PREFIX = `${apiCacheItem.key}:`;
  * separate from `storage.local`'s, so it can be written when the local area is full. Reader
  * `readHistoryWriteFailure` (lib/storage/history.ts); the options page's history section shows it.
  */
-export const historyWriteFailureItem = defineStoredItem({ key: 'session:historyWriteFailure' });
+export const historyWriteFailureItem = /*#__PURE__*/ defineStoredItem({ key: 'session:historyWriteFailure' });
 
 /** Every item in `storage.local`, for the upgrade (lib/storage/upgrade.ts). */
 export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, productFactsItem, historyItem, ...historyJournalItems, rateSourceItem, apiCredentialsItem, linkHealthItem, linkHealthQueueItem, linkHealthBatchItem, linkHealthBatchQueueItem, syncStateItem];

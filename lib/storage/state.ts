@@ -10,7 +10,7 @@ import { accountSchema } from '../networks/schema';
 import { presetSchema } from '../presets/schema';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './settings';
 import { storedValueOf } from './item';
-import { accountsItem, presetsItem, settingsItem } from './items';
+import { accountsItem, presetsItem, settingsItem } from './link-items';
 import type { Issue, Schema } from '../schema/reader';
 
 export type ItemKey = 'accounts' | 'presets' | 'settings' | 'history';

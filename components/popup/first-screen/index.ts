@@ -33,6 +33,7 @@ export function mountFirstScreen(root: HTMLElement, model: PopupModel, options: 
       later,
     ),
   );
+  if (model.shownLink.value) options.onLinkShown();
   // The Copy button is what the user came for: Enter or Space copies at once.
   box.section.querySelector<HTMLButtonElement>('[data-testid="copy"]')?.focus();
   return { later, linkActions: box.actions };

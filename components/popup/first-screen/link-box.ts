@@ -9,7 +9,7 @@ type LinkModel = Pick<PopupModel, 'parsed' | 'shownLink' | 'copyState' | 'copy' 
 
 export interface LinkBoxOptions {
   readonly openOptions: () => void;
-  /** Called each time a link has been put on screen (the bench's time-to-link mark). */
+  /** Called each time a link is on screen, in the document (the bench's time-to-link mark). */
   readonly onLinkShown: () => void;
 }
 
@@ -51,7 +51,8 @@ export function linkBox(model: LinkModel, options: LinkBoxOptions): LinkBox {
     if (why) problem.replaceChildren(...problemText(why, options.openOptions));
     if (shown && link.textContent !== shown.url) {
       link.textContent = shown.url;
-      options.onLinkShown();
+      // On screen only once attached: the first time, mountFirstScreen reports it after attaching.
+      if (section.isConnected) options.onLinkShown();
     }
   });
   effect(() => {
