@@ -3,6 +3,7 @@ import { LINK_HEALTH_STATUSES, type LinkHealthFilter, type LinkHealthModel, type
 import { browserLinkHealthModel } from '@/lib/options/link-health-browser';
 import type { LinkHealthReason, LinkHealthResult, LinkHealthStatus } from '@/lib/storage/link-health';
 import { Field } from './Field';
+import { API_ERROR_KEYS } from '../shared/api-error-text';
 
 export interface LinkHealthProps {
   model: LinkHealthModel;
@@ -25,13 +26,7 @@ export const HEALTH_REASON_KEYS: Readonly<Record<LinkHealthReason, MessageKey>> 
   'no-credentials': 'health_unchecked_noCredentials',
   'no-access': 'health_unchecked_noAccess',
   'not-aliexpress': 'health_unchecked_notAliexpress',
-  auth: 'api_error_auth',
-  'not-registered': 'api_error_notRegistered',
-  'rate-limited': 'api_error_rateLimited',
-  timeout: 'api_error_timeout',
-  network: 'api_error_network',
-  'bad-response': 'api_error_badResponse',
-  api: 'api_error_api',
+  ...API_ERROR_KEYS,
 };
 
 const NEEDS_KEYS = { credentials: 'health_needs_credentials', access: 'health_needs_access', 'api-account': 'health_needs_apiAccount' } as const;

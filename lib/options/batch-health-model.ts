@@ -9,7 +9,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { BatchRow } from '../batch/convert';
 import type { MessageData, MessageReply } from '../messaging/protocol';
 import type { LinkHealthResult, LinkHealthRun, LinkHealthStatus, LinkHealthTask } from '../storage/link-health';
-import { LINK_HEALTH_STATUSES, type LinkHealthFilter, type LinkHealthNotice } from './link-health-model';
+import { countByStatus, reloadRun, type LinkHealthFilter, type LinkHealthNotice } from './link-health-model';
 
 export type BatchHealthProduct = MessageData<'linkHealthStartProducts'>['products'][number];
 
@@ -69,19 +69,9 @@ export function createBatchHealthModel(deps: BatchHealthDeps, batch: { readonly 
   const notice = signal<LinkHealthNotice>(null);
 
   const byRow = computed(() => batchHealthByRow(batch.rows.value, run.value, queue.value));
-  const counts = computed(() => {
-    const out = Object.fromEntries(LINK_HEALTH_STATUSES.map((status) => [status, 0])) as Record<LinkHealthStatus, number>;
-    for (const result of byRow.value.values()) out[result.status] += 1;
-    return out;
-  });
+  const counts = computed(() => countByStatus(byRow.value.values()));
   const running = computed(() => run.value?.state === 'running');
-
-  async function load() {
-    const [nextRun, nextQueue] = await Promise.all([deps.loadRun(), deps.loadQueue()]);
-    // The queue is rewritten only when a run starts: keep the one read unless the run changed.
-    if (nextRun?.id !== run.value?.id || queue.value.length !== nextRun?.total) queue.value = nextQueue;
-    run.value = nextRun;
-  }
+  const load = () => reloadRun(deps, run, queue);
 
   return {
     run,

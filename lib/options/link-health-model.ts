@@ -61,6 +61,24 @@ export function linkHealthCsv(rows: readonly LinkHealthRow[]): string {
 }
 
 /** Results joined with their queue entries (same order: the i-th result is the i-th task's). */
+/** How many results have each status. */
+export function countByStatus(results: Iterable<{ readonly status: LinkHealthStatus }>): Record<LinkHealthStatus, number> {
+  const out = Object.fromEntries(LINK_HEALTH_STATUSES.map((status) => [status, 0])) as Record<LinkHealthStatus, number>;
+  for (const result of results) out[result.status] += 1;
+  return out;
+}
+
+/** Reads a run and its queue into the signals; the queue only when the run changed (a start rewrites it). */
+export async function reloadRun(
+  deps: { loadRun(): Promise<LinkHealthRun | null>; loadQueue(): Promise<readonly LinkHealthTask[]> },
+  run: { value: LinkHealthRun | null },
+  queue: { value: readonly LinkHealthTask[] },
+): Promise<void> {
+  const [nextRun, nextQueue] = await Promise.all([deps.loadRun(), deps.loadQueue()]);
+  if (nextRun?.id !== run.value?.id || queue.value.length !== nextRun?.total) queue.value = nextQueue;
+  run.value = nextRun;
+}
+
 export const linkHealthRows = (run: LinkHealthRun | null, queue: readonly LinkHealthTask[]): LinkHealthRow[] =>
   run ? run.results.flatMap((result, index) => (queue[index]?.entryId === result.entryId ? [{ task: queue[index]!, result }] : [])) : [];
 
@@ -91,19 +109,9 @@ export function createLinkHealthModel(deps: LinkHealthModelDeps): LinkHealthMode
 
   const rows = computed(() => linkHealthRows(run.value, queue.value));
   const visible = computed(() => (filter.value === 'all' ? rows.value : rows.value.filter((row) => row.result.status === filter.value)));
-  const counts = computed(() => {
-    const out: Record<LinkHealthStatus, number> = { ok: 0, 'not-affiliate': 0, gone: 0, 'rate-changed': 0, error: 0, unchecked: 0 };
-    for (const row of rows.value) out[row.result.status] += 1;
-    return out;
-  });
+  const counts = computed(() => countByStatus(rows.value.map((row) => row.result)));
   const running = computed(() => run.value?.state === 'running');
-
-  async function load() {
-    const [nextRun, nextQueue] = await Promise.all([deps.loadRun(), deps.loadQueue()]);
-    // The queue is rewritten only when a run starts: keep the one read unless the run changed.
-    if (nextRun?.id !== run.value?.id || queue.value.length !== nextRun?.total) queue.value = nextQueue;
-    run.value = nextRun;
-  }
+  const load = () => reloadRun(deps, run, queue);
 
   return {
     run,

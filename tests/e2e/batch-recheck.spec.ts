@@ -9,28 +9,10 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { parseCsv } from '../../lib/csv/index';
 import { DEMO_STORAGE, SAMPLE_PRODUCT_ID } from '../../scripts/e2e-support/demo-data.mjs';
-import { FAKE_ADMITAD_CAMPAIGN_ID, FAKE_ADMITAD_CREDENTIALS, FAKE_ADMITAD_WEBSITE_ID, FAKE_API_HOSTS, startFakeAdmitadApi, type FakeAdmitadApi } from '../fakes/index.mjs';
-import { expect, test as base } from './support/fixtures';
+import { FAKE_ADMITAD_CAMPAIGN_ID, FAKE_ADMITAD_CREDENTIALS, FAKE_ADMITAD_WEBSITE_ID } from '../fakes/index.mjs';
+import { expect } from './support/fixtures';
+import { test } from './support/fake-admitad';
 
-const test = base.extend<{ admitad: FakeAdmitadApi }, { fakeAdmitad: FakeAdmitadApi }>({
-  fakeAdmitad: [
-    // oxlint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const admitad = await startFakeAdmitadApi({ tls: true });
-      await use(admitad);
-      await admitad.close();
-    },
-    { scope: 'worker' },
-  ],
-  hostRules: [async ({ fakeAdmitad }, use) => use([`MAP ${FAKE_API_HOSTS.admitad} 127.0.0.1:${fakeAdmitad.port}`]), { scope: 'worker' }],
-  admitad: async ({ fakeAdmitad }, use) => {
-    fakeAdmitad.setBehaviour('ok');
-    fakeAdmitad.revokeTokens();
-    await use(fakeAdmitad);
-  },
-});
-
-test.use({ grantAtInstall: ['https://api.admitad.com/*'] });
 
 /** The fake's catalog (tests/fakes/catalog.mjs): the sample at 7%, an ordinary product at 5%, a non-affiliate one, and one it does not know. */
 const PRODUCTS = [
