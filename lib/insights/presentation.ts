@@ -11,7 +11,7 @@ import type { RuleCode, Warning } from '../rules/types';
  */
 const SAME_ADVICE: readonly (readonly RuleCode[])[] = [
   // Link straight to the product.
-  ['hotNeedsProductLink', 'russianSellerNeedsDirectLink', 'nonProductPage'],
+  ['hotNeedsProductLink', 'nonProductPage'],
   // Use the product's own URL, not a short or app link.
   ['sClickLink', 'appShareLink'],
   // Non-affiliate goods earn nothing.

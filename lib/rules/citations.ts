@@ -31,12 +31,4 @@ export const RULE_SOURCES = {
     seed: SEED.ruCisNew,
     quote: 'publishers shouldn’t use product links from AliExpress mobile app to create affiliate deeplinks. We cannot guarantee correct tracking in this case.',
   },
-  russianStoresWw: {
-    seed: SEED.ww,
-    quote: 'In order for a product from a Russian store to be counted, the buyer must follow your affiliate link, which leads directly to this product or to any page of a specific Russian store',
-  },
-  russianStoresRuCis: {
-    seed: SEED.ruCisNew,
-    quote: 'the publisher will get a commission for products from the Russian sellers, if the buyer clicks on the publisher’s affiliate link that leads directly to particular product or to any page of particular Russian shop',
-  },
 } as const satisfies Record<string, SourceRef>;

@@ -116,8 +116,10 @@ export function storeWarnings(context: RuleContext, tables: RateTables): Warning
 }
 
 /**
- * Sellers outside the program: seed 004 pays for sellers from the PRC only. Seeds 001 and 002
- * count a Russian seller's product only through a link to it or to the Russian store itself.
+ * Sellers outside the program: seed 004 pays for sellers from the PRC only. (Seeds 001 and 002
+ * also count a Russian seller's product only through a link to it or to its store; a category,
+ * search or home link has no one seller for anyone to name, so that rule has no input and is not
+ * checked.)
  */
 export function russianSellerWarnings(context: RuleContext, tables: RateTables): Warning[] {
   if (normalizeCountry(productOf(context).sellerCountry) !== 'RU') return [];
@@ -126,11 +128,6 @@ export function russianSellerWarnings(context: RuleContext, tables: RateTables):
   if (exclusion?.kind === 'sellerOrigin' && exclusion.excluded.includes('russian')) {
     return [warning('russianSellerExcluded', 'blocking', {}, [exclusion.source])];
   }
-  const kind = context.parsed?.kind;
-  const terms = termsOf(context);
-  if (kind === 'product' || kind === 'store') return [];
-  if (terms === 'ww') return [warning('russianSellerNeedsDirectLink', 'costly', {}, [RULE_SOURCES.russianStoresWw])];
-  if (isAdmitadTerms(terms)) return [warning('russianSellerNeedsDirectLink', 'costly', {}, [RULE_SOURCES.russianStoresRuCis])];
   return [];
 }
 

@@ -28,7 +28,6 @@ export const RULE_PARAMS = {
   storeExcluded: ['store'],
   tmallFromRussia: [],
   russianSellerExcluded: [],
-  russianSellerNeedsDirectLink: [],
   hotNeedsProductLink: [],
   nonProductPage: [],
   sClickLink: [],

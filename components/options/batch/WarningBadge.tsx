@@ -14,7 +14,6 @@ const BADGE_LABEL: Record<RuleCode, MessageKey> = {
   storeExcluded: 'batch_badge_storeExcluded',
   tmallFromRussia: 'batch_badge_tmallFromRussia',
   russianSellerExcluded: 'batch_badge_russianSellerExcluded',
-  russianSellerNeedsDirectLink: 'batch_badge_russianSellerNeedsDirectLink',
   hotNeedsProductLink: 'batch_badge_hotNeedsProductLink',
   nonProductPage: 'batch_badge_nonProductPage',
   sClickLink: 'batch_badge_sClickLink',

@@ -108,12 +108,6 @@ describe('each rule, with its seed', () => {
     },
     {
       seed: '001/002',
-      what: 'Russian sellers count only through a product or store link',
-      input: { parsed: parseProductUrl('https://www.aliexpress.com/category/100003109/women-clothing.html'), product: { sellerCountry: 'RU' } },
-      expected: { code: 'russianSellerNeedsDirectLink', rank: 'costly', seed: SEED.ww },
-    },
-    {
-      seed: '001/002',
       what: 'hot-sale rates need a direct product link',
       input: { parsed: parseProductUrl('https://www.aliexpress.com/store/1234'), product: { hot: true } },
       expected: { code: 'hotNeedsProductLink', rank: 'costly', seed: SEED.ww },
@@ -198,7 +192,6 @@ describe('rules that must stay quiet', () => {
     { what: 'hot item on a product link', input: { product: { hot: true } }, absent: 'hotNeedsProductLink' },
     { what: 'a product page', input: {}, absent: 'nonProductPage' },
     { what: 'a product unwrapped from another affiliate link', input: { parsed: parseProductUrl(`https://ad.admitad.com/g/x/?ulp=${encodeURIComponent(PRODUCT)}`) }, absent: 'sClickLink' },
-    { what: 'Russian seller on a store link', input: { parsed: parseProductUrl('https://www.aliexpress.com/store/1234'), product: { sellerCountry: 'RU' } }, absent: 'russianSellerNeedsDirectLink' },
     { what: 'EU/Benelux with a USD price', input: { program: 'eu-benelux', product: { price: { amount: 10, currency: 'USD' } } }, absent: 'nonUsdPayment' },
     { what: 'service fee outside the EU', input: { audienceCountry: 'US' }, absent: 'euServiceFee' },
     { what: 'pre-sale one second before it starts', input: { now: new Date('2025-10-28T13:59:59Z') }, absent: 'saleFirstCookieWin' },
