@@ -6,7 +6,7 @@
  * worker stops, one run at a time with the history's, and the history's results left alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiService, type ProductInsightsReply } from '@/lib/api/service';
+import type { ProductInsightsReply } from '@/lib/api/service';
 import { createLinkHealthChecker, productLinkTasks, type LinkHealthDeps, type LinkHealthProduct } from '@/lib/background/link-health';
 import type { StorageArea } from '@/lib/storage/area';
 import type { HistoryEntry } from '@/lib/storage/history';
@@ -16,6 +16,8 @@ import { messageSchemas } from '@/lib/messaging/protocol';
 import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
 import { FAKE_ADMITAD_CAMPAIGN_ID, FAKE_ADMITAD_CREDENTIALS, FAKE_ADMITAD_WEBSITE_ID, startFakeAdmitadApi, type FakeAdmitadApi, type FakeProduct } from '../../fakes/index.mjs';
+import { memoryArea } from '../support/memory-history';
+import { fakeAdmitadService, hangingFetchFor } from '../support/fake-admitad-checks';
 
 const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code: '1e8d114494b7e165239416525dc3e8' };
 const preset: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog' }, keepSku: false };
@@ -56,16 +58,6 @@ const historyEntry: HistoryEntry = {
   productId: productId(0),
 };
 
-function memoryArea(): StorageArea & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async (keys) => Object.fromEntries([...(keys === null ? data.keys() : typeof keys === 'string' ? [keys] : keys)].filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
-    remove: async (keys) => void (typeof keys === 'string' ? [keys] : keys).forEach((k) => data.delete(k)),
-  };
-}
-
 let fake: FakeAdmitadApi;
 beforeAll(async () => {
   fake = await startFakeAdmitadApi({ products: catalog });
@@ -74,26 +66,11 @@ afterAll(async () => fake.close());
 
 const TIMEOUT_IDS = new Set(products.filter((_, i) => kindOf(i) === 'timeout').map((p) => p.productId));
 /** The fake never answers for these products: their requests wait until the client's time budget aborts them. */
-const hangingFetch = (input: string, init: RequestInit): Promise<Response> => {
-  const text = `${decodeURIComponent(input)} ${typeof init.body === 'string' ? init.body : ''}`;
-  const id = /1005\d{12}/.exec(text)?.[0];
-  if (id && TIMEOUT_IDS.has(id)) {
-    return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-  }
-  return fetch(input, init);
-};
+const hangingFetch = hangingFetchFor(TIMEOUT_IDS);
 
 /** A worker: its own API service and checker over the shared storage; `stopAfterChecks` stops it mid-run. */
 function worker(area: StorageArea, clock: { t: number }, options: { stopAfterChecks?: number } = {}) {
-  const api = createApiService({
-    fetch: hangingFetch,
-    now: () => (clock.t += 200),
-    loadState: async () => ({ accounts: [admitad], presets: [preset], settings: { defaultPresetId: null, lastUsedPresetId: null }, problems: [] }),
-    loadCredentials: async () => credentials,
-    hasAccess: async () => true,
-    timeoutMs: 300,
-    baseUrls: { admitad: fake.url },
-  });
+  const api = fakeAdmitadService({ fetch: hangingFetch, clock, baseUrl: fake.url, account: admitad, preset, credentials });
   let checks = 0;
   const asked: string[] = [];
   const deps: LinkHealthDeps = {
@@ -119,7 +96,7 @@ const expectedStatus = (i: number, run: 1 | 2): LinkHealthStatus =>
 
 describe('batch re-check against the fake Admitad API', () => {
   it('checks each product row, resumes after a stopped worker, and reports rate changes old → new', { timeout: 60_000 }, async () => {
-    const area = memoryArea();
+    const { area } = memoryArea();
     const batch = createBatchLinkHealthStore(area);
     const history = createLinkHealthStore(area);
     const clock = { t: Date.now() };
@@ -173,7 +150,7 @@ describe('batch re-check against the fake Admitad API', () => {
   });
 
   it('a cancel stops the batch run after the check in progress and keeps its results', async () => {
-    const area = memoryArea();
+    const { area } = memoryArea();
     const clock = { t: Date.now() };
     const { checker } = worker(area, clock, { stopAfterChecks: 3 });
     await checker.startProducts(products.slice(0, 10));
@@ -184,7 +161,7 @@ describe('batch re-check against the fake Admitad API', () => {
   });
 
   it('refuses an empty batch and says what a batch without an API account needs', async () => {
-    const area = memoryArea();
+    const { area } = memoryArea();
     const clock = { t: Date.now() };
     const { checker } = worker(area, clock);
     expect(await checker.startProducts([])).toEqual({ ok: false, reason: 'nothing-to-check' });

@@ -6,7 +6,7 @@
  * export of the results.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiService, type ProductInsightsReply } from '@/lib/api/service';
+import type { ProductInsightsReply } from '@/lib/api/service';
 import { classifyReply, createLinkHealthChecker, linkHealthReadiness, linkHealthTasks, type LinkHealthDeps } from '@/lib/background/link-health';
 import { LINK_HEALTH_CSV_HEADER, linkHealthCsv, linkHealthRows } from '@/lib/options/link-health-model';
 import { parseCsv } from '@/lib/csv/index';
@@ -16,6 +16,8 @@ import { createLinkHealthStore, type LinkHealthStatus } from '@/lib/storage/link
 import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
 import { FAKE_ADMITAD_CAMPAIGN_ID, FAKE_ADMITAD_CREDENTIALS, FAKE_ADMITAD_WEBSITE_ID, startFakeAdmitadApi, type FakeAdmitadApi, type FakeProduct } from '../../fakes/index.mjs';
+import { memoryArea } from '../support/memory-history';
+import { fakeAdmitadService, hangingFetchFor } from '../support/fake-admitad-checks';
 
 const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code: '1e8d114494b7e165239416525dc3e8' };
 const preset: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog' }, keepSku: false };
@@ -56,16 +58,6 @@ const history: HistoryEntry[] = Array.from({ length: ENTRIES }, (_, i) => ({
   productId: productId(i),
 }));
 
-function memoryArea(): StorageArea & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async (keys) => Object.fromEntries([...(keys === null ? data.keys() : typeof keys === 'string' ? [keys] : keys)].filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
-    remove: async (keys) => void (typeof keys === 'string' ? [keys] : keys).forEach((k) => data.delete(k)),
-  };
-}
-
 let fake: FakeAdmitadApi;
 beforeAll(async () => {
   fake = await startFakeAdmitadApi({ products: catalog });
@@ -74,27 +66,11 @@ afterAll(async () => fake.close());
 
 /** The product ids the fake never answers for: their requests wait until the client's time budget aborts them. */
 const TIMEOUT_IDS = new Set(history.filter((_, i) => kindOf(i) === 'timeout').map((e) => e.productId!));
-const hangingFetch = (input: string, init: RequestInit): Promise<Response> => {
-  const text = `${decodeURIComponent(input)} ${typeof init.body === 'string' ? init.body : ''}`;
-  const id = /1005\d{12}/.exec(text)?.[0];
-  if (id && TIMEOUT_IDS.has(id)) {
-    return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-  }
-  return fetch(input, init);
-};
+const hangingFetch = hangingFetchFor(TIMEOUT_IDS);
 
 /** A worker: its own API service (empty cache, fresh rate limiter) and checker over the shared storage. */
 function worker(area: StorageArea, clock: { t: number }, options: { stopAfterChecks?: number } = {}) {
-  const api = createApiService({
-    fetch: hangingFetch,
-    // Each call moves the clock on: the token buckets refill, so the test does not wait out the APIs' per-second limits.
-    now: () => (clock.t += 200),
-    loadState: async () => ({ accounts: [admitad], presets: [preset], settings: { defaultPresetId: null, lastUsedPresetId: null }, problems: [] }),
-    loadCredentials: async () => credentials,
-    hasAccess: async () => true,
-    timeoutMs: 300,
-    baseUrls: { admitad: fake.url },
-  });
+  const api = fakeAdmitadService({ fetch: hangingFetch, clock, baseUrl: fake.url, account: admitad, preset, credentials });
   let checks = 0;
   const deps: LinkHealthDeps = {
     store: createLinkHealthStore(area),
@@ -118,7 +94,7 @@ const expectedStatus = (i: number, run: 1 | 2): LinkHealthStatus =>
 
 describe('link health against the fake Admitad API', () => {
   it('re-checks 1,000 entries, resumes after a stopped worker, and exports the results', { timeout: 120_000 }, async () => {
-    const area = memoryArea();
+    const { area } = memoryArea();
     const store = createLinkHealthStore(area);
     const clock = { t: Date.now() };
 
