@@ -10,7 +10,7 @@ import { signal, type Signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { cleanLinkLabel } from '@/lib/i18n/text';
 import type { PopupModel } from '@/lib/popup/model';
-import type { PopupExtensionApi } from '@/lib/popup/active-tab';
+import type { ShipToApi } from '@/lib/popup/ship-to';
 import type { PopupInsightsModel } from '@/lib/popup/insights-model';
 import { LinkActions } from '@/components/popup/LinkActions';
 import { LinkChanges } from '@/components/popup/LinkChanges';
@@ -20,7 +20,7 @@ import { SetupHint } from '@/components/popup/SetupHint';
 export interface LaterProps {
   model: PopupModel;
   openOptions: () => void;
-  extensionApi: () => Promise<PopupExtensionApi>;
+  extensionApi: () => Promise<ShipToApi>;
 }
 
 /** What the two parts rendered here share: whether the QR code is open, and the estimate once it loaded. */

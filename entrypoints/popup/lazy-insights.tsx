@@ -8,12 +8,11 @@ import { Insights } from '@/components/popup/Insights';
 import { createMessenger, createPortTransport } from '@/lib/messaging/client';
 import { createPopupInsights, type PopupInsightsModel } from '@/lib/popup/insights-model';
 import type { PopupModel } from '@/lib/popup/model';
-import { readActiveTabTitle, type PopupExtensionApi } from '@/lib/popup/active-tab';
-import { createShipToReader } from '@/lib/popup/ship-to';
+import { createShipToReader, type ShipToApi } from '@/lib/popup/ship-to';
 
 export interface LazyInsightsProps {
   model: PopupModel;
-  extensionApi: () => Promise<PopupExtensionApi>;
+  extensionApi: () => Promise<ShipToApi>;
   /** Hands the estimate's model to the link's actions (the post takes its title, rate, HOT and price). */
   onReady?: (insights: PopupInsightsModel) => void;
 }
@@ -25,7 +24,6 @@ export function LazyInsights({ model, extensionApi, onReady }: LazyInsightsProps
       popup: model,
       ask: (request) => messenger.send('productInsights', request),
       shipTo: createShipToReader(extensionApi),
-      activeTabTitle: readActiveTabTitle(extensionApi),
       now: () => new Date(),
     });
   }, [model, extensionApi]);

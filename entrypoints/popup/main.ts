@@ -1,7 +1,7 @@
 import { t, uiLanguage } from '@/lib/i18n/index';
 import { createPopupModel } from '@/lib/popup/model';
 import { takePopupPreload } from '@/lib/popup/preload';
-import type { PopupExtensionApi } from '@/lib/popup/active-tab';
+import type { ShipToApi } from '@/lib/popup/ship-to';
 import { mountFirstScreen } from '@/components/popup/first-screen';
 import '@/components/shared/styles.css';
 import '@/components/popup/popup.css';
@@ -31,8 +31,8 @@ const model = createPopupModel({
 // Not named `browser`: with a parameter of that name, the build imported the polyfill statically
 // into the startup chunk (measured: +2.8 KB gzip).
 const openOptions = () => void polyfilledBrowser().then((api) => api.runtime.openOptionsPage());
-// The polyfilled API has wider types than the few calls the lazily loaded estimate makes (ship-to, tab title).
-const extensionApi = () => polyfilledBrowser() as unknown as Promise<PopupExtensionApi>;
+// The polyfilled API has wider types than the few calls the lazily loaded estimate makes (the ship-to cookie).
+const extensionApi = () => polyfilledBrowser() as unknown as Promise<ShipToApi>;
 
 document.documentElement.lang = uiLanguage();
 document.title = t('actionTitle');

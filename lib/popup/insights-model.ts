@@ -20,13 +20,11 @@ export interface PopupInsightsDeps {
   /** What the popup shows, and where the API's link and the category pick go. */
   readonly popup: Pick<
     PopupModel,
-    'parsed' | 'selectedPreset' | 'account' | 'sourceUrl' | 'pastedUrl' | 'requestKey' | 'estimateDataLoaded' | 'storageSnapshot' | 'putRaw' | 'setApiLink' | 'setApiLinkProblem' | 'saveProblem'
+    'parsed' | 'selectedPreset' | 'account' | 'sourceUrl' | 'pastedUrl' | 'tabTitle' | 'requestKey' | 'estimateDataLoaded' | 'storageSnapshot' | 'putRaw' | 'setApiLink' | 'setApiLinkProblem' | 'saveProblem'
   >;
   /** Asks the background (`productInsights`), which holds the credentials and the API clients. */
   ask(request: ProductInsightsRequest): Promise<ProductInsightsReply>;
   readonly shipTo: ShipToReader;
-  /** The active tab's title once read (lib/popup/active-tab.ts): the category is guessed from it. */
-  readonly activeTabTitle: ReadonlySignal<string | undefined>;
   now(): Date;
 }
 
@@ -111,7 +109,7 @@ export function createPopupInsights(deps: PopupInsightsDeps): PopupInsightsModel
     const data = readData(estimateDataOf(popup.storageSnapshot.value));
     const network = popup.account.value?.network ?? null;
     // The title describes the tab's own URL, not a pasted one.
-    const tabTitle = popup.pastedUrl.value.trim() ? null : (deps.activeTabTitle.value ?? null);
+    const tabTitle = popup.pastedUrl.value.trim() ? null : (popup.tabTitle.value ?? null);
     const sourceUrl = popup.sourceUrl.value;
     return computeInsights({ parsed, preset, network, data, tabTitle, sourceUrl, shipToCookie: shipTo.cookieValue.value, now: deps.now(), ...(apiFacts ? { api: apiFacts } : {}) });
   });

@@ -1,4 +1,3 @@
-import { signal } from '@preact/signals';
 // The popup's lazily loaded model: the estimate for what is shown, one API request per preset and
 // URL shown (its link replacing the local one), the category pick and the ship-to permission.
 import { describe, expect, it, vi } from 'vitest';
@@ -41,7 +40,7 @@ async function setup(presetId: string, reply: (request: ProductInsightsRequest) 
     permissions: { contains: vi.fn(async () => granted), request: vi.fn(async () => true) },
     cookies: { get: vi.fn(async () => ({ value: 'site=glo&c_tp=USD&region=FR&b_locale=en_US' })) },
   };
-  const model = createPopupInsights({ popup, ask, shipTo: createShipToReader(async () => extension), activeTabTitle: signal<string | undefined>(undefined), now: () => new Date('2025-06-01T12:00:00Z') });
+  const model = createPopupInsights({ popup, ask, shipTo: createShipToReader(async () => extension), now: () => new Date('2025-06-01T12:00:00Z') });
   return { popup, model, ask, extension, saveRaw: popupDeps.saveRaw as ReturnType<typeof vi.fn> };
 }
 
