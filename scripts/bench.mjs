@@ -14,8 +14,12 @@
 //                          `sublink:link-ready` mark (ms since the popup's navigation start)
 //   popupTimeToEstimateMs  the same opens, to the estimate panel in the DOM (`sublink:estimate-ready`; a lazy chunk)
 //   emptyPopupTimeMs       the same for an empty popup in the bench's copy of the build: this machine's floor
-//   popupTimeToLinkRatio   popupTimeToLinkMs / emptyPopupTimeMs, both from the same run (budget 1.10)
-//                          Both popups load unobserved: Playwright connects only once the page has
+//   readsOnlyPopupTimeMs   the same for a popup that only asks for the active tab and the stored presets
+//                          (the real popup's preload script) and marks when both answers are in
+//   popupTimeToLinkRatio   popupTimeToLinkMs / emptyPopupTimeMs, from the same run (budget 1.10)
+//   readsOnlyPopupRatio    readsOnlyPopupTimeMs / emptyPopupTimeMs: the part of that ratio the two reads take alone
+//   popupTimeToLinkOverReadsRatio  popupTimeToLinkMs / readsOnlyPopupTimeMs: what our code adds to the reads
+//                          The three popups take turns, one open each, OPENS times. They load unobserved: Playwright connects only once the page has
 //                          had POPUP_SETTLE_MS to load, then reads the marks the page recorded itself.
 //                          Connecting while it loads (domains enabled, a utility world built in the
 //                          page) added ~30 ms to every open, an artifact of the harness, not the popup.
@@ -285,15 +289,29 @@ function measureBundleSizes(buildDir) {
 // --- popup time to link --------------------------------------------------------------------
 
 const EMPTY_POPUP = 'bench-empty-popup.html';
+const READS_POPUP = 'bench-reads-popup.html';
 
-/** Adds to the bench's copy of the build (never to .output) a popup that does nothing but mark. */
-function addEmptyPopup(buildDir) {
-  writeFileSync(join(buildDir, EMPTY_POPUP), '<!doctype html><html><head><meta charset="utf-8"><title>empty</title></head><body><script src="/bench-empty-popup.js"></script></body></html>');
+/**
+ * Adds to the bench's copy of the build (never to .output) two reference popups:
+ * - empty: one classic script that only sets the mark (the budget's floor);
+ * - reads only: the popup's own preload script (the active tab and the stored presets, asked as
+ *   the real popup asks them), then a classic script that sets the mark once both answers are in.
+ *   No code of ours beyond those two reads: what any popup that must know the tab and the
+ *   presets before showing a link pays on this machine.
+ */
+function addReferencePopups(buildDir) {
+  const page = (scripts) => `<!doctype html><html><head><meta charset="utf-8"><title>reference</title></head><body>${scripts.map((src) => `<script src="/${src}"></script>`).join('')}</body></html>`;
+  writeFileSync(join(buildDir, EMPTY_POPUP), page(['bench-empty-popup.js']));
   writeFileSync(join(buildDir, 'bench-empty-popup.js'), "performance.mark('sublink:link-ready');");
+  writeFileSync(join(buildDir, READS_POPUP), page(['popup-preload.js', 'bench-reads-popup.js']));
+  writeFileSync(
+    join(buildDir, 'bench-reads-popup.js'),
+    "const reads = globalThis.__sublinkPopupPreload; Promise.all([reads.tabs, reads.storage]).then(() => performance.mark('sublink:link-ready'));",
+  );
 }
 
 async function measurePopupTimeToLink(buildDir) {
-  addEmptyPopup(buildDir);
+  addReferencePopups(buildDir);
   const server = await startSampleServer();
   const launched = await launchWithExtension({ serverPort: server.port, headless: true, dir: buildDir });
   try {
@@ -318,10 +336,13 @@ async function measurePopupTimeToLink(buildDir) {
         };
       });
     };
-    const openViaToolbar = async () => {
-      const { popup, disconnect } = await openToolbarPopup({ context, tab, extensionId, cdpEndpoint, settleMs: POPUP_SETTLE_MS });
+    // Every popup is opened the same way, as the toolbar button's popup; the reference popups
+    // only set the mark. setPopup before each open: the three take turns.
+    const openViaToolbar = async (popupPath, marks) => {
+      await worker.evaluate((popup) => chrome.action.setPopup({ popup }), popupPath);
+      const { popup, disconnect } = await openToolbarPopup({ context, tab, extensionId, cdpEndpoint, popupPath, settleMs: POPUP_SETTLE_MS });
       try {
-        return await readyMark(popup);
+        return await readyMark(popup, marks);
       } finally {
         await popup.close().catch(() => undefined);
         await disconnect();
@@ -336,41 +357,35 @@ async function measurePopupTimeToLink(buildDir) {
         await popup.close();
       }
     };
-
-    // The floor: an empty popup that only sets the mark, opened the same way. What a popup costs
-    // on this machine before any of our code runs; the budget is judged on the real popup alone.
-    await worker.evaluate((popup) => chrome.action.setPopup({ popup }), EMPTY_POPUP);
-    const openEmpty = async () => {
-      const { popup, disconnect } = await openToolbarPopup({ context, tab, extensionId, cdpEndpoint, popupPath: EMPTY_POPUP, settleMs: POPUP_SETTLE_MS });
-      try {
-        return await readyMark(popup, ['sublink:link-ready']);
-      } finally {
-        await popup.close().catch(() => undefined);
-        await disconnect();
-      }
-    };
-    await openEmpty();
-    const floor = [];
-    for (let i = 0; i < OPENS; i++) floor.push((await openEmpty()).ready);
-    await worker.evaluate(() => chrome.action.setPopup({ popup: 'popup.html' }));
-    log(`empty popup (floor): median ${round(median(floor))} ms over ${OPENS} opens`);
+    const openEmpty = () => openViaToolbar(EMPTY_POPUP, ['sublink:link-ready']);
+    const openReads = () => openViaToolbar(READS_POPUP, ['sublink:link-ready']);
 
     let mode = option('popup-mode') === 'url-param' ? 'url-param' : 'toolbar';
-    let open = mode === 'toolbar' ? openViaToolbar : openViaUrlParam;
+    let open = () => openViaToolbar('popup.html');
     try {
       await open(); // warm-up, also proves the path works
     } catch (error) {
       if (mode !== 'toolbar') throw error;
       log(`toolbar popup path failed (${error.message}); falling back to popup.html?url=`);
       mode = 'url-param';
-      open = openViaUrlParam;
-      await open();
     }
+    if (mode === 'url-param') open = openViaUrlParam;
     await open();
+    await openEmpty();
+    await openReads();
+    // Interleaved, so that whatever else the machine does in the meantime weighs on all three alike.
+    const floor = [];
+    const readsFloor = [];
     const timings = [];
-    for (let i = 0; i < OPENS; i++) timings.push(await open());
+    for (let i = 0; i < OPENS; i++) {
+      floor.push((await openEmpty()).ready);
+      readsFloor.push((await openReads()).ready);
+      timings.push(await open());
+    }
+    await worker.evaluate(() => chrome.action.setPopup({ popup: 'popup.html' }));
     const samples = timings.map((t) => t.ready);
     const sorted = [...samples].sort((a, b) => a - b);
+    log(`empty popup (floor): median ${round(median(floor))} ms; reads-only popup: median ${round(median(readsFloor))} ms; over ${OPENS} opens each`);
     log(`popupTimeToLink (${mode}): min ${round(sorted[0])} median ${round(median(samples))} max ${round(sorted.at(-1))} ms over ${OPENS} opens`);
     log(
       `popupTimeToLink breakdown (medians): html responseEnd ${round(median(timings.map((t) => t.responseEnd)))} ms, ` +
@@ -384,6 +399,7 @@ async function measurePopupTimeToLink(buildDir) {
       popupTimeToLinkMode: mode,
       popupTimeToEstimateMs: round(median(timings.map((t) => t.estimateReady))),
       emptyPopupTimeMs: round(median(floor)),
+      readsOnlyPopupTimeMs: round(median(readsFloor)),
     };
   } finally {
     await launched.close();
@@ -449,14 +465,24 @@ async function measureMenuCopyToClipboard(buildDir) {
 // --- main ----------------------------------------------------------------------------------
 
 /** `--only=popup`: the popup's sizes and time to link alone, for trying a change to its startup. */
+/** The budget's ratio (to the empty popup), and the two that say how much of it the reads alone take. */
+function popupRatios({ popupTimeToLinkMs, emptyPopupTimeMs, readsOnlyPopupTimeMs }) {
+  const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+  return {
+    popupTimeToLinkRatio: ratio(popupTimeToLinkMs, emptyPopupTimeMs),
+    readsOnlyPopupRatio: ratio(readsOnlyPopupTimeMs, emptyPopupTimeMs),
+    popupTimeToLinkOverReadsRatio: ratio(popupTimeToLinkMs, readsOnlyPopupTimeMs),
+  };
+}
+
 async function popupOnly() {
   ensureBuilt();
   const buildDir = await snapshotBuild();
   try {
     const { popupJsGzipBytes } = measureBundleSizes(buildDir);
-    const { popupTimeToLinkMs, emptyPopupTimeMs } = await measurePopupTimeToLink(buildDir);
-    const popupTimeToLinkRatio = Math.round((popupTimeToLinkMs / emptyPopupTimeMs) * 100) / 100;
-    process.stdout.write(`${JSON.stringify({ popupJsGzipBytes, popupTimeToLinkMs, emptyPopupTimeMs, popupTimeToLinkRatio }, null, 2)}\n`);
+    const timing = await measurePopupTimeToLink(buildDir);
+    const { popupTimeToLinkMs, emptyPopupTimeMs, readsOnlyPopupTimeMs } = timing;
+    process.stdout.write(`${JSON.stringify({ popupJsGzipBytes, popupTimeToLinkMs, emptyPopupTimeMs, readsOnlyPopupTimeMs, ...popupRatios(timing) }, null, 2)}\n`);
   } finally {
     rmSync(buildDir, { recursive: true, force: true });
   }
@@ -484,7 +510,7 @@ async function main() {
   const inputScaling = await measureInputScaling();
   const assessLinkPerSecond = await measureAssessLinkThroughput();
   const { popupJsGzipBytes, popupJsGzipBytesWithLazy, backgroundJsGzipBytes } = sizes;
-  const { popupTimeToLinkMs, popupTimeToLinkMode, popupTimeToEstimateMs, emptyPopupTimeMs } = timing;
+  const { popupTimeToLinkMs, popupTimeToLinkMode, popupTimeToEstimateMs, emptyPopupTimeMs, readsOnlyPopupTimeMs } = timing;
   const result = {
     urlParseThroughput,
     estimateCommissionPerSecond,
@@ -498,7 +524,8 @@ async function main() {
     popupTimeToLinkMode,
     popupTimeToEstimateMs,
     emptyPopupTimeMs,
-    popupTimeToLinkRatio: Math.round((popupTimeToLinkMs / emptyPopupTimeMs) * 100) / 100,
+    readsOnlyPopupTimeMs,
+    ...popupRatios(timing),
     ...menuCopy,
     ...inputScaling,
     budgets: BUDGETS,
