@@ -31,11 +31,11 @@
 // Options: --build (rebuild even if .output exists), --opens=<n> (default 20), --only=popup,
 //          --popup-mode=url-param (time popup.html?url= in a tab instead of the toolbar popup).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { withBundledModule } from './bench/bundle.mjs';
 import { extensionDir, launchWithExtension, openToolbarPopup, repoRoot, snapshotBuild } from './e2e-support/browser.mjs';
 import { DEMO_STORAGE, sampleProductUrl } from './e2e-support/demo-data.mjs';
 import { readHistory } from './e2e-support/history.mjs';
@@ -106,37 +106,23 @@ const URL_CORPUS = [
 ];
 
 /** lib/rates' own probe (scripts/bench/rates.ts), bundled like the URL parser: calls/s, median of 3. */
-async function measureEstimateThroughput() {
-  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
-  try {
-    const { build } = await import('esbuild');
-    const outfile = join(outDir, 'rates.mjs');
-    await build({ entryPoints: [join(repoRoot, 'scripts', 'bench', 'rates.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
-    const { measureEstimateThroughput: probe } = await import(pathToFileURL(outfile).href);
+function measureEstimateThroughput() {
+  return withBundledModule('scripts/bench/rates.ts', ({ measureEstimateThroughput: probe }) => {
     probe({ durationMs: 500 }); // warm-up
     const runs = [probe({ durationMs: 700 }), probe({ durationMs: 700 }), probe({ durationMs: 700 })].map((r) => r.callsPerSecond);
     log(`estimateCommission: ${runs.join(', ')} calls/s`);
     return Math.round(median(runs));
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** lib/insights' assessLink (scripts/bench/assess.ts), bundled the same way: calls/s, median of 3. */
-async function measureAssessLinkThroughput() {
-  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
-  try {
-    const { build } = await import('esbuild');
-    const outfile = join(outDir, 'assess.mjs');
-    await build({ entryPoints: [join(repoRoot, 'scripts', 'bench', 'assess.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
-    const { measureAssessLinkThroughput: probe } = await import(pathToFileURL(outfile).href);
+function measureAssessLinkThroughput() {
+  return withBundledModule('scripts/bench/assess.ts', ({ measureAssessLinkThroughput: probe }) => {
     probe({ durationMs: 500 }); // warm-up
     const runs = [probe({ durationMs: 700 }), probe({ durationMs: 700 }), probe({ durationMs: 700 })].map((r) => r.callsPerSecond);
     log(`assessLink: ${runs.join(', ')} calls/s`);
     return Math.round(median(runs));
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -145,62 +131,35 @@ async function measureAssessLinkThroughput() {
  * first batch runs: the median of 3 fresh Node processes, each timing its first and only run.
  * The warm figure (median of 3 after a warm-up in one process) goes to stderr. Budget: 2,000 ms.
  */
-async function measureBatchConvert10k() {
-  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
-  try {
-    const { build } = await import('esbuild');
-    const outfile = join(outDir, 'batch.mjs');
-    await build({ entryPoints: [join(repoRoot, 'scripts', 'bench', 'batch.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
+function measureBatchConvert10k() {
+  return withBundledModule('scripts/bench/batch.ts', ({ measureBatchConvert }, outfile) => {
     const once = `const { measureBatchConvert } = await import(${JSON.stringify(pathToFileURL(outfile).href)}); process.stdout.write(JSON.stringify(measureBatchConvert()));`;
     const cold = [1, 2, 3].map(() => {
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', once], { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`batch bench failed: ${run.stderr}`);
       return JSON.parse(run.stdout).elapsedMs;
     });
-    const { measureBatchConvert } = await import(pathToFileURL(outfile).href);
     measureBatchConvert(); // warm-up
     const warm = [measureBatchConvert(), measureBatchConvert(), measureBatchConvert()].map((r) => r.elapsedMs);
     log(`batchConvert10k: cold ${cold.map((ms) => round(ms)).join(', ')} ms; warm ${warm.map((ms) => round(ms)).join(', ')} ms (budget 2000 ms)`);
     return round(median(cold));
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
  * Hostile-input scaling (scripts/bench/scaling.ts): time for ten times the input over time for the
  * input. About 10 is linear, about 100 quadratic; the budget, 35, tells them apart on a busy machine.
  */
-async function measureInputScaling() {
-  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
-  try {
-    const { build } = await import('esbuild');
-    const outfile = join(outDir, 'scaling.mjs');
-    await build({ entryPoints: [join(repoRoot, 'scripts', 'bench', 'scaling.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
-    const { measureScaling } = await import(pathToFileURL(outfile).href);
+function measureInputScaling() {
+  return withBundledModule('scripts/bench/scaling.ts', ({ measureScaling }) => {
     const scaling = Object.fromEntries(Object.entries(measureScaling()).map(([name, value]) => [name, Math.round(value * 10) / 10]));
     log(`input scaling (x10 input): ${JSON.stringify(scaling)} (budget ${BUDGETS.inputScalingMax})`);
     return scaling;
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
-async function measureUrlParseThroughput() {
-  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-'));
-  try {
-    const { build } = await import('esbuild');
-    const outfile = join(outDir, 'url.mjs');
-    await build({
-      entryPoints: [join(repoRoot, 'lib', 'url', 'index.ts')],
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      target: 'es2022',
-      outfile,
-      logLevel: 'error',
-    });
-    const { parseProductUrl } = await import(pathToFileURL(outfile).href);
+function measureUrlParseThroughput() {
+  return withBundledModule('lib/url/index.ts', ({ parseProductUrl }) => {
     if (typeof parseProductUrl !== 'function') throw new Error('lib/url/index.ts does not export parseProductUrl');
 
     let sink = 0;
@@ -217,9 +176,7 @@ async function measureUrlParseThroughput() {
     const runs = [runFor(700), runFor(700), runFor(700)];
     log(`urlParse: ${runs.map((r) => Math.round(r)).join(', ')} URLs/s over ${URL_CORPUS.length} URL forms (sink ${sink})`);
     return Math.round(median(runs));
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 // --- bundle sizes --------------------------------------------------------------------------

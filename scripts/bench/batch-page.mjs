@@ -5,28 +5,17 @@
  * text goes into the field, then the page itself times from the Convert click to the frame after
  * the table's first row is in the DOM, so Playwright's round trips are not in the figure.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchWithExtension, repoRoot } from '../e2e-support/browser.mjs';
+import { launchWithExtension } from '../e2e-support/browser.mjs';
+import { withBundledModule } from './bundle.mjs';
 import { DEMO_STORAGE } from '../e2e-support/demo-data.mjs';
 import { startSampleServer } from '../e2e-support/sample-server.mjs';
 
 export const BATCH_PAGE_BUDGET_MS = 500;
 
 /** scripts/bench/batch.ts's mixed URL forms, so this figure and `batchConvert10kMs` convert the same text. */
-async function benchText(count) {
-  const outDir = mkdtempSync(join(tmpdir(), 'sublink-bench-page-'));
-  try {
-    const { build } = await import('esbuild');
-    const outfile = join(outDir, 'batch.mjs');
-    await build({ entryPoints: [join(repoRoot, 'scripts', 'bench', 'batch.ts')], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
-    const { batchBenchText } = await import(pathToFileURL(outfile).href);
-    return batchBenchText(count);
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+function benchText(count) {
+  return withBundledModule('scripts/bench/batch.ts', ({ batchBenchText }) => batchBenchText(count));
 }
 
 /** Clicks Convert and resolves with the ms until the frame after the first table row appears. */
