@@ -45,6 +45,7 @@ export function healthNoticeText(notice: LinkHealthNotice, num: (value: number) 
   if (notice.kind === 'nothing-to-check') return t(keys.nothing);
   if (notice.kind === 'running') return t('health_running');
   if (notice.kind === 'failed') return t('health_failed');
+  if (notice.kind === 'storage-full') return t('health_storageFull');
   return t('health_exported', num(notice.count));
 }
 
@@ -108,7 +109,7 @@ export function LinkHealth({ model, pageSize = 100 }: LinkHealthProps) {
           <progress max={run.total} value={done} aria-label={t('health_progress', [num(done), num(run.total)])} />
         )}{' '}
         {run?.state === 'running' && t('health_progress', [num(done), num(run.total)])}
-        {run?.state === 'cancelled' && t('health_cancelled', [num(done), num(run.total)])}
+        {run?.state === 'cancelled' && t(run.stoppedBy === 'storage-full' ? 'health_stoppedStorageFull' : 'health_cancelled', [num(done), num(run.total)])}
         {run?.state === 'done' && t('health_done', num(done))}
         {notice && <span class={model.notice.value?.kind === 'exported' ? undefined : 'error'}> {notice}</span>}
       </p>

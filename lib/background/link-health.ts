@@ -14,6 +14,7 @@ import type { Account } from '../networks/types';
 import type { Preset } from '../presets/types';
 import type { ApiCredentials } from '../storage/api-credentials';
 import type { HistoryEntry } from '../storage/history';
+import { toSaveError } from '../storage/local';
 import {
   LINK_HEALTH_MAX_BATCH_TASKS,
   LINK_HEALTH_MAX_TASKS,
@@ -54,6 +55,8 @@ export type LinkHealthReadiness = { readonly ok: true } | { readonly ok: false; 
 export type LinkHealthStart =
   | { readonly ok: true; readonly total: number }
   | { readonly ok: false; readonly reason: 'running' | 'nothing-to-check' }
+  /** The browser's storage for the extension is full: the queue could not be stored, nothing started. */
+  | { readonly ok: false; readonly reason: 'storage-full' }
   | { readonly ok: false; readonly reason: 'needs'; readonly needs: 'credentials' | 'access' | 'api-account' };
 
 const rateKey = (task: Pick<LinkHealthTask, 'productId' | 'presetId'>): string => `${task.productId} ${task.presetId ?? ''}`;
@@ -201,21 +204,30 @@ export function createLinkHealthChecker(deps: LinkHealthDeps): LinkHealthChecker
       await store.saveRun(run);
       unsaved = 0;
     };
-    while (results.length < queue.length) {
-      if (cancelled) return save('cancelled');
-      const task = queue[results.length]!;
-      const key = rateKey(task);
-      // The service never throws; a failure of the worker's own (storage, a bug) is an error for this entry only.
-      const reply = await deps.check({ url: task.sourceUrl, presetId: task.presetId }).catch(() => null);
-      const result: LinkHealthResult = reply ? classifyReply(reply, lastRates[key], deps.now(), task.entryId) : { entryId: task.entryId, status: 'error', checkedAt: deps.now(), reason: 'network' };
-      if (typeof result.rateNow === 'number' && result.status !== 'error') lastRates[key] = result.rateNow;
-      results.push(result);
-      unsaved += 1;
-      if (unsaved >= saveEvery) await save('running');
-      // Polite: one check at a time, a pause between them (the APIs count calls per second).
-      if (results.length < queue.length && reply?.source !== null) await deps.sleep(gapMs);
+    try {
+      while (results.length < queue.length) {
+        if (cancelled) return await save('cancelled');
+        const task = queue[results.length]!;
+        const key = rateKey(task);
+        // The service never throws; a failure of the worker's own (storage, a bug) is an error for this entry only.
+        const reply = await deps.check({ url: task.sourceUrl, presetId: task.presetId }).catch(() => null);
+        const result: LinkHealthResult = reply ? classifyReply(reply, lastRates[key], deps.now(), task.entryId) : { entryId: task.entryId, status: 'error', checkedAt: deps.now(), reason: 'network' };
+        if (typeof result.rateNow === 'number' && result.status !== 'error') lastRates[key] = result.rateNow;
+        results.push(result);
+        unsaved += 1;
+        if (unsaved >= saveEvery) await save('running');
+        // Polite: one check at a time, a pause between them (the APIs count calls per second).
+        if (results.length < queue.length && reply?.source !== null) await deps.sleep(gapMs);
+      }
+      await save(cancelled ? 'cancelled' : 'done');
+    } catch (error) {
+      if (toSaveError(error).kind !== 'quota') throw error;
+      // Storage is full: stop, keeping what the last save stored, and say so, rather than stay
+      // "running" and re-check the same links on every resume. The last save fitted; this one is
+      // a few bytes larger, so it fits too unless something else filled the storage meanwhile.
+      const saved = (await store.loadRun()) ?? run;
+      await store.saveRun({ ...saved, state: 'cancelled', stoppedBy: 'storage-full', finishedAt: deps.now() }).catch(() => undefined);
     }
-    await save(cancelled ? 'cancelled' : 'done');
   }
 
   function resume(): Promise<void> {
@@ -248,7 +260,12 @@ export function createLinkHealthChecker(deps: LinkHealthDeps): LinkHealthChecker
       results: [],
       lastRates: await lastRates(),
     };
-    await store.startRun(run, queue);
+    try {
+      await store.startRun(run, queue);
+    } catch (error) {
+      if (toSaveError(error).kind === 'quota') return { ok: false, reason: 'storage-full' };
+      throw error;
+    }
     void resume();
     return { ok: true, total: queue.length };
   }

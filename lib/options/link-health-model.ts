@@ -26,6 +26,8 @@ export type LinkHealthNotice =
   | { readonly kind: 'nothing-to-check' }
   | { readonly kind: 'running' }
   | { readonly kind: 'failed' }
+  /** Browser storage is full: the run's queue could not be stored. */
+  | { readonly kind: 'storage-full' }
   | { readonly kind: 'exported'; readonly count: number };
 
 export interface LinkHealthModelDeps {

@@ -80,6 +80,8 @@ export interface LinkHealthRun {
    * what "rate changed" compares with.
    */
   readonly lastRates: Readonly<Record<string, number>>;
+  /** Why a run stopped that nobody cancelled: the extension's storage was full (the results kept are those saved before). */
+  readonly stoppedBy?: 'storage-full';
 }
 
 /** The most a run re-checks: the history's bound (lib/storage/history.ts `HISTORY_LIMIT`). */
@@ -120,6 +122,7 @@ const runSchemaOf = (maxTasks: number) =>
       total: finiteNumber(),
       results: array(resultReader, { max: maxTasks }),
       lastRates: record(finiteNumber()),
+      stoppedBy: optional(oneOf(['storage-full'] as const)),
     }),
   );
 

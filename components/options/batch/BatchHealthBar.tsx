@@ -36,7 +36,7 @@ export function BatchHealthBar({ health, formatNumber: num }: BatchHealthBarProp
       <p role="status" class="note" data-testid="batch-health-status">
         {run?.state === 'running' && <progress max={run.total} value={done} aria-label={t('health_progress', [num(done), num(run.total)])} />}{' '}
         {run?.state === 'running' && t('health_progress', [num(done), num(run.total)])}
-        {aboutTheseRows && run?.state === 'cancelled' && t('health_cancelled', [num(done), num(run.total)])}
+        {aboutTheseRows && run?.state === 'cancelled' && t(run.stoppedBy === 'storage-full' ? 'health_stoppedStorageFull' : 'health_cancelled', [num(done), num(run.total)])}
         {aboutTheseRows && run?.state === 'done' && t('health_done', num(done))}
         {notice && <span class="error"> {notice}</span>}
       </p>

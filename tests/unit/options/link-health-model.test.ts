@@ -76,6 +76,7 @@ describe('the link-health model', () => {
     { name: 'without credentials: what is needed', reply: { ok: false, reason: 'needs', needs: 'credentials' } as const, expected: { kind: 'needs', needs: 'credentials' } },
     { name: 'nothing to check', reply: { ok: false, reason: 'nothing-to-check' } as const, expected: { kind: 'nothing-to-check' } },
     { name: 'already running', reply: { ok: false, reason: 'running' } as const, expected: { kind: 'running' } },
+    { name: 'storage full', reply: { ok: false, reason: 'storage-full' } as const, expected: { kind: 'storage-full' } },
     { name: 'started', reply: { ok: true, total: 5 } as const, expected: null },
   ])('start: $name', async ({ reply, expected }) => {
     const { model } = setup({ start: async () => reply });
