@@ -13,7 +13,8 @@
  * Dead links are the ones that earn nothing now: `gone` (the network no longer knows the product)
  * and `not-affiliate` (the network says it earns no commission). Not counted: `ok` and
  * `rate-changed` (still earning), `error` (the API did not answer: no news about the link) and
- * `unchecked` (its preset's account has no API to ask).
+ * `unchecked` (its preset's account has no API to ask). See docs/architecture.md, 'The weekly
+ * re-check and the badge'.
  */
 import type { HistoryEntry } from '../storage/history';
 import type { LinkHealthResult, LinkHealthStatus, LinkHealthStore } from '../storage/link-health';

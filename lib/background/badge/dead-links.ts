@@ -7,7 +7,8 @@
  * an AliExpress product tab, and a flash shows over the count for its moment. Every other tab
  * shows the count: an idle tab is given this view, not an empty text that would hide it
  * (lib/background/badge/product.ts `ground`). When the count changes or goes, each tab's view is
- * put back over the new ground, so no tab keeps an old copy.
+ * put back over the new ground, so no tab keeps an old copy (docs/architecture.md, 'The weekly
+ * re-check and the badge').
  */
 import type { DeadLinkCount } from '../../storage/weekly-recheck';
 import { applyView, type ActionApi } from './action';
