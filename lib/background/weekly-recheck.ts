@@ -138,7 +138,7 @@ export function createWeeklyRecheck(deps: WeeklyRecheckDeps): WeeklyRecheckServi
       if (weekly.enabled && !(await deps.alarms.get(WEEKLY_RECHECK_ALARM))) await schedule(weekly);
       if (!weekly.enabled && (await deps.alarms.get(WEEKLY_RECHECK_ALARM))) await deps.alarms.clear(WEEKLY_RECHECK_ALARM);
       // A browser start leaves the icon as the manifest sets it: the count the user has not seen goes back on.
-      if (weekly.deadLinks) await deps.badge.show(weekly.deadLinks);
+      if (weekly.deadLinks) await deps.badge.restoreGlobal(weekly.deadLinks);
     },
 
     async onAlarm(name) {

@@ -41,10 +41,17 @@ export interface DeadLinkBadgeDeps {
 export interface DeadLinkBadge {
   /** Shows `count` as the global badge (or clears it, for null), then puts every tab's view back over it. */
   show(count: DeadLinkCount | null): Promise<void>;
+  /**
+   * The global badge alone, for a worker start: the browser keeps tabs' own views while it runs, so
+   * only a browser start (which resets the icon to the manifest's) needs the count back, and a
+   * worker that starts every few minutes need not touch every tab.
+   */
+  restoreGlobal(count: DeadLinkCount | null): Promise<void>;
 }
 
 export function createDeadLinkBadge(deps: DeadLinkBadgeDeps): DeadLinkBadge {
   return {
+    restoreGlobal: (count) => applyView(deps.action, undefined, deadLinksView(count, deps.text)),
     async show(count) {
       await applyView(deps.action, undefined, deadLinksView(count, deps.text));
       const tabs = await deps.tabs.query({});
