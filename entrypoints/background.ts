@@ -19,6 +19,7 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener(background.answerPort);
   browser.runtime.onInstalled.addListener(background.openSetupOnInstall);
   browser.alarms.onAlarm.addListener(background.refreshRatesOnAlarm);
+  browser.alarms.onAlarm.addListener(background.recheckLinksOnAlarm);
   browser.runtime.onInstalled.addListener(background.rebuildOnStart);
   browser.runtime.onStartup.addListener(background.rebuildOnStart);
   watchStorage(background.followStorageChange, browser);
@@ -30,5 +31,6 @@ export default defineBackground(() => {
   void background.finishMenuBuild();
   void background.compactHistory();
   void background.resumeLinkHealth();
+  void background.scheduleWeeklyRecheck();
   void background.reconcileSync();
 });

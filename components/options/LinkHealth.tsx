@@ -1,6 +1,11 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n/index';
 import { LINK_HEALTH_STATUSES, type LinkHealthFilter, type LinkHealthModel, type LinkHealthNotice, type LinkHealthRow } from '@/lib/options/link-health-model';
 import { browserLinkHealthModel } from '@/lib/options/link-health-browser';
+import { browserWeeklyRecheckModel } from '@/lib/options/weekly-recheck-browser';
+import type { WeeklyRecheckModel } from '@/lib/options/weekly-recheck-model';
+import { WeeklyRecheck } from './WeeklyRecheck';
 import type { LinkHealthReason, LinkHealthResult, LinkHealthStatus } from '@/lib/storage/link-health';
 import { Field } from './Field';
 import { API_ERROR_KEYS } from '../shared/api-error-text';
@@ -9,6 +14,8 @@ export interface LinkHealthProps {
   model: LinkHealthModel;
   /** How many results show; the CSV has them all. */
   pageSize?: number;
+  /** Settings of the re-check shown under its intro (the weekly re-check). */
+  settings?: ComponentChildren;
 }
 
 export const HEALTH_STATUS_KEYS: Readonly<Record<LinkHealthStatus, MessageKey>> = {
@@ -77,7 +84,7 @@ function ResultItem({ row, num }: { row: LinkHealthRow; num: (value: number) => 
 }
 
 /** The history's re-check: start and cancel, progress, results by status, CSV export. */
-export function LinkHealth({ model, pageSize = 100 }: LinkHealthProps) {
+export function LinkHealth({ model, pageSize = 100, settings }: LinkHealthProps) {
   const language = uiLanguage();
   const num = (value: number) => new Intl.NumberFormat(language).format(value);
   const run = model.run.value;
@@ -90,6 +97,7 @@ export function LinkHealth({ model, pageSize = 100 }: LinkHealthProps) {
     <div class="link-health" data-testid="link-health" aria-labelledby="link-health-heading">
       <h3 id="link-health-heading">{t('health_title')}</h3>
       <p class="note">{t('health_intro')}</p>
+      {settings}
       <div class="actions">
         {model.running.value ? (
           <button type="button" onClick={() => void model.cancel()}>
@@ -136,7 +144,27 @@ export function LinkHealth({ model, pageSize = 100 }: LinkHealthProps) {
   );
 }
 
-/** The history section's re-check, with the page's one link-health model. */
+/**
+ * Results in front of the user count as seen: the weekly count leaves the toolbar icon once a
+ * finished run's results show here (again when the page comes back to the front).
+ */
+export function useWeeklyCountSeen(health: LinkHealthModel, weekly: WeeklyRecheckModel): void {
+  const run = health.run.value;
+  const shownRun = run && run.state !== 'running' ? run.id : null;
+  const counted = weekly.weekly.value.deadLinks?.runId ?? null;
+  useEffect(() => {
+    if (shownRun === null || counted === null) return;
+    const acknowledge = () => void weekly.acknowledge();
+    acknowledge();
+    document.addEventListener('visibilitychange', acknowledge);
+    return () => document.removeEventListener('visibilitychange', acknowledge);
+  }, [shownRun, counted, weekly]);
+}
+
+/** The history section's re-check, with the page's one link-health model and its weekly switch. */
 export function LinkHealthPanel() {
-  return <LinkHealth model={browserLinkHealthModel()} />;
+  const health = browserLinkHealthModel();
+  const weekly = browserWeeklyRecheckModel();
+  useWeeklyCountSeen(health, weekly);
+  return <LinkHealth model={health} settings={<WeeklyRecheck model={weekly} />} />;
 }

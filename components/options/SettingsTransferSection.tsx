@@ -63,6 +63,8 @@ const EXTRA_LABELS: Readonly<Record<string, MessageKey>> = {
   'rateSource.intervalMinutes': 'transfer_extra_rateSourceInterval',
   hotList: 'transfer_extra_hotList',
   categoryPicks: 'transfer_extra_categoryPicks',
+  'weeklyRecheck.enabled': 'transfer_extra_weeklyRecheck',
+  'weeklyRecheck.count': 'transfer_extra_weeklyRecheckCount',
 };
 
 const LEFT_OFF_KEYS: Readonly<Record<LeftOff, MessageKey>> = {
@@ -71,6 +73,7 @@ const LEFT_OFF_KEYS: Readonly<Record<LeftOff, MessageKey>> = {
   rateSource: 'transfer_leftOff_rateSource',
   rateSourceFailed: 'transfer_leftOff_rateSourceFailed',
   history: 'transfer_leftOff_history',
+  weeklyRecheck: 'transfer_leftOff_weeklyRecheck',
 };
 
 const extraValue = (value: string | null) => (value === 'true' ? t('transfer_on') : value === 'false' ? t('transfer_off') : value);

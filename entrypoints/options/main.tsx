@@ -84,6 +84,7 @@ const transfer = createTransferModel({
   requestPermissions: (request) => permissions.request(request),
   setRateSource: (source) => messenger.send('setRateSource', source),
   restoreHistory: (entries) => messenger.send('restoreHistory', { entries: [...entries] }),
+  setWeeklyRecheck: (choice) => messenger.send('setWeeklyRecheck', choice),
   storage: { get: readStoredKeys, write },
   download: downloadText,
   now,

@@ -16,8 +16,9 @@ import { createItemValues, loadState, saveAccounts, savePresets, saveSettings } 
 import { localArea, sessionArea, syncArea, type StorageChanges } from '../storage/area';
 import { upgradeStoredData } from '../storage/upgrade';
 import { createCopyFlash, createProductBadge } from './badge';
+import { createDeadLinkBadge, deadLinksView } from './badge/dead-links';
 import { browserActionApi, browserBadgeEstimator, browserLinkAssessor, touchesBadgeHosts } from './badge/browser';
-import { badgeText } from './badge/text';
+import { badgeText, deadLinkText } from './badge/text';
 import { createBrowserClipboard } from './clipboard/browser';
 import { createCopyLinkAction, createMenuClickHandler, createPostTextMaker, createShortcutHandler } from './copy';
 import { postWords, renderPostText } from '../i18n/post';
@@ -32,6 +33,7 @@ import {
   createLinkHealthMessageHandlers,
   createSourceMessageHandlers,
   createSyncMessageHandlers,
+  createWeeklyRecheckMessageHandlers,
   type HistoryMessageDeps,
 } from './message-handlers';
 import { createSettingsSync } from './sync';
@@ -41,6 +43,8 @@ import { createBatchLinkHealthStore, createLinkHealthStore } from '../storage/li
 import { API_HOST_PERMISSIONS } from '../api/hosts';
 import { createRateCache, sleep } from './rate-cache';
 import { createSourcesService } from './rate-source';
+import { createWeeklyRecheck } from './weekly-recheck';
+import { createWeeklyRecheckStore } from '../storage/weekly-recheck';
 
 /** Storage keys whose change can change the menu (preset names, the default). */
 const MENU_KEYS = ['presets', 'settings'];
@@ -71,12 +75,15 @@ export function createBackground(browser: WxtBrowser) {
   };
   const recorder = createCopyRecorder(historyDeps);
   const action = browserActionApi();
+  const weeklyStore = createWeeklyRecheckStore(local);
   const productBadge = createProductBadge({
     action,
     tabs: { query: (filter) => browser.tabs.query(filter), get: (tabId) => browser.tabs.get(tabId) },
     loadState,
     estimate: browserBadgeEstimator(),
     text: badgeText,
+    // A tab with nothing of its own shows the weekly re-check's count (lib/background/badge/dead-links.ts).
+    ground: async () => deadLinksView((await weeklyStore.load()).deadLinks, deadLinkText),
   });
   const credentials = createCredentialsStore(local);
   // Per-product API answers for an hour: storage.session outlives the worker's short lives but not
@@ -105,8 +112,9 @@ export function createBackground(browser: WxtBrowser) {
   });
   const handleMenuClick = createMenuClickHandler(copyAffiliateLink);
   const hasAccess = (origins: readonly string[]) => browser.permissions.contains({ origins: [...origins] }).catch(() => false);
+  const linkHealthStore = createLinkHealthStore(local);
   const linkHealth = createLinkHealthChecker({
-    store: createLinkHealthStore(local),
+    store: linkHealthStore,
     batchStore: createBatchLinkHealthStore(local),
     loadHistory: async () => (await createHistoryStore(local).loadHistory()).entries,
     check: apiService.productInsights,
@@ -117,6 +125,20 @@ export function createBackground(browser: WxtBrowser) {
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newId: () => crypto.randomUUID(),
+  });
+  const weekly = createWeeklyRecheck({
+    store: weeklyStore,
+    runs: linkHealthStore,
+    checker: linkHealth,
+    loadHistory: async () => (await historyStore.loadHistory()).entries,
+    loadPresetIds: async () => (await loadState()).presets.map((preset) => preset.id),
+    readiness: async (presetIds) => {
+      const [state, saved, aliexpress, admitad] = await Promise.all([loadState(), credentials.load(), hasAccess(API_HOST_PERMISSIONS.aliexpress), hasAccess(API_HOST_PERMISSIONS.admitad)]);
+      return linkHealthReadiness(presetIds, state, saved, { aliexpress, admitad });
+    },
+    alarms: browser.alarms,
+    badge: createDeadLinkBadge({ action, text: deadLinkText, tabs: { query: (filter) => browser.tabs.query(filter) }, restoreTab: productBadge.restoreTab }),
+    now: Date.now,
   });
   const handleCommand = createShortcutHandler({
     copy: copyAffiliateLink,
@@ -172,6 +194,7 @@ export function createBackground(browser: WxtBrowser) {
           ...createSourceMessageHandlers(sources),
           ...createApiMessageHandlers(apiService, credentials),
           ...createLinkHealthMessageHandlers(linkHealth),
+          ...createWeeklyRecheckMessageHandlers(weekly),
           ...createSyncMessageHandlers(settingsSync),
         },
         { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
@@ -184,6 +207,8 @@ export function createBackground(browser: WxtBrowser) {
     /** The first install opens the options page once, in its setup mode. */
     openSetupOnInstall: (details: { reason: string }) => logged('setup page', openSetupOnInstall(details)),
     refreshRatesOnAlarm: (alarm: { name: string }) => logged('rate-table refresh', sources.onAlarm(alarm.name)),
+    /** The weekly re-check's alarm: a run over the latest links, then their dead-link count on the icon. */
+    recheckLinksOnAlarm: (alarm: { name: string }) => logged('weekly link re-check', weekly.onAlarm(alarm.name)),
     /** Install and browser start: menus from scratch, and the rate refresh alarm if one is due. */
     rebuildOnStart: () =>
       Promise.all([logged('menu build', menus.rebuild()), logged('rate-table schedule', sources.ensureSchedule())]).then(() => undefined),
@@ -211,8 +236,13 @@ export function createBackground(browser: WxtBrowser) {
      * worker waits for it, which costs one small read when the ring is empty.
      */
     compactHistory: () => logged('history compaction', recorder.compact()),
-    /** On worker start: a link re-check that was running when the previous worker stopped goes on. */
-    resumeLinkHealth: () => logged('link re-check', linkHealth.resume()),
+    /**
+     * On worker start: a link re-check that was running when the previous worker stopped goes on;
+     * a weekly one's dead links then go to the icon.
+     */
+    resumeLinkHealth: () => logged('link re-check', linkHealth.resume().then(() => weekly.settle())),
+    /** On worker start: the weekly alarm back if the browser lost it (Firefox does on quit), and its count on the icon. */
+    scheduleWeeklyRecheck: () => logged('weekly re-check schedule', weekly.ensureSchedule()),
     /** On worker start: what changed in another browser while this one had no worker (sync is opt-in; off, this reads one key). */
     reconcileSync: () => (settingsSync ? logged('settings sync', settingsSync.reconcile()) : Promise.resolve()),
   };

@@ -61,8 +61,9 @@ export type LinkHealthStart =
 
 const rateKey = (task: Pick<LinkHealthTask, 'productId' | 'presetId'>): string => `${task.productId} ${task.presetId ?? ''}`;
 
-/** The history entries a re-check covers: copied product links, newest first, each once. */
-export function linkHealthTasks(entries: readonly HistoryEntry[]): LinkHealthTask[] {
+/** The history entries a re-check covers: copied product links, newest first, each once; at most `limit` (the weekly re-check's count). */
+export function linkHealthTasks(entries: readonly HistoryEntry[], limit: number = LINK_HEALTH_MAX_TASKS): LinkHealthTask[] {
+  const most = Math.min(limit, LINK_HEALTH_MAX_TASKS);
   const tasks: LinkHealthTask[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
@@ -71,7 +72,7 @@ export function linkHealthTasks(entries: readonly HistoryEntry[]): LinkHealthTas
     if (seen.has(entryId)) continue;
     seen.add(entryId);
     tasks.push({ entryId, sourceUrl: entry.sourceUrl, productId: entry.productId, presetId: entry.presetId, presetName: entry.presetName, link: entry.link });
-    if (tasks.length === LINK_HEALTH_MAX_TASKS) break;
+    if (tasks.length >= most) break;
   }
   return tasks;
 }
@@ -162,8 +163,11 @@ export function linkHealthReadiness(
 }
 
 export interface LinkHealthChecker {
-  /** A new run over the history; refused while a run (of the history or of a batch) is running. */
-  start(): Promise<LinkHealthStart>;
+  /**
+   * A new run over the history, or over its latest `limit` product links (the weekly re-check);
+   * refused while a run (of the history or of a batch) is running.
+   */
+  start(options?: { readonly limit?: number }): Promise<LinkHealthStart>;
   /** A new run over the batch converter's product rows; refused while a run is running. */
   startProducts(products: readonly LinkHealthProduct[]): Promise<LinkHealthStart>;
   /** Stops the running run after the check in progress; the results so far stay. */
@@ -273,10 +277,10 @@ export function createLinkHealthChecker(deps: LinkHealthDeps): LinkHealthChecker
   const storedRates = async (store: LinkHealthStore) => (await store.loadRun())?.lastRates ?? {};
 
   return {
-    start: () =>
+    start: (options) =>
       begin(
         deps.store,
-        async () => linkHealthTasks(await deps.loadHistory()),
+        async () => linkHealthTasks(await deps.loadHistory(), options?.limit),
         () => storedRates(deps.store),
       ),
     async startProducts(products) {

@@ -6,6 +6,7 @@ import { MessageRejected, type MessageHandlers } from '../messaging/protocol';
 import { isLinkToKnownHost } from '../networks';
 import type { LinkHealthChecker } from './link-health';
 import type { SettingsSync } from './sync';
+import type { WeeklyRecheckService } from './weekly-recheck';
 import type { Account } from '../networks/types';
 import type { SaveResult } from '../storage/local';
 import { historyEntrySchema, type HistoryEntry } from '../storage/history';
@@ -100,6 +101,14 @@ export function createLinkHealthMessageHandlers(checker: LinkHealthChecker): Pic
     linkHealthCancel: async () => (await checker.cancel(), { cancelled: true }),
     // Not awaited: the run takes minutes; the answer only says the worker has it.
     linkHealthResume: async () => (void checker.resume(), { resumed: true }),
+  };
+}
+
+/** The weekly re-check's switch, and the results seen (the count leaves the toolbar icon). */
+export function createWeeklyRecheckMessageHandlers(weekly: WeeklyRecheckService): Pick<MessageHandlers, 'setWeeklyRecheck' | 'linkHealthSeen'> {
+  return {
+    setWeeklyRecheck: (data) => weekly.set(data),
+    linkHealthSeen: () => weekly.seen(),
   };
 }
 

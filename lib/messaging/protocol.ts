@@ -12,6 +12,7 @@ import type { RateCacheStatus } from '../background/rate-cache';
 import type { CredentialsCheck, ProductInsightsReply } from '../api/service';
 import type { CredentialsView, SaveCredentialsResult } from '../api/credentials';
 import type { LinkHealthStart } from '../background/link-health';
+import type { SetWeeklyRecheckResult } from '../background/weekly-recheck';
 import type { SyncState } from '../storage/sync';
 import { LINK_HEALTH_MAX_BATCH_TASKS } from '../storage/link-health';
 
@@ -74,6 +75,8 @@ const linkHealthStartProductsData = z.object({
     )
     .check(z.maxLength(LINK_HEALTH_MAX_BATCH_TASKS)),
 });
+/** The count is checked by the background (lib/background/weekly-recheck.ts), which answers `invalid-count`. */
+const setWeeklyRecheckData = z.object({ enabled: z.boolean(), count: z.number() });
 const apiServiceData = z.object({ service: z.enum(['aliexpress', 'admitad']) });
 /** Bounds only: lib/api/credentials.ts checks each field's format and answers the form with issues. */
 const credentialText = z.string().check(z.maxLength(256));
@@ -114,6 +117,10 @@ export const messageSchemas = {
   linkHealthCancel: empty,
   /** Options page, while a re-check runs: continue it if its worker stopped (and keep this one awake). */
   linkHealthResume: empty,
+  /** Options page: turn the weekly re-check of the latest links on or off, and how many (lib/background/weekly-recheck.ts). */
+  setWeeklyRecheck: setWeeklyRecheckData,
+  /** Options page, showing the history's re-check results: the weekly count goes from the toolbar icon. */
+  linkHealthSeen: empty,
   /** Options page: turn settings sync on or off (lib/background/sync.ts). */
   setSyncEnabled: z.object({ enabled: z.boolean() }),
 } as const;
@@ -138,6 +145,8 @@ export interface ProtocolMap {
   linkHealthStartProducts: { data: z.infer<typeof linkHealthStartProductsData>; reply: LinkHealthStart };
   linkHealthCancel: { data: z.infer<typeof empty>; reply: { cancelled: true } };
   linkHealthResume: { data: z.infer<typeof empty>; reply: { resumed: true } };
+  setWeeklyRecheck: { data: z.infer<typeof setWeeklyRecheckData>; reply: SetWeeklyRecheckResult };
+  linkHealthSeen: { data: z.infer<typeof empty>; reply: { cleared: boolean } };
   setSyncEnabled: { data: { enabled: boolean }; reply: { enabled: boolean; lastError: SyncState['lastError'] } | { unavailable: true } };
 }
 

@@ -2,7 +2,7 @@
  * Settings backup and restore as a versioned JSON file: everything the user set up but the
  * secrets, by default. Version 2 carries accounts, presets (each with its post template) and the default preset, the hot-product
  * list, the rate-table source, the opt-ins (toolbar badge, ship-to country) and the category
- * picks; the link history only when the user ticks it in; the API credentials only when the user
+ * picks, and the weekly re-check's switch and count once the user has set them; the link history only when the user ticks it in; the API credentials only when the user
  * ticks them in, on export and again on import. Version 1 files (accounts, presets, default
  * preset, credentials) are still read: a restore from one leaves everything else as it is. An imported file is untrusted (docs/architecture.md, 'Hard rules' 5): it is parsed
  * whole with zod, every account and preset through the same schemas and checks storage and the forms use, and
@@ -20,7 +20,8 @@ import type { SaveResult } from '../storage/local';
 import { parseSettings } from '../storage/state';
 import { STATE_STORAGE_KEYS } from '../storage/keys';
 import { storedValueOf } from '../storage/item';
-import { accountsItem, apiCredentialsItem, categoryPicksItem, hotListItem, presetsItem, rateSourceItem, settingsItem } from '../storage/items';
+import { accountsItem, apiCredentialsItem, categoryPicksItem, hotListItem, presetsItem, rateSourceItem, settingsItem, weeklyRecheckItem } from '../storage/items';
+import { isWeeklyRecheckCount, readWeeklyRecheck, WEEKLY_RECHECK_DEFAULT_COUNT, WEEKLY_RECHECK_MAX_COUNT, WEEKLY_RECHECK_MIN_COUNT } from '../storage/weekly-recheck';
 import type { Schema } from '../schema/reader';
 import { HOT_SOURCE_LIMITS, parseHotListStore, type HotListStore } from '../hotlist';
 import { isCategoryKey, type CategoryPicks } from '../insights';
@@ -52,6 +53,18 @@ export interface BackupExtras {
   readonly rateSource: RateSource;
   readonly hotList: HotListStore;
   readonly categoryPicks: CategoryPicks;
+  /**
+   * The weekly re-check of the latest links (lib/storage/weekly-recheck.ts): on or off, and how
+   * many. Only once the user has set it (files from before it, and profiles that never touched
+   * it, have none, and a restore of such a file leaves the setting as it is).
+   */
+  readonly weeklyRecheck?: WeeklyRecheckChoice;
+}
+
+/** What a backup keeps of the weekly re-check: the user's choice, not its schedule or last count. */
+export interface WeeklyRecheckChoice {
+  readonly enabled: boolean;
+  readonly count: number;
 }
 
 export interface SettingsFile {
@@ -68,6 +81,8 @@ export interface SettingsFile {
   readonly rateSource?: RateSource;
   readonly hotList?: HotListStore;
   readonly categoryPicks?: CategoryPicks;
+  /** Optional in version 2: absent from files of releases before it, and when never set. */
+  readonly weeklyRecheck?: WeeklyRecheckChoice;
   /** Only when the user ticked it in on export. */
   readonly history?: readonly HistoryEntry[];
   /** Only when the user ticked them in on export. */
@@ -87,7 +102,7 @@ export interface TransferState extends TransferCore {
 }
 
 /** The stored items a backup's extras come from. */
-export const EXTRAS_ITEMS = [settingsItem, rateSourceItem, hotListItem, categoryPicksItem];
+export const EXTRAS_ITEMS = [settingsItem, rateSourceItem, hotListItem, categoryPicksItem, weeklyRecheckItem];
 
 /**
  * The extras as stored: read leniently, as every page reads them (a value this version cannot
@@ -97,20 +112,23 @@ export function storedExtras(snapshot: Record<string, unknown>, access: { readon
   const settings = parseSettings(storedValueOf(settingsItem, snapshot)).settings;
   const picks = storedValueOf(categoryPicksItem, snapshot);
   const categoryPicks = isRecord(picks) ? Object.fromEntries(Object.entries(picks).filter(([id, key]) => /^\d{1,20}$/.test(id) && isCategoryKey(key))) : {};
+  const weeklyRaw = storedValueOf(weeklyRecheckItem, snapshot);
+  const weekly = weeklyRaw === undefined ? null : readWeeklyRecheck(weeklyRaw);
   return {
     badgeOptIn: settings.badgeOptIn === true && access.badge,
     shipToAllowed: access.shipTo,
     rateSource: readRateSource(storedValueOf(rateSourceItem, snapshot)),
     hotList: parseHotListStore(storedValueOf(hotListItem, snapshot)).store,
     categoryPicks: categoryPicks as CategoryPicks,
+    ...(weekly ? { weeklyRecheck: { enabled: weekly.enabled, count: weekly.count } } : {}),
   };
 }
 
 /** The extras a version 2 file carries, or null for a version 1 file. */
 export function extrasOf(file: SettingsFile): BackupExtras | null {
-  const { badgeOptIn, shipToAllowed, rateSource, hotList, categoryPicks } = file;
+  const { badgeOptIn, shipToAllowed, rateSource, hotList, categoryPicks, weeklyRecheck } = file;
   if (badgeOptIn === undefined || shipToAllowed === undefined || !rateSource || !hotList || !categoryPicks) return null;
-  return { badgeOptIn, shipToAllowed, rateSource, hotList, categoryPicks };
+  return { badgeOptIn, shipToAllowed, rateSource, hotList, categoryPicks, ...(weeklyRecheck ? { weeklyRecheck } : {}) };
 }
 
 export function buildSettingsFile(
@@ -218,6 +236,12 @@ const fileSchema = z
     rateSource: rateSourceShape.optional(),
     hotList: hotListShape.optional(),
     categoryPicks: categoryPicksShape.optional(),
+    weeklyRecheck: z
+      .object({
+        enabled: z.boolean(),
+        count: z.number().refine(isWeeklyRecheckCount, `a whole number from ${WEEKLY_RECHECK_MIN_COUNT} to ${WEEKLY_RECHECK_MAX_COUNT}`),
+      })
+      .optional(),
     history: z.array(storedShape(historyEntrySchema)).max(HISTORY_LIMIT).optional(),
     secrets: z.object({ apiCredentials: credentialsShape }).optional(),
   })
@@ -228,6 +252,7 @@ const fileSchema = z
       if (file.version === 2 && file[field] === undefined) issue([field], 'missing');
     }
     if (file.version === 1 && file.history !== undefined) issue(['history'], 'not in a version 1 file');
+    if (file.version === 1 && file.weeklyRecheck !== undefined) issue(['weeklyRecheck'], 'not in a version 1 file');
     const accountIds = new Set<string>();
     file.accounts.forEach((account, index) => {
       if (accountIds.has(account.id)) issue(['accounts', index, 'id'], 'the same id twice');
@@ -309,7 +334,8 @@ export interface SettingsDiff {
   readonly hasSecrets: boolean;
   /**
    * What else a version 2 file changes: `badgeOptIn`, `shipToAllowed`, `rateSource.url`,
-   * `rateSource.intervalMinutes`, `hotList` and `categoryPicks` (as counts). Empty for version 1.
+   * `rateSource.intervalMinutes`, `hotList`, `categoryPicks` (as counts) and, when the file has
+   * the weekly re-check's choice, `weeklyRecheck.enabled` and `weeklyRecheck.count`. Empty for version 1.
    */
   readonly extras: readonly FieldChange[];
   /** History entries the file brings (merged into the history only when ticked in), or null. */
@@ -397,6 +423,13 @@ function extrasChanges(current: BackupExtras | undefined, file: BackupExtras | n
     hotList: extras ? hotListSummary(extras.hotList) : null,
     // The picks themselves are compared: the same count can hide other picks.
     categoryPicks: extras ? JSON.stringify(Object.entries(extras.categoryPicks).sort()) : null,
+    // Compared only when the file has a choice: a file without one leaves the setting as it is.
+    ...(file.weeklyRecheck
+      ? {
+          'weeklyRecheck.enabled': extras?.weeklyRecheck ? String(extras.weeklyRecheck.enabled) : extras ? 'false' : null,
+          'weeklyRecheck.count': extras?.weeklyRecheck ? String(extras.weeklyRecheck.count) : extras ? String(WEEKLY_RECHECK_DEFAULT_COUNT) : null,
+        }
+      : {}),
   });
   const before = values(current);
   const after = values(file);

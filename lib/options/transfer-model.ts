@@ -42,6 +42,11 @@ export interface TransferDeps {
   requestPermissions(request: PermissionRequest): Promise<boolean>;
   /** The background's `setRateSource`: stores the source and fetches the table. */
   setRateSource(source: RateSource): Promise<{ readonly ok: boolean }>;
+  /**
+   * The background's `setWeeklyRecheck`: it alone writes that setting, and checks what the API
+   * needs before turning it on. Without it, a file's weekly choice is left off.
+   */
+  setWeeklyRecheck?(choice: { readonly enabled: boolean; readonly count: number }): Promise<{ readonly ok: boolean }>;
   /** The background's `restoreHistory`. */
   restoreHistory(entries: readonly HistoryEntry[]): Promise<{ readonly restored: boolean }>;
   readonly storage: TransferStorage;
@@ -61,9 +66,10 @@ export type TransferPhase =
 
 /**
  * What a restore could not bring back, and why: `badge`, `shipTo`, `rateSource` when the browser
- * did not grant their access; `rateSourceFailed` and `history` when the background refused them.
+ * did not grant their access; `rateSourceFailed`, `history` and `weeklyRecheck` when the background
+ * refused them (the weekly re-check: without the API credentials or access it needs).
  */
-export type LeftOff = 'badge' | 'shipTo' | 'rateSource' | 'rateSourceFailed' | 'history';
+export type LeftOff = 'badge' | 'shipTo' | 'rateSource' | 'rateSourceFailed' | 'history' | 'weeklyRecheck';
 
 export function createTransferModel(deps: TransferDeps) {
   const phase = signal<TransferPhase>({ kind: 'idle' });
@@ -128,6 +134,11 @@ export function createTransferModel(deps: TransferDeps) {
       if (extras && (extras.rateSource.url === null || granted)) {
         const set = await deps.setRateSource(extras.rateSource).catch(() => ({ ok: false }));
         if (!set.ok) leftOff.push('rateSourceFailed');
+      }
+      if (extras?.weeklyRecheck) {
+        const choice = extras.weeklyRecheck;
+        const set = deps.setWeeklyRecheck ? await deps.setWeeklyRecheck(choice).catch(() => ({ ok: false })) : { ok: false };
+        if (!set.ok) leftOff.push('weeklyRecheck');
       }
       if (includeHistory && file.history && file.history.length > 0) {
         const restored = await deps.restoreHistory(file.history).catch(() => ({ restored: false }));

@@ -116,6 +116,15 @@ export const linkHealthBatchItem = /*#__PURE__*/ defineStoredItem({ key: 'local:
 export const linkHealthBatchQueueItem = /*#__PURE__*/ defineStoredItem({ key: 'local:linkHealthBatchQueue' });
 
 /**
+ * The weekly re-check of the history's latest links, `WeeklyRecheck`: the user's switch and how
+ * many links (off by default), when the next run is due, the run the last alarm started, and the
+ * count of dead links the toolbar shows until the user opens the results. Written by the background
+ * only (lib/background/weekly-recheck.ts; the options page asks it through `setWeeklyRecheck`);
+ * reader `readWeeklyRecheck` (lib/storage/weekly-recheck.ts).
+ */
+export const weeklyRecheckItem = /*#__PURE__*/ defineStoredItem({ key: 'local:linkHealthWeekly' });
+
+/**
  * This browser's record of the settings sync: on or off, its device id, what it and
  * `storage.sync` last agreed on per synced key, the last error, presets replaced from another
  * browser. Written by the background (lib/background/sync.ts) and by the options page's switch;
@@ -145,4 +154,4 @@ export const API_CACHE_PREFIX = `${apiCacheItem.key}:`;
 export const historyWriteFailureItem = /*#__PURE__*/ defineStoredItem({ key: 'session:historyWriteFailure' });
 
 /** Every item in `storage.local`, for the upgrade (lib/storage/upgrade.ts). */
-export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, productFactsItem, historyItem, ...historyJournalItems, rateSourceItem, apiCredentialsItem, linkHealthItem, linkHealthQueueItem, linkHealthBatchItem, linkHealthBatchQueueItem, syncStateItem];
+export const LOCAL_ITEMS = [accountsItem, presetsItem, settingsItem, rateCacheItem, hotListItem, categoryPicksItem, productFactsItem, historyItem, ...historyJournalItems, rateSourceItem, apiCredentialsItem, linkHealthItem, linkHealthQueueItem, linkHealthBatchItem, linkHealthBatchQueueItem, weeklyRecheckItem, syncStateItem];

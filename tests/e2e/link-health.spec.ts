@@ -22,6 +22,14 @@ const entry = (id: string, index: number) => {
 const HISTORY = [entry(PRODUCTS.ok, 0), entry(PRODUCTS.notAffiliate, 1), entry(PRODUCTS.gone, 2)];
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+/** `chrome` inside the service worker: the alarm and the toolbar icon's global badge. */
+declare const worker: {
+  alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined>; create(name: string, info: { when: number }): Promise<void> };
+  action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string>; getBadgeBackgroundColor(details: object): Promise<number[]> };
+};
+
+/** lib/background/weekly-recheck.ts `WEEKLY_RECHECK_ALARM`. */
+const WEEKLY_ALARM = 'sublink-weekly-recheck';
 
 const saveAdmitadCredentials = (page: Page) =>
   page.evaluate(
@@ -94,4 +102,45 @@ test('a re-check goes on after the browser stops the worker mid-run', async ({ c
   await expect(panel.getByTestId('link-health-status')).toContainText('Checked 30 links.', { timeout: 40_000 });
   const done = (await stored())!;
   expect(done.results.map((result) => result.status)).toEqual(many.map((_, index) => (index % 3 === 0 ? 'gone' : 'ok')));
+});
+
+test('the weekly re-check: turned on in the history, its alarm re-checks the links and the dead ones are counted on the icon until the results are opened', async ({ page, extensionId, seedStorage, serviceWorker, admitad }) => {
+  await seedStorage({ ...DEMO_STORAGE, history: HISTORY });
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  expect(await saveAdmitadCredentials(page)).toMatchObject({ ok: true });
+
+  const panel = await openHistory(page, extensionId);
+  const toggle = panel.getByTestId('weekly-recheck-toggle');
+  await expect(toggle).not.toBeChecked();
+  await panel.getByLabel('How many of the latest links').fill('3');
+  await panel.getByLabel('How many of the latest links').blur();
+  // A click, not check(): the box shows the stored setting until the background has saved it on.
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await expect(panel.getByTestId('weekly-recheck-status')).toContainText('Next weekly re-check of the latest 3 links');
+  const alarm = await serviceWorker.evaluate((name) => (globalThis as unknown as { chrome: typeof worker }).chrome.alarms.get(name), WEEKLY_ALARM);
+  expect(alarm?.periodInMinutes).toBe(7 * 24 * 60);
+
+  // Nobody is looking at the results when the week comes round.
+  await page.goto('about:blank');
+  const requestsBefore = admitad.requests.length;
+  // The browser cannot fast-forward a week: the worker fires its own alarm now, to the same listener
+  // (an unpacked extension's alarms have no minimum delay).
+  await serviceWorker.evaluate((name) => (globalThis as unknown as { chrome: typeof worker }).chrome.alarms.create(name, { when: Date.now() }), WEEKLY_ALARM);
+
+  const badge = () => serviceWorker.evaluate(() => (globalThis as unknown as { chrome: typeof worker }).chrome.action.getBadgeText({}));
+  // Of the three links, one is not affiliate and one is gone: two stopped earning.
+  await expect.poll(badge, { timeout: 20_000 }).toBe('2');
+  expect(admitad.requests.length).toBeGreaterThan(requestsBefore);
+  const [title, color] = await serviceWorker.evaluate(async () => {
+    const { action } = (globalThis as unknown as { chrome: typeof worker }).chrome;
+    return [await action.getTitle({}), await action.getBadgeBackgroundColor({})] as const;
+  });
+  expect(title).toBe('Sublink: 2 of the 3 links re-checked this week stopped earning (gone or no longer affiliate). Open the history to see which.');
+  expect(color).toEqual([0x84, 0x30, 0xce, 255]);
+
+  const reopened = await openHistory(page, extensionId);
+  await expect(reopened.getByTestId('link-health-status')).toContainText('Checked 3 links.');
+  await expect.poll(badge, { timeout: 10_000 }).toBe('');
+  await expect(reopened.getByTestId('weekly-recheck-toggle')).toBeChecked();
 });

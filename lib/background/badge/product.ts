@@ -31,6 +31,13 @@ export interface ProductBadgeDeps {
   loadState(): Promise<StoredState>;
   readonly estimate: BadgeEstimator;
   readonly text: BadgeText;
+  /**
+   * What a tab shows when it has nothing of its own (no product, opted out, a flash over): the
+   * weekly re-check's dead-link count when there is one (lib/background/badge/dead-links.ts), else
+   * nothing. A tab's own text hides the global one in Chrome and Firefox, so an idle tab gets the
+   * global view itself rather than an empty text. Default: nothing.
+   */
+  ground?(): Promise<BadgeView>;
 }
 
 export interface ProductBadge {
@@ -50,11 +57,12 @@ const optInOf = (settings: unknown): boolean => typeof settings === 'object' && 
 const defaultPresetIdOf = (settings: unknown): unknown => (typeof settings === 'object' && settings !== null ? (settings as { defaultPresetId?: unknown }).defaultPresetId : undefined);
 
 export function createProductBadge(deps: ProductBadgeDeps): ProductBadge {
+  const ground = async (): Promise<BadgeView> => (deps.ground ? deps.ground().catch(() => IDLE_VIEW) : IDLE_VIEW);
   /** null: opted out, so leave the badge alone. */
   const viewFor = async (url: string | undefined, state: StoredState, title?: string): Promise<BadgeView | null> => {
     if (!state.settings.badgeOptIn) return null;
     const parsed = url === undefined ? null : parseProductUrl(url);
-    if (parsed?.kind !== 'product') return IDLE_VIEW;
+    if (parsed?.kind !== 'product') return ground();
     let estimate: BadgeEstimate | null = null;
     try {
       const preset = defaultPresetOf(state.presets, state.settings);
@@ -84,7 +92,10 @@ export function createProductBadge(deps: ProductBadgeDeps): ProductBadge {
     await everyTab((tab) => (tab.url === undefined ? Promise.resolve() : show(tab.id, tab.url, state, tab.title)));
   };
 
-  const clearAll = (): Promise<void> => everyTab((tab) => applyView(deps.action, tab.id, IDLE_VIEW));
+  const clearAll = async (): Promise<void> => {
+    const view = await ground();
+    await everyTab((tab) => applyView(deps.action, tab.id, view));
+  };
 
   return {
     refreshAll,
@@ -117,10 +128,10 @@ export function createProductBadge(deps: ProductBadgeDeps): ProductBadge {
     },
 
     async restoreTab(tabId) {
-      if (tabId === undefined) return applyView(deps.action, undefined, IDLE_VIEW);
+      if (tabId === undefined) return applyView(deps.action, undefined, await ground());
       const state = await deps.loadState();
       const tab = state.settings.badgeOptIn ? await deps.tabs.get(tabId).catch(() => undefined) : undefined;
-      await applyView(deps.action, tabId, (await viewFor(tab?.url, state, tab?.title)) ?? IDLE_VIEW);
+      await applyView(deps.action, tabId, (await viewFor(tab?.url, state, tab?.title)) ?? (await ground()));
     },
   };
 }

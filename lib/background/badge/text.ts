@@ -4,6 +4,7 @@ import { copyFailureText } from '../../i18n/text';
 import { catalogFormatters } from '../../rates/format';
 import { warningMessage } from '../../rules';
 import { formatRateExact, type BadgeText } from './view';
+import type { DeadLinkText } from './dead-links';
 
 export const badgeText: BadgeText = {
   copied: () => t('badge_copied'),
@@ -18,4 +19,13 @@ export const badgeText: BadgeText = {
     if (estimate.kind === 'rate') return t('badge_productRate', [productId, formatRateExact(estimate.percent)]);
     return estimate.percent === undefined ? t('badge_productHot', productId) : t('badge_productHotRate', [productId, formatRateExact(estimate.percent)]);
   },
+};
+
+/** The weekly re-check's count: its tooltip, and the manifest's title (`__MSG_actionTitle__`) for when it goes. */
+export const deadLinkText: DeadLinkText = {
+  deadLinks: (dead, checked) => {
+    const num = new Intl.NumberFormat(uiLanguage());
+    return t('badge_deadLinks', [num.format(dead), num.format(checked)]);
+  },
+  defaultTitle: () => t('actionTitle'),
 };

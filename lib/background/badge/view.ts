@@ -26,7 +26,8 @@ export interface BadgeText {
   product(productId: string, estimate: BadgeEstimate | null): string;
 }
 
-export const BADGE_COLORS = { ok: '#188038', error: '#d93025', hot: '#e8710a', rate: '#1a73e8' } as const;
+/** `deadLinks`: the weekly re-check's count, a colour none of the per-tab views use, so it is not read as a rate or an error of this page. */
+export const BADGE_COLORS = { ok: '#188038', error: '#d93025', hot: '#e8710a', rate: '#1a73e8', deadLinks: '#8430ce' } as const;
 
 /** How long a copy confirmation stays; a failure stays longer, to be noticed and hovered. */
 export const FLASH_MS = { ok: 2000, error: 5000 } as const;

@@ -11,7 +11,8 @@ import { loadHistory } from '@/lib/storage/history';
 import { createItemValues, loadState, readEstimateSnapshot, readSnapshot, savePresets } from '@/lib/storage/local';
 import { localArea } from '@/lib/storage/area';
 import { storedValueOf } from '@/lib/storage/item';
-import { apiCredentialsItem, hotListItem } from '@/lib/storage/items';
+import { apiCredentialsItem, hotListItem, weeklyRecheckItem } from '@/lib/storage/items';
+import { readWeeklyRecheck } from '@/lib/storage/weekly-recheck';
 import { RATE_CACHE_KEY } from '@/lib/storage/keys';
 import { upgradeStoredData } from '@/lib/storage/upgrade';
 import { createCredentialsStore } from '@/lib/api/credentials';
@@ -70,6 +71,14 @@ const apiCredentials = {
   admitad: { clientId: 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3', clientSecret: 'secretsecretsecretsecretsecret', websiteId: '123456', campaignId: '6115' },
 };
 const rateSource = { url: 'https://rates.example.com/sublink.json', intervalMinutes: 60 };
+const linkHealthWeekly = {
+  enabled: true,
+  count: 30,
+  dueAt: 1_765_000_000_000,
+  pendingRunId: null,
+  deadLinks: { runId: 'run-1', dead: 2, checked: 30, finishedAt: 1_764_900_000_000 },
+  lastSkip: null,
+};
 
 /** Everything the previous release kept in storage.local for a user of every feature. */
 const TODAY: Record<string, unknown> = {
@@ -84,6 +93,7 @@ const TODAY: Record<string, unknown> = {
   productFacts,
   apiCredentials,
   rateSource,
+  linkHealthWeekly,
 };
 
 async function upgradeFrom(snapshot: Record<string, unknown>) {
@@ -134,6 +144,7 @@ describe('upgrading from the stored data of the previous release', () => {
     });
 
     expect(readRateSource(await values.get(RATE_SOURCE_KEY))).toEqual(rateSource);
+    expect(readWeeklyRecheck(storedValueOf(weeklyRecheckItem, await readSnapshot([weeklyRecheckItem])))).toEqual(linkHealthWeekly);
 
     const credentials = createCredentialsStore(localArea());
     const { v: _v, ...stored } = apiCredentials;
