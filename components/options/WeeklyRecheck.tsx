@@ -11,6 +11,7 @@ const NEEDS_KEYS = { credentials: 'health_needs_credentials', access: 'health_ne
 const SKIP_KEYS: Readonly<Record<WeeklySkipReason, MessageKey>> = {
   running: 'health_running',
   'nothing-to-check': 'health_nothing',
+  'storage-full': 'health_storageFull',
   ...NEEDS_KEYS,
 };
 

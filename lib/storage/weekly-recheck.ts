@@ -21,7 +21,7 @@ export const WEEKLY_RECHECK_MAX_COUNT = LINK_HEALTH_MAX_TASKS;
 export const WEEKLY_RECHECK_MIN_COUNT = 1;
 
 /** Why the last alarm started no run: another run was going, nothing to check, or what the API still needs. */
-export const WEEKLY_SKIP_REASONS = ['running', 'nothing-to-check', 'credentials', 'access', 'api-account'] as const;
+export const WEEKLY_SKIP_REASONS = ['running', 'nothing-to-check', 'credentials', 'access', 'api-account', 'storage-full'] as const;
 export type WeeklySkipReason = (typeof WEEKLY_SKIP_REASONS)[number];
 
 /** The dead links of a finished weekly run, shown on the badge until the user opens the results. */
