@@ -76,7 +76,7 @@ function ResultItem({ row, num }: { row: LinkHealthRow; num: (value: number) => 
           {result.hot && <> · {t('post_hot')}</>}
           {result.reason && <> · {t(HEALTH_REASON_KEYS[result.reason])}</>} · {task.presetName ?? t('history_noPreset')} · {t('history_product', task.productId)}
         </span>
-        {result.title && <span>{result.title}</span>}
+        {result.title && <span class="history-title">{result.title}</span>}
         <span class="link history-link">{task.link}</span>
       </span>
     </li>

@@ -51,6 +51,7 @@ export function WeeklyRecheck({ model }: WeeklyRecheckProps) {
       <Field id="weekly-recheck-count" label={t('weekly_count')} error={countError}>
         <input
           id="weekly-recheck-count"
+          class="count-input"
           type="number"
           inputMode="numeric"
           min={WEEKLY_RECHECK_MIN_COUNT}
