@@ -10,6 +10,7 @@ import { PORTALS_APP_KEY, PORTALS_TRACKING_ID } from '../networks/portals';
 import { storedEntries, storedValueOf } from '../storage/item';
 import { apiCredentialsItem } from '../storage/items';
 import { checkCredentialField as check, CLIENT_ID, maskSecret, NUMERIC_ID, parseStoredCredentials, SECRET, type ApiCredentials, type CredentialsInput, type CredentialsIssue } from '../storage/api-credentials';
+import { createSerial } from '../async/serial';
 
 export {
   credentialsInputIssues,
@@ -92,12 +93,7 @@ export interface CredentialsStore {
 
 export function createCredentialsStore(area: CredentialsArea): CredentialsStore {
   // Writes go one after another: two quick saves (AliExpress, then Admitad) must not drop one.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = createSerial();
   const item = apiCredentialsItem;
   const load = async (): Promise<ApiCredentials> => parseStoredCredentials(storedValueOf(item, await area.get([...item.readKeys])));
   const store = async (next: ApiCredentials): Promise<void> => {

@@ -17,6 +17,7 @@ import type { Preset } from '../presets/types';
 import type { SaveError, SaveResult } from '../storage/local';
 import { productTitleFromTab } from '../insights/category-guess';
 import { parseProductUrl } from '../url';
+import { createSerial } from '../async/serial';
 
 export interface HistoryWriterDeps {
   loadPresets(): Promise<readonly Preset[]>;
@@ -101,12 +102,7 @@ function linkTerms(preset: Preset, accounts: readonly Account[] | undefined): Pi
 const NO_SLOT: SaveError = { kind: 'other', message: 'every history journal slot is taken' };
 
 export function createCopyRecorder(deps: HistoryWriterDeps): CopyRecorder {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = createSerial();
   const newId = deps.newId ?? (() => crypto.randomUUID());
 
   /** Slots holding an entry, as this worker knows them; read once, then kept up to date. */

@@ -33,6 +33,7 @@ import {
   type SyncStateStore,
 } from '../storage/sync';
 import type { Schema } from '../schema/reader';
+import { createSerial } from '../async/serial';
 
 export interface SettingsSyncDeps {
   loadState(): Promise<StoredState>;
@@ -70,12 +71,7 @@ const settingsSchema: Schema<{ defaultPresetId: string | null }> = {
 const freshState = (deviceId: string): SyncState => ({ enabled: false, deviceId, lastSyncAt: null, lastError: null, agreed: {}, replaced: [] });
 
 export function createSettingsSync(deps: SettingsSyncDeps): SettingsSync {
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = createSerial();
 
   async function reconcileNow(): Promise<void> {
     const state = await deps.state.load();

@@ -22,6 +22,7 @@ import { toSaveError } from '../storage/local';
 import { isWeeklyRecheckCount, type DeadLinkCount, type WeeklyRecheck, type WeeklyRecheckStore, type WeeklySkipReason } from '../storage/weekly-recheck';
 import type { DeadLinkBadge } from './badge/dead-links';
 import { linkHealthTasks, type LinkHealthChecker, type LinkHealthReadiness } from './link-health';
+import { createSerial } from '../async/serial';
 
 export const WEEKLY_RECHECK_ALARM = 'sublink-weekly-recheck';
 export const WEEK_MINUTES = 7 * 24 * 60;
@@ -75,12 +76,7 @@ export interface WeeklyRecheckService {
 
 export function createWeeklyRecheck(deps: WeeklyRecheckDeps): WeeklyRecheckService {
   // One change of the stored item at a time: the alarm, the page and a run's end all rewrite it.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = createSerial();
 
   const schedule = async (weekly: WeeklyRecheck): Promise<void> => {
     await deps.alarms.clear(WEEKLY_RECHECK_ALARM);

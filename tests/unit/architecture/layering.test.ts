@@ -18,7 +18,7 @@ import { readDependencies, resolveSpecifier, type ApiUse, type ImportRecord } fr
 const root = path.resolve(import.meta.dirname, '../../..');
 
 /** Pure code: no browser API, no storage, no messaging, no feature. */
-const DOMAIN_FOLDERS = ['url', 'networks', 'presets', 'rates', 'rules', 'hotlist', 'insights', 'batch', 'csv', 'schema'];
+const DOMAIN_FOLDERS = ['url', 'networks', 'presets', 'rates', 'rules', 'hotlist', 'insights', 'batch', 'csv', 'schema', 'async'];
 /** Folders under lib/ that are one feature each, with the entrypoints that belong to them. */
 const FEATURES: Readonly<Record<string, readonly string[]>> = {
   background: ['lib/background/', 'entrypoints/background.ts', 'entrypoints/offscreen/'],
