@@ -5,11 +5,11 @@
  * run back, joins each result with its row, and keeps a status filter. Closing the page does not
  * stop the run; the page reopened shows the results for the rows that still match.
  */
-import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, type ReadonlySignal } from '@preact/signals';
 import type { BatchRow } from '../batch/convert';
 import type { MessageData, MessageReply } from '../messaging/protocol';
 import type { LinkHealthResult, LinkHealthRun, LinkHealthStatus, LinkHealthTask } from '../storage/link-health';
-import { countByStatus, reloadRun, type LinkHealthFilter, type LinkHealthNotice } from './link-health-model';
+import { countByStatus, createRunState, startNotice, type LinkHealthFilter, type LinkHealthNotice } from './link-health-model';
 
 export type BatchHealthProduct = MessageData<'linkHealthStartProducts'>['products'][number];
 
@@ -63,15 +63,9 @@ export interface BatchHealthModel {
 }
 
 export function createBatchHealthModel(deps: BatchHealthDeps, batch: { readonly rows: ReadonlySignal<readonly BatchRow[]>; presetId(): string | null }): BatchHealthModel {
-  const run = signal<LinkHealthRun | null>(null);
-  const queue = signal<readonly LinkHealthTask[]>([]);
-  const filter = signal<LinkHealthFilter>('all');
-  const notice = signal<LinkHealthNotice>(null);
-
+  const { run, queue, filter, notice, running, load } = createRunState(deps);
   const byRow = computed(() => batchHealthByRow(batch.rows.value, run.value, queue.value));
   const counts = computed(() => countByStatus(byRow.value.values()));
-  const running = computed(() => run.value?.state === 'running');
-  const load = () => reloadRun(deps, run, queue);
 
   return {
     run,
@@ -93,9 +87,8 @@ export function createBatchHealthModel(deps: BatchHealthDeps, batch: { readonly 
         return;
       }
       const reply = await deps.start(products).catch(() => null);
-      if (!reply) notice.value = { kind: 'failed' };
-      else if (!reply.ok) notice.value = reply.reason === 'needs' ? { kind: 'needs', needs: reply.needs } : { kind: reply.reason };
-      else filter.value = 'all';
+      notice.value = startNotice(reply);
+      if (reply?.ok) filter.value = 'all';
       await load();
     },
     async cancel() {

@@ -71,14 +71,29 @@ export function countByStatus(results: Iterable<{ readonly status: LinkHealthSta
 }
 
 /** Reads a run and its queue into the signals; the queue only when the run changed (a start rewrites it). */
-export async function reloadRun(
-  deps: { loadRun(): Promise<LinkHealthRun | null>; loadQueue(): Promise<readonly LinkHealthTask[]> },
-  run: { value: LinkHealthRun | null },
-  queue: { value: readonly LinkHealthTask[] },
-): Promise<void> {
-  const [nextRun, nextQueue] = await Promise.all([deps.loadRun(), deps.loadQueue()]);
-  if (nextRun?.id !== run.value?.id || queue.value.length !== nextRun?.total) queue.value = nextQueue;
-  run.value = nextRun;
+/**
+ * What the history's and the batch's re-check models both keep: the stored run and its queue
+ * (reloaded together; the queue only when the run changed), the status filter and the notice.
+ */
+export function createRunState(deps: { loadRun(): Promise<LinkHealthRun | null>; loadQueue(): Promise<readonly LinkHealthTask[]> }) {
+  const run = signal<LinkHealthRun | null>(null);
+  const queue = signal<readonly LinkHealthTask[]>([]);
+  const filter = signal<LinkHealthFilter>('all');
+  const notice = signal<LinkHealthNotice>(null);
+  const running = computed(() => run.value?.state === 'running');
+  const load = async (): Promise<void> => {
+    const [nextRun, nextQueue] = await Promise.all([deps.loadRun(), deps.loadQueue()]);
+    if (nextRun?.id !== run.value?.id || queue.value.length !== nextRun?.total) queue.value = nextQueue;
+    run.value = nextRun;
+  };
+  return { run, queue, filter, notice, running, load };
+}
+
+/** What the page says after asking the worker to start a run (null: it did not answer). */
+export function startNotice(reply: MessageReply<'linkHealthStart'> | null): LinkHealthNotice {
+  if (!reply) return { kind: 'failed' };
+  if (reply.ok) return null;
+  return reply.reason === 'needs' ? { kind: 'needs', needs: reply.needs } : { kind: reply.reason };
 }
 
 export const linkHealthRows = (run: LinkHealthRun | null, queue: readonly LinkHealthTask[]): LinkHealthRow[] =>
@@ -104,16 +119,10 @@ export interface LinkHealthModel {
 }
 
 export function createLinkHealthModel(deps: LinkHealthModelDeps): LinkHealthModel {
-  const run = signal<LinkHealthRun | null>(null);
-  const queue = signal<readonly LinkHealthTask[]>([]);
-  const filter = signal<LinkHealthFilter>('all');
-  const notice = signal<LinkHealthNotice>(null);
-
+  const { run, queue, filter, notice, running, load } = createRunState(deps);
   const rows = computed(() => linkHealthRows(run.value, queue.value));
   const visible = computed(() => (filter.value === 'all' ? rows.value : rows.value.filter((row) => row.result.status === filter.value)));
   const counts = computed(() => countByStatus(rows.value.map((row) => row.result)));
-  const running = computed(() => run.value?.state === 'running');
-  const load = () => reloadRun(deps, run, queue);
 
   return {
     run,
@@ -126,9 +135,7 @@ export function createLinkHealthModel(deps: LinkHealthModelDeps): LinkHealthMode
     load,
     async start() {
       notice.value = null;
-      const reply = await deps.start().catch(() => null);
-      if (!reply) notice.value = { kind: 'failed' };
-      else if (!reply.ok) notice.value = reply.reason === 'needs' ? { kind: 'needs', needs: reply.needs } : { kind: reply.reason };
+      notice.value = startNotice(await deps.start().catch(() => null));
       await load();
     },
     async cancel() {
