@@ -17,7 +17,7 @@ import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
 import { FAKE_ADMITAD_CAMPAIGN_ID, FAKE_ADMITAD_CREDENTIALS, FAKE_ADMITAD_WEBSITE_ID, startFakeAdmitadApi, type FakeAdmitadApi, type FakeProduct } from '../../fakes/index.mjs';
 import { memoryArea } from '../support/memory-history';
-import { fakeAdmitadService, hangingFetchFor } from '../support/fake-admitad-checks';
+import { expectedHealthStatus, fakeAdmitadProduct, fakeAdmitadService, hangingFetchFor, type FakeAnswerKind } from '../support/fake-admitad-checks';
 
 const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code: '1e8d114494b7e165239416525dc3e8' };
 const preset: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog' }, keepSku: false };
@@ -25,17 +25,8 @@ const credentials = { admitad: { ...FAKE_ADMITAD_CREDENTIALS, websiteId: FAKE_AD
 
 const ROWS = 120;
 const productId = (i: number) => String(1005007000000000 + i);
-type Kind = 'ok' | 'not-affiliate' | 'gone' | 'timeout' | 'rate-changes';
-const kindOf = (i: number): Kind => (['ok', 'ok', 'not-affiliate', 'gone', 'rate-changes', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'timeout'] as const)[i % 12]!;
-const product = (i: number, rate: string): FakeProduct => ({
-  title: `Product ${i}`,
-  affiliate: kindOf(i) !== 'not-affiliate',
-  commissionRate: rate,
-  hotCommissionRate: '0%',
-  firstLevelCategory: { id: '44', name: 'Consumer Electronics' },
-  salePrice: '2.00',
-  currency: 'USD',
-});
+const kindOf = (i: number): FakeAnswerKind => (['ok', 'ok', 'not-affiliate', 'gone', 'rate-changes', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'timeout'] as const)[i % 12]!;
+const product = (i: number, rate: string): FakeProduct => fakeAdmitadProduct(i, kindOf(i), rate);
 const catalog: Record<string, FakeProduct> = {};
 for (let i = 0; i < ROWS; i++) if (kindOf(i) !== 'gone') catalog[productId(i)] = product(i, '5.0%');
 
@@ -92,7 +83,7 @@ function worker(area: StorageArea, clock: { t: number }, options: { stopAfterChe
 }
 
 const expectedStatus = (i: number, run: 1 | 2): LinkHealthStatus =>
-  ({ ok: 'ok', 'not-affiliate': 'not-affiliate', gone: 'gone', timeout: 'error', 'rate-changes': run === 1 ? 'ok' : 'rate-changed' })[kindOf(i)] as LinkHealthStatus;
+  expectedHealthStatus(kindOf(i), run);
 
 describe('batch re-check against the fake Admitad API', () => {
   it('checks each product row, resumes after a stopped worker, and reports rate changes old → new', { timeout: 60_000 }, async () => {

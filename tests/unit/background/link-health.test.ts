@@ -17,7 +17,7 @@ import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
 import { FAKE_ADMITAD_CAMPAIGN_ID, FAKE_ADMITAD_CREDENTIALS, FAKE_ADMITAD_WEBSITE_ID, startFakeAdmitadApi, type FakeAdmitadApi, type FakeProduct } from '../../fakes/index.mjs';
 import { memoryArea } from '../support/memory-history';
-import { fakeAdmitadService, hangingFetchFor } from '../support/fake-admitad-checks';
+import { expectedHealthStatus, fakeAdmitadProduct, fakeAdmitadService, hangingFetchFor, type FakeAnswerKind } from '../support/fake-admitad-checks';
 
 const admitad: Account = { id: 'acc1', network: 'admitad', name: 'Admitad', code: '1e8d114494b7e165239416525dc3e8' };
 const preset: Preset = { id: 'p1', name: 'Blog', accountId: 'acc1', program: 'ww', audienceCountry: 'DE', subIds: { subid: 'blog' }, keepSku: false };
@@ -26,8 +26,7 @@ const credentials = { admitad: { ...FAKE_ADMITAD_CREDENTIALS, websiteId: FAKE_AD
 const ENTRIES = 1000;
 const productId = (i: number) => String(1005000000000000 + i);
 /** What the fake says about entry i: every status the re-check can report, spread over the history. */
-type Kind = 'ok' | 'not-affiliate' | 'gone' | 'timeout' | 'rate-changes';
-const kindOf = (i: number): Kind => {
+const kindOf = (i: number): FakeAnswerKind => {
   const slot = i % 50;
   if (slot < 34) return 'ok';
   if (slot < 40) return 'not-affiliate';
@@ -35,15 +34,7 @@ const kindOf = (i: number): Kind => {
   if (slot === 45) return 'timeout';
   return 'rate-changes';
 };
-const product = (i: number, rate: string): FakeProduct => ({
-  title: `Product ${i}`,
-  affiliate: kindOf(i) !== 'not-affiliate',
-  commissionRate: rate,
-  hotCommissionRate: '0%',
-  firstLevelCategory: { id: '44', name: 'Consumer Electronics' },
-  salePrice: '2.00',
-  currency: 'USD',
-});
+const product = (i: number, rate: string): FakeProduct => fakeAdmitadProduct(i, kindOf(i), rate);
 const catalog: Record<string, FakeProduct> = {};
 for (let i = 0; i < ENTRIES; i++) if (kindOf(i) !== 'gone') catalog[productId(i)] = product(i, '5.0%');
 
@@ -90,7 +81,7 @@ function worker(area: StorageArea, clock: { t: number }, options: { stopAfterChe
 }
 
 const expectedStatus = (i: number, run: 1 | 2): LinkHealthStatus =>
-  ({ ok: 'ok', 'not-affiliate': 'not-affiliate', gone: 'gone', timeout: 'error', 'rate-changes': run === 1 ? 'ok' : 'rate-changed' })[kindOf(i)] as LinkHealthStatus;
+  expectedHealthStatus(kindOf(i), run);
 
 describe('link health against the fake Admitad API', () => {
   it('re-checks 1,000 entries, resumes after a stopped worker, and exports the results', { timeout: 120_000 }, async () => {

@@ -7,6 +7,8 @@ import { createApiService } from '@/lib/api/service';
 import type { ApiCredentials } from '@/lib/api/credentials';
 import type { Account } from '@/lib/networks/types';
 import type { Preset } from '@/lib/presets/types';
+import type { LinkHealthStatus } from '@/lib/storage/link-health';
+import type { FakeProduct } from '../../fakes/index.mjs';
 
 /** `fetch`, except that requests naming one of `timeoutIds` hang until aborted. */
 export const hangingFetchFor =
@@ -42,3 +44,24 @@ export function fakeAdmitadService({ fetch, clock, baseUrl, account, preset, cre
     baseUrls: { admitad: baseUrl },
   });
 }
+
+/** What the fake says about one product in a re-check test: every status a re-check can report. */
+export type FakeAnswerKind = 'ok' | 'not-affiliate' | 'gone' | 'timeout' | 'rate-changes';
+
+/** Product `i` as the fake Admitad API lists it, at `rate` ("5.0%"); affiliate unless its kind says not. */
+export const fakeAdmitadProduct = (i: number, kind: FakeAnswerKind, rate: string): FakeProduct => ({
+  title: `Product ${i}`,
+  affiliate: kind !== 'not-affiliate',
+  commissionRate: rate,
+  hotCommissionRate: '0%',
+  firstLevelCategory: { id: '44', name: 'Consumer Electronics' },
+  salePrice: '2.00',
+  currency: 'USD',
+});
+
+/**
+ * The status a re-check must report for a product of `kind`: a timeout is an error, and a rate
+ * that changes between the two runs of a test is "ok" on the first and "rate changed" on the second.
+ */
+export const expectedHealthStatus = (kind: FakeAnswerKind, run: 1 | 2): LinkHealthStatus =>
+  (({ ok: 'ok', 'not-affiliate': 'not-affiliate', gone: 'gone', timeout: 'error', 'rate-changes': run === 1 ? 'ok' : 'rate-changed' }) as const satisfies Record<FakeAnswerKind, LinkHealthStatus>)[kind];
