@@ -124,7 +124,7 @@ export function LinkHealth({ model, pageSize = 100, settings }: LinkHealthProps)
       {rows.length > 0 && (
         <>
           <Field id="link-health-filter" label={t('health_filter')}>
-            <select id="link-health-filter" value={model.filter.value} onChange={(e) => model.setFilter(e.currentTarget.value as LinkHealthFilter)}>
+            <select id="link-health-filter" class="status-filter" value={model.filter.value} onChange={(e) => model.setFilter(e.currentTarget.value as LinkHealthFilter)}>
               <option value="all">{t('health_filter_all', num(rows.length))}</option>
               {LINK_HEALTH_STATUSES.filter((status) => counts[status] > 0).map((status) => (
                 <option key={status} value={status}>
