@@ -9,16 +9,12 @@ import { computed, type ReadonlySignal } from '@preact/signals';
 import type { BatchRow } from '../batch/convert';
 import type { MessageData, MessageReply } from '../messaging/protocol';
 import type { LinkHealthResult, LinkHealthRun, LinkHealthStatus, LinkHealthTask } from '../storage/link-health';
-import { countByStatus, createRunState, startNotice, type LinkHealthFilter, type LinkHealthNotice } from './link-health-model';
+import { countByStatus, createRunState, startNotice, type LinkHealthFilter, type LinkHealthNotice, type RunStateDeps } from './link-health-model';
 
 export type BatchHealthProduct = MessageData<'linkHealthStartProducts'>['products'][number];
 
-export interface BatchHealthDeps {
-  loadRun(): Promise<LinkHealthRun | null>;
-  loadQueue(): Promise<readonly LinkHealthTask[]>;
+export interface BatchHealthDeps extends RunStateDeps {
   start(products: readonly BatchHealthProduct[]): Promise<MessageReply<'linkHealthStartProducts'>>;
-  cancel(): Promise<unknown>;
-  resume(): Promise<unknown>;
 }
 
 /** The rows a re-check covers: converted rows of a product page, with the preset they were converted under. */
@@ -63,7 +59,8 @@ export interface BatchHealthModel {
 }
 
 export function createBatchHealthModel(deps: BatchHealthDeps, batch: { readonly rows: ReadonlySignal<readonly BatchRow[]>; presetId(): string | null }): BatchHealthModel {
-  const { run, queue, filter, notice, running, load } = createRunState(deps);
+  const state = createRunState(deps);
+  const { run, queue, filter, notice, running, load } = state;
   const byRow = computed(() => batchHealthByRow(batch.rows.value, run.value, queue.value));
   const counts = computed(() => countByStatus(byRow.value.values()));
 
@@ -91,15 +88,8 @@ export function createBatchHealthModel(deps: BatchHealthDeps, batch: { readonly 
       if (reply?.ok) filter.value = 'all';
       await load();
     },
-    async cancel() {
-      await deps.cancel().catch(() => undefined);
-      await load();
-    },
-    setFilter(next) {
-      filter.value = next;
-    },
-    async keepAlive() {
-      if (running.value) await deps.resume().catch(() => undefined);
-    },
+    cancel: state.cancel,
+    setFilter: state.setFilter,
+    keepAlive: state.keepAlive,
   };
 }

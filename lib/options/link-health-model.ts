@@ -30,12 +30,8 @@ export type LinkHealthNotice =
   | { readonly kind: 'storage-full' }
   | { readonly kind: 'exported'; readonly count: number };
 
-export interface LinkHealthModelDeps {
-  loadRun(): Promise<LinkHealthRun | null>;
-  loadQueue(): Promise<readonly LinkHealthTask[]>;
+export interface LinkHealthModelDeps extends RunStateDeps {
   start(): Promise<MessageReply<'linkHealthStart'>>;
-  cancel(): Promise<unknown>;
-  resume(): Promise<unknown>;
   download(fileName: string, text: string, type: string): void;
   now(): Date;
 }
@@ -71,11 +67,20 @@ export function countByStatus(results: Iterable<{ readonly status: LinkHealthSta
 }
 
 /** Reads a run and its queue into the signals; the queue only when the run changed (a start rewrites it). */
+/** What the history's and the batch's re-check pages both ask of the worker and storage. */
+export interface RunStateDeps {
+  loadRun(): Promise<LinkHealthRun | null>;
+  loadQueue(): Promise<readonly LinkHealthTask[]>;
+  cancel(): Promise<unknown>;
+  resume(): Promise<unknown>;
+}
+
 /**
- * What the history's and the batch's re-check models both keep: the stored run and its queue
- * (reloaded together; the queue only when the run changed), the status filter and the notice.
+ * What the history's and the batch's re-check models both keep and do: the stored run and its
+ * queue (reloaded together; the queue only when the run changed), the status filter, the notice,
+ * cancel, and keeping a running run's worker going.
  */
-export function createRunState(deps: { loadRun(): Promise<LinkHealthRun | null>; loadQueue(): Promise<readonly LinkHealthTask[]> }) {
+export function createRunState(deps: RunStateDeps) {
   const run = signal<LinkHealthRun | null>(null);
   const queue = signal<readonly LinkHealthTask[]>([]);
   const filter = signal<LinkHealthFilter>('all');
@@ -86,7 +91,24 @@ export function createRunState(deps: { loadRun(): Promise<LinkHealthRun | null>;
     if (nextRun?.id !== run.value?.id || queue.value.length !== nextRun?.total) queue.value = nextQueue;
     run.value = nextRun;
   };
-  return { run, queue, filter, notice, running, load };
+  return {
+    run,
+    queue,
+    filter,
+    notice,
+    running,
+    load,
+    async cancel() {
+      await deps.cancel().catch(() => undefined);
+      await load();
+    },
+    setFilter(next: LinkHealthFilter) {
+      filter.value = next;
+    },
+    async keepAlive() {
+      if (running.value) await deps.resume().catch(() => undefined);
+    },
+  };
 }
 
 /** What the page says after asking the worker to start a run (null: it did not answer). */
@@ -119,7 +141,8 @@ export interface LinkHealthModel {
 }
 
 export function createLinkHealthModel(deps: LinkHealthModelDeps): LinkHealthModel {
-  const { run, queue, filter, notice, running, load } = createRunState(deps);
+  const state = createRunState(deps);
+  const { run, queue, filter, notice, running, load } = state;
   const rows = computed(() => linkHealthRows(run.value, queue.value));
   const visible = computed(() => (filter.value === 'all' ? rows.value : rows.value.filter((row) => row.result.status === filter.value)));
   const counts = computed(() => countByStatus(rows.value.map((row) => row.result)));
@@ -135,23 +158,17 @@ export function createLinkHealthModel(deps: LinkHealthModelDeps): LinkHealthMode
     load,
     async start() {
       notice.value = null;
-      notice.value = startNotice(await deps.start().catch(() => null));
+      const reply = await deps.start().catch(() => null);
+      notice.value = startNotice(reply);
       await load();
     },
-    async cancel() {
-      await deps.cancel().catch(() => undefined);
-      await load();
-    },
-    setFilter(next) {
-      filter.value = next;
-    },
+    cancel: state.cancel,
+    setFilter: state.setFilter,
     exportCsv() {
       const exported = visible.value;
       deps.download(`sublink-link-health-${day(deps.now())}.csv`, UTF8_BOM + linkHealthCsv(exported), 'text/csv;charset=utf-8');
       notice.value = { kind: 'exported', count: exported.length };
     },
-    async keepAlive() {
-      if (running.value) await deps.resume().catch(() => undefined);
-    },
+    keepAlive: state.keepAlive,
   };
 }
